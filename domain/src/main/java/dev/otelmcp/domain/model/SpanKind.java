@@ -1,0 +1,43 @@
+package dev.otelmcp.domain.model;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** OpenTelemetry span kinds. */
+public enum SpanKind {
+  UNSPECIFIED,
+  INTERNAL,
+  SERVER,
+  CLIENT,
+  PRODUCER,
+  CONSUMER;
+
+  /**
+   * Parses the spellings backends use: OTLP enum numbers ({@code 3}), OTLP names ({@code SPAN_KIND_CLIENT})
+   * and Jaeger's lower-case tag values ({@code client}).
+   */
+  public static Optional<SpanKind> parse(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return Optional.empty();
+    }
+    String s = raw.trim().toUpperCase(Locale.ROOT);
+    if (s.startsWith("SPAN_KIND_")) {
+      s = s.substring("SPAN_KIND_".length());
+    }
+    if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
+      int n = Integer.parseInt(s);
+      return n >= 0 && n < values().length ? Optional.of(values()[n]) : Optional.empty();
+    }
+    for (SpanKind kind : values()) {
+      if (kind.name().equals(s)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Lower-case wire name, as Jaeger and users write it. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

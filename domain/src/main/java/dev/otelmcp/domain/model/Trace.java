@@ -1,0 +1,90 @@
+package dev.otelmcp.domain.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A whole trace: every span the backend holds for one trace id, ordered by start time.
+ *
+ * <p>The root is the earliest span without a parent; when the root has not arrived (or is lost), the
+ * earliest span whose parent is not in the trace stands in for it.
+ */
+public record Trace(String traceId, List<Span> spans) implements TraceHit {
+
+  public Trace {
+    traceId = Ids.traceId(traceId);
+    Objects.requireNonNull(spans, "spans");
+    if (spans.isEmpty()) {
+      throw new IllegalArgumentException("a trace has at least one span: " + traceId);
+    }
+    spans = spans.stream().sorted(Comparator.comparing(Span::startTime)).toList();
+  }
+
+  /** The root span, or the earliest orphan when the true root is missing. */
+  public Span root() {
+    for (Span span : spans) {
+      if (span.isRoot()) {
+        return span;
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    spans.forEach(s -> ids.add(s.spanId()));
+    return spans.stream().filter(s -> !ids.contains(s.parentSpanId())).findFirst().orElse(spans.get(0));
+  }
+
+  @Override
+  public Instant startTime() {
+    return spans.get(0).startTime();
+  }
+
+  public Instant endTime() {
+    return spans.stream().map(Span::endTime).max(Comparator.naturalOrder()).orElseThrow();
+  }
+
+  @Override
+  public Duration duration() {
+    return Duration.between(startTime(), endTime());
+  }
+
+  public double durationMs() {
+    return duration().toNanos() / 1_000_000.0;
+  }
+
+  public String serviceName() {
+    return root().serviceName();
+  }
+
+  public String rootOperation() {
+    return root().name();
+  }
+
+  public int spanCount() {
+    return spans.size();
+  }
+
+  public long errorSpanCount() {
+    return spans.stream().filter(Span::isError).count();
+  }
+
+  public boolean hasErrors() {
+    return spans.stream().anyMatch(Span::isError);
+  }
+
+  /** ERROR when any span failed, otherwise OK: a trace assembled from spans is never UNSET. */
+  public StatusCode status() {
+    return hasErrors() ? StatusCode.ERROR : StatusCode.OK;
+  }
+
+  /** The distinct services taking part, sorted. */
+  public List<String> services() {
+    Set<String> names = new TreeSet<>();
+    spans.forEach(s -> names.add(s.serviceName()));
+    return List.copyOf(names);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.otelmcp.domain.port;
+
+import dev.otelmcp.domain.error.UnsupportedQueryException;
+import dev.otelmcp.domain.model.Operation;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.query.SpanQuery;
+import dev.otelmcp.domain.query.TraceQuery;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The driven port every trace backend implements: what otel-mcp needs from Jaeger, Tempo, Traceloop, its
+ * own store, or a third-party backend.
+ *
+ * <p>Contract, checked by the TCK ({@code AbstractTraceStoreContractTest}):
+ *
+ * <ul>
+ *   <li>Ids in everything returned are canonical lower-case hex; times are UTC instants.
+ *   <li>A query carries only filters {@link #capabilities()} accepted; the store applies all of them with
+ *       the semantics of {@code FilterEvaluator} (it may push them to the backend and re-check locally).
+ *   <li>Failures are {@code OtelMcpException}s ({@code BackendUnavailableException} for timeouts, refused
+ *       connections, 5xx and unparseable bodies; {@code BackendRejectedException} for other 4xx;
+ *       {@code RateLimitedException} for 429). Messages never contain credentials.
+ *   <li>Implementations are thread-safe: the application calls them from several threads at once.
+ * </ul>
+ *
+ * <p>Optional abilities are {@code default} methods so the SPI can grow without breaking existing plugins.
+ */
+public interface TraceStore extends AutoCloseable {
+
+  /** What this store evaluates natively and how it pages. */
+  StoreCapabilities capabilities();
+
+  /** Services that reported spans, sorted, unique. Stores without a time index may ignore the window. */
+  List<String> listServices(TimeRange window);
+
+  /** Operations (span names) of a service, unique. */
+  List<Operation> listOperations(String serviceName, TimeRange window);
+
+  /** Traces in the window matching every filter of the query, newest first where the backend allows. */
+  TraceSearchResult searchTraces(TraceQuery query);
+
+  /**
+   * Spans matching every filter. Only called when {@link StoreCapabilities#nativeSpanSearch()} is true; the
+   * application derives span search from trace search otherwise.
+   */
+  default SpanSearchResult searchSpans(SpanQuery query) {
+    throw new UnsupportedQueryException("this backend has no span search",
+        "Search traces instead; otel-mcp derives span results from them.");
+  }
+
+  /** The whole trace, or empty when the backend does not know the id. */
+  Optional<Trace> getTrace(String traceId);
+
+  /** Whether the backend answers, with a short human-readable detail. Never throws. */
+  HealthStatus health();
+
+  /** Releases connections and threads. */
+  @Override
+  default void close() {}
+}
