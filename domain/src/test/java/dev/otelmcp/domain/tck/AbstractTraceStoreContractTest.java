@@ -1,0 +1,182 @@
+package dev.otelmcp.domain.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.otelmcp.domain.model.Ids;
+import dev.otelmcp.domain.model.Operation;
+import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceSummary;
+import dev.otelmcp.domain.port.SpanSearchResult;
+import dev.otelmcp.domain.port.TraceSearchResult;
+import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.query.Filter;
+import dev.otelmcp.domain.query.FilterEvaluator;
+import dev.otelmcp.domain.query.FilterOperator;
+import dev.otelmcp.domain.query.SpanQuery;
+import dev.otelmcp.domain.query.TraceQuery;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The TCK: behaviour every {@link TraceStore} must show, whatever backend it talks to. A backend module
+ * extends this class, points {@link #store()} at its fixture (WireMock replaying recorded traffic, or data
+ * loaded in memory) and describes what that fixture holds in {@link #knownData()}.
+ *
+ * <p>Third-party backend authors get this class from the {@code otel-mcp-domain} test-jar.
+ */
+public abstract class AbstractTraceStoreContractTest {
+
+  /**
+   * What the fixture is known to hold.
+   *
+   * @param window a window that contains the known trace
+   * @param traceId a trace the backend holds
+   * @param traceSpanCount how many spans that trace has
+   * @param serviceName a service with traces in the window
+   * @param operationName an operation (span name) of that service
+   * @param unknownTraceId a well-formed id the backend does not hold
+   */
+  public record KnownData(
+      TimeRange window,
+      String traceId,
+      int traceSpanCount,
+      String serviceName,
+      String operationName,
+      String unknownTraceId) {}
+
+  /** The store under test, wired to the fixture. */
+  protected abstract TraceStore store();
+
+  protected abstract KnownData knownData();
+
+  /**
+   * Filters whose native evaluation is checked for exactness: each one the store accepts must give only
+   * results that {@link FilterEvaluator} agrees with. Override to add backend-specific ones.
+   */
+  protected List<Filter> sampleFilters() {
+    KnownData known = knownData();
+    return List.of(
+        Filter.equalsString("service.name", known.serviceName()),
+        Filter.equalsString("name", known.operationName()),
+        Filter.number("duration", FilterOperator.GTE, 0),
+        Filter.of("status", FilterOperator.EQUALS, dev.otelmcp.domain.query.FilterValueType.STRING,
+            List.of("ERROR")));
+  }
+
+  @Test
+  void getTraceReturnsTheWholeTraceWithCanonicalIds() {
+    KnownData known = knownData();
+    Optional<Trace> found = store().getTrace(known.traceId());
+
+    assertThat(found).as("trace %s", known.traceId()).isPresent();
+    Trace trace = found.get();
+    assertThat(trace.traceId()).isEqualTo(known.traceId());
+    assertThat(trace.spans()).hasSize(known.traceSpanCount());
+    Set<String> spanIds = new HashSet<>();
+    for (Span span : trace.spans()) {
+      assertThat(span.traceId()).isEqualTo(known.traceId());
+      assertThat(Ids.isCanonicalSpanId(span.spanId())).as("span id %s", span.spanId()).isTrue();
+      span.parent().ifPresent(p -> assertThat(Ids.isCanonicalSpanId(p)).as("parent id %s", p).isTrue());
+      assertThat(span.duration().isNegative()).isFalse();
+      assertThat(span.serviceName()).isNotBlank();
+      spanIds.add(span.spanId());
+    }
+    assertThat(spanIds).as("span ids are unique").hasSize(trace.spans().size());
+  }
+
+  @Test
+  void getTraceOfAnUnknownIdIsEmpty() {
+    assertThat(store().getTrace(knownData().unknownTraceId())).isEmpty();
+  }
+
+  @Test
+  void listServicesHoldsTheKnownServiceSortedAndUnique() {
+    List<String> services = store().listServices(knownData().window());
+
+    assertThat(services).contains(knownData().serviceName());
+    assertThat(services).doesNotHaveDuplicates();
+    assertThat(services).isSorted();
+  }
+
+  @Test
+  void listOperationsHoldsTheKnownOperation() {
+    List<Operation> operations = store().listOperations(knownData().serviceName(), knownData().window());
+
+    assertThat(operations).extracting(Operation::name).contains(knownData().operationName());
+  }
+
+  @Test
+  void searchWithoutFiltersHonoursTheLimitAndReturnsCanonicalIds() {
+    TraceSearchResult result = store().searchTraces(new TraceQuery(knownData().window(), List.of(), 2));
+
+    assertThat(result.hits()).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+    assertThat(result.hits()).allSatisfy(hit -> assertThat(Ids.isCanonicalTraceId(hit.traceId())).isTrue());
+    assertThat(result.hits()).extracting(TraceHit::traceId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void searchByServiceFindsTracesOfThatService() {
+    Filter byService = Filter.equalsString("service.name", knownData().serviceName());
+    assumeTrue(store().capabilities().evaluatesTraceFilter(byService), "store does not evaluate service.name");
+
+    TraceSearchResult result = store().searchTraces(new TraceQuery(knownData().window(), List.of(byService), 5));
+
+    assertThat(result.hits()).isNotEmpty();
+    assertThat(result.hits()).allSatisfy(hit ->
+        assertThat(FilterEvaluator.matches(whole(hit), List.of(byService))).as("trace %s", hit.traceId()).isTrue());
+  }
+
+  @Test
+  void filtersTheStoreClaimsAreEvaluatedExactly() {
+    for (Filter filter : sampleFilters()) {
+      if (!store().capabilities().evaluatesTraceFilter(filter)) {
+        continue;
+      }
+      TraceSearchResult result = store().searchTraces(new TraceQuery(knownData().window(), List.of(filter), 10));
+      assertThat(result.hits()).as("results of %s", filter.describe()).allSatisfy(hit ->
+          assertThat(FilterEvaluator.matches(whole(hit), List.of(filter)))
+              .as("trace %s against %s", hit.traceId(), filter.describe()).isTrue());
+    }
+  }
+
+  @Test
+  void spanSearchHonoursLimitAndFilters() {
+    assumeTrue(store().capabilities().nativeSpanSearch(), "store derives span search from trace search");
+    List<Filter> filters = sampleFilters().stream().filter(store().capabilities()::evaluatesSpanFilter).limit(1).toList();
+
+    SpanSearchResult result = store().searchSpans(new SpanQuery(knownData().window(), filters, 3));
+
+    assertThat(result.spans()).hasSizeLessThanOrEqualTo(3);
+    assertThat(result.spans()).allSatisfy(span -> {
+      assertThat(Ids.isCanonicalTraceId(span.traceId())).isTrue();
+      assertThat(FilterEvaluator.matches(span, filters)).isTrue();
+    });
+  }
+
+  @Test
+  void capabilitiesDeclareAPositiveSearchLimit() {
+    assertThat(store().capabilities().maxSearchLimit()).isPositive();
+  }
+
+  @Test
+  void healthReportsAHealthyBackend() {
+    assertThat(store().health().healthy()).as(store().health().detail()).isTrue();
+  }
+
+  /** The full trace behind a hit, fetching it when the store returned only a summary. */
+  protected Trace whole(TraceHit hit) {
+    if (hit instanceof Trace trace) {
+      return trace;
+    }
+    TraceSummary summary = (TraceSummary) hit;
+    return store().getTrace(summary.traceId())
+        .orElseThrow(() -> new AssertionError("search returned " + summary.traceId() + " but getTrace cannot find it"));
+  }
+}
