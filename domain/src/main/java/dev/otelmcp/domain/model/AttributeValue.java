@@ -51,6 +51,10 @@ public sealed interface AttributeValue {
   }
 
   record StringValue(String value) implements AttributeValue {
+    /** Plain decimal notation only: Double.parseDouble alone also takes "12f", "1d" and hex floats. */
+    private static final java.util.regex.Pattern DECIMAL =
+        java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     public StringValue {
       Objects.requireNonNull(value, "value");
     }
@@ -63,7 +67,7 @@ public sealed interface AttributeValue {
     @Override
     public OptionalDouble asNumber() {
       String trimmed = value.trim();
-      if (trimmed.isEmpty()) {
+      if (!DECIMAL.matcher(trimmed).matches()) {
         return OptionalDouble.empty();
       }
       try {

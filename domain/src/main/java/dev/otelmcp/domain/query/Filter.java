@@ -1,10 +1,12 @@
 package dev.otelmcp.domain.query;
 
 import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * One condition on a span or trace field: {@code field operator value(s)} compared as {@code valueType}.
@@ -34,7 +36,8 @@ public record Filter(String field, FilterOperator operator, FilterValueType valu
     }
     if (!valueType.supports(operator)) {
       throw new InvalidQueryException(
-          "operator '" + operator.wireName() + "' does not apply to value_type '" + valueType.wireName() + "'",
+          "operator '" + operator.wireName() + "' on '" + field + "' does not apply to value_type '"
+              + valueType.wireName() + "'",
           "Operators for " + valueType.wireName() + ": " + wireNames(valueType) + ".");
     }
     List<?> raw = rawValues == null ? List.of() : rawValues;
@@ -120,22 +123,20 @@ public record Filter(String field, FilterOperator operator, FilterValueType valu
     }
     switch (type) {
       case STRING:
-        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-          return Long.toString(d.longValue());
+        if (value instanceof Double || value instanceof Float) {
+          // Rendered as attribute values render (5.0 -> "5"), without clamping 1e20 to Long.MAX_VALUE.
+          return AttributeValue.of(((Number) value).doubleValue()).asText();
         }
         return String.valueOf(value);
       case NUMBER:
-        if (value instanceof Number n) {
+        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
           return n.doubleValue();
         }
         if (value instanceof String s) {
-          try {
-            double parsed = Double.parseDouble(s.trim());
-            if (Double.isFinite(parsed)) {
-              return parsed;
-            }
-          } catch (NumberFormatException e) {
-            // reported below
+          // The same strict decimal reading as numeric string attributes ("953", " 12 "; not "12f", "NaN").
+          OptionalDouble parsed = AttributeValue.of(s).asNumber();
+          if (parsed.isPresent()) {
+            return parsed.getAsDouble();
           }
         }
         throw new InvalidQueryException("filter on '" + field + "': '" + value + "' is not a number",
