@@ -69,7 +69,7 @@ public final class Ids {
     return fromBase64(trimmed, hexLength / 2).map(bytes -> fromBytes(bytes, hexLength));
   }
 
-  private static Optional<byte[]> fromBase64(String value, int maxBytes) {
+  private static Optional<byte[]> fromBase64(String value, int byteLength) {
     byte[] decoded;
     try {
       decoded = value.indexOf('-') >= 0 || value.indexOf('_') >= 0
@@ -78,7 +78,8 @@ public final class Ids {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    if (decoded.length == 0 || decoded.length > maxBytes) {
+    // Exactly the id's size: shorter decodes are almost always words that happen to be base64 ("xyz").
+    if (decoded.length != byteLength) {
       return Optional.empty();
     }
     return Optional.of(decoded);

@@ -35,6 +35,8 @@ public record Span(
     traceId = Ids.traceId(traceId);
     spanId = Ids.spanId(spanId);
     parentSpanId = parentSpanId == null || parentSpanId.isBlank() || isZero(parentSpanId) ? null : Ids.spanId(parentSpanId);
+    // A zero id may also arrive in base64 ("AAAAAAAAAAA="): it is only recognisable once normalised.
+    parentSpanId = parentSpanId == null || isZero(parentSpanId) ? null : parentSpanId;
     name = name == null ? "" : name;
     serviceName = serviceName == null || serviceName.isBlank() ? UNKNOWN_SERVICE : serviceName;
     kind = kind == null ? SpanKind.UNSPECIFIED : kind;

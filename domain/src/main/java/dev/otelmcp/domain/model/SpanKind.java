@@ -24,8 +24,9 @@ public enum SpanKind {
     if (s.startsWith("SPAN_KIND_")) {
       s = s.substring("SPAN_KIND_".length());
     }
-    if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
-      int n = Integer.parseInt(s);
+    if (!s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      String digits = s.replaceFirst("^0+(?=.)", "");
+      int n = digits.length() > 2 ? -1 : Integer.parseInt(digits);
       return n >= 0 && n < values().length ? Optional.of(values()[n]) : Optional.empty();
     }
     for (SpanKind kind : values()) {

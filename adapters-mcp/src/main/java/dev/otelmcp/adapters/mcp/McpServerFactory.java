@@ -1,0 +1,63 @@
+package dev.otelmcp.adapters.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Builds the MCP server around the tools. The SDK gets its own plain Jackson 2 mapper and schema
+ * validator explicitly (never picked by classpath order). Input validation is ours ({@code Arguments}),
+ * so that bad input gets our structured INVALID_ARGUMENT error naming the parameter.
+ */
+public final class McpServerFactory {
+
+  public static final String SERVER_NAME = "otel-mcp";
+
+  static final String INSTRUCTIONS = "otel-mcp reads OpenTelemetry traces of LLM applications. Times are UTC; "
+      + "windows default to the last 24 hours and accept -15m, -2h, -7d or RFC-3339. Start with list_services, "
+      + "then search_traces / search_spans / find_errors, and get_trace for one trace. Errors come back as "
+      + "{\"error\":{\"code\",\"message\",\"hint\"}}: follow the hint.";
+
+  private final List<McpTool> tools;
+  private final String version;
+  private final McpJsonMapper jsonMapper;
+  private final ObjectMapper objectMapper = new ObjectMapper();
+
+  public McpServerFactory(List<McpTool> tools, String version) {
+    this.tools = List.copyOf(tools);
+    this.version = version;
+    this.jsonMapper = new JacksonMcpJsonMapper(objectMapper);
+  }
+
+  public McpJsonMapper jsonMapper() {
+    return jsonMapper;
+  }
+
+  /**
+   * Serves MCP over stdio until the input stream closes. {@code protocolOut} is the real stdout, captured
+   * before anything else could write to it.
+   */
+  public McpSyncServer stdio(InputStream in, OutputStream protocolOut) {
+    StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper, in, protocolOut);
+    ToolSpecifications specifications = new ToolSpecifications(new ResultMapper());
+    return McpServer.sync(transport)
+        .serverInfo(SERVER_NAME, version)
+        .instructions(INSTRUCTIONS)
+        .jsonMapper(jsonMapper)
+        .jsonSchemaValidator(new DefaultJsonSchemaValidator(objectMapper))
+        .validateToolInputs(false)
+        .requestTimeout(Duration.ofMinutes(5))
+        .capabilities(ServerCapabilities.builder().tools(false).logging().build())
+        .tools(tools.stream().map(specifications::of).toList())
+        .build();
+  }
+}

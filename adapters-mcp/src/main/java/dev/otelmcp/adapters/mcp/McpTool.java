@@ -1,0 +1,25 @@
+package dev.otelmcp.adapters.mcp;
+
+import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.schema.Schema;
+import java.util.Map;
+
+/** One MCP tool: its contract (name, description, schemas) and the call that runs one use case. */
+public interface McpTool {
+
+  String name();
+
+  String title();
+
+  /** What the tool answers, written for an assistant choosing between tools. */
+  String description();
+
+  /** The input schema; unknown parameters are rejected. */
+  Schema.ObjectBuilder input();
+
+  /** The schema every successful result conforms to. */
+  Map<String, Object> outputSchema();
+
+  /** Runs the tool; returns a result record, or throws an {@code OtelMcpException}. */
+  Object call(Arguments arguments);
+}

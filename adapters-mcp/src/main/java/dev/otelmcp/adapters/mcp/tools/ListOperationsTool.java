@@ -1,0 +1,67 @@
+package dev.otelmcp.adapters.mcp.tools;
+
+import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
+import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.time.TimeWindows;
+import dev.otelmcp.application.usecase.ListOperationsUseCase;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** {@code list_operations}: the reference implemented it but never exposed it as a tool. */
+public final class ListOperationsTool implements McpTool {
+
+  private final ListOperationsUseCase useCase;
+  private final TimeWindows windows;
+
+  @Inject
+  public ListOperationsTool(ListOperationsUseCase useCase, TimeWindows windows) {
+    this.useCase = useCase;
+    this.windows = windows;
+  }
+
+  @Override
+  public String name() {
+    return "list_operations";
+  }
+
+  @Override
+  public String title() {
+    return "List operations of a service";
+  }
+
+  @Override
+  public String description() {
+    return "List the operations (span names) a service reports, e.g. 'openai.chat' or 'search.tool', with their "
+        + "span kind when the backend knows it. Use the names as operation_name in search_traces / search_spans.";
+  }
+
+  @Override
+  public Schema.ObjectBuilder input() {
+    return Schema.object()
+        .required(SearchParameters.SERVICE_NAME, SearchParameters.serviceName("The service, exactly as list_services names it.")
+            .minLength(1))
+        .include(SearchParameters.window());
+  }
+
+  @Override
+  public Map<String, Object> outputSchema() {
+    return Schema.object()
+        .required("service_name", Schema.string(null))
+        .required("count", Schema.integer(null))
+        .required("operations", Schema.array(Schema.object()
+            .required("name", Schema.string(null))
+            .property("span_kind", Schema.string("server, client, producer, consumer or internal.")).asSchema(),
+            "Operations, sorted by name."))
+        .required("window", OutputSchemas.window())
+        .build();
+  }
+
+  @Override
+  public Object call(Arguments arguments) {
+    String service = arguments.requiredString(SearchParameters.SERVICE_NAME, "Call list_services for the names.");
+    return useCase.execute(service, SearchParameters.window(arguments, windows));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.otelmcp.adapters.mcp.tools;
+
+import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
+import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.time.TimeWindows;
+import dev.otelmcp.application.usecase.ListServicesUseCase;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** {@code list_services}. */
+public final class ListServicesTool implements McpTool {
+
+  private final ListServicesUseCase useCase;
+  private final TimeWindows windows;
+
+  @Inject
+  public ListServicesTool(ListServicesUseCase useCase, TimeWindows windows) {
+    this.useCase = useCase;
+    this.windows = windows;
+  }
+
+  @Override
+  public String name() {
+    return "list_services";
+  }
+
+  @Override
+  public String title() {
+    return "List services";
+  }
+
+  @Override
+  public String description() {
+    return "List the services that reported traces to the backend, sorted. Start here to learn the exact "
+        + "service names other tools filter on. (Jaeger ignores the window and lists every service it keeps.)";
+  }
+
+  @Override
+  public Schema.ObjectBuilder input() {
+    return SearchParameters.window();
+  }
+
+  @Override
+  public Map<String, Object> outputSchema() {
+    return Schema.object()
+        .required("count", Schema.integer(null))
+        .required("services", Schema.array(Schema.string(null), "Service names, sorted."))
+        .required("window", OutputSchemas.window())
+        .build();
+  }
+
+  @Override
+  public Object call(Arguments arguments) {
+    return useCase.execute(SearchParameters.window(arguments, windows));
+  }
+}

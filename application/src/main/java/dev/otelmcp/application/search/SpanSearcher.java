@@ -1,0 +1,137 @@
+package dev.otelmcp.application.search;
+
+import dev.otelmcp.application.ApplicationSettings;
+import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.port.SpanSearchResult;
+import dev.otelmcp.domain.port.StoreCapabilities;
+import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.query.FieldResolver;
+import dev.otelmcp.domain.query.Filter;
+import dev.otelmcp.domain.query.FilterEvaluator;
+import dev.otelmcp.domain.query.FilterOperator;
+import dev.otelmcp.domain.query.SpanQuery;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Span search. Stores with native span search get the filters they evaluate; for the others (Jaeger)
+ * span search is derived from trace search: traces that contain a span matching the positive filters
+ * are fetched, and their spans are filtered one by one.
+ */
+public final class SpanSearcher {
+
+  private static final Comparator<Span> NEWEST_FIRST =
+      Comparator.comparing(Span::startTime).reversed().thenComparing(Span::spanId);
+  private static final int GROWTH = 4;
+
+  private final TraceStore store;
+  private final TraceSearcher traceSearcher;
+  private final ApplicationSettings settings;
+
+  @Inject
+  public SpanSearcher(TraceStore store, TraceSearcher traceSearcher, ApplicationSettings settings) {
+    this.store = store;
+    this.traceSearcher = traceSearcher;
+    this.settings = settings;
+  }
+
+  public SpanSearchOutcome search(TimeRange window, List<Filter> filters, int limit) {
+    StoreCapabilities capabilities = store.capabilities();
+    return capabilities.nativeSpanSearch()
+        ? searchNatively(window, filters, limit, capabilities)
+        : searchThroughTraces(window, filters, limit);
+  }
+
+  private SpanSearchOutcome searchNatively(TimeRange window, List<Filter> filters, int limit, StoreCapabilities caps) {
+    QueryPlan plan = QueryPlan.forSpans(filters, caps);
+    int scanCap = Math.max(limit, settings.maxTracesPerQuery());
+    int requestCap = Math.min(scanCap, caps.maxSearchLimit());
+    int fetch = Math.min(plan.hasResidual() ? Math.max(limit * 2, 20) : limit, requestCap);
+    List<Span> matched = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    boolean backendHasMore;
+    boolean capped = false;
+    while (true) {
+      SpanSearchResult page = store.searchSpans(new SpanQuery(window, plan.pushed(), fetch, cursor));
+      for (Span span : page.spans()) {
+        if (seen.add(span.traceId() + span.spanId()) && FilterEvaluator.matches(span, plan.residual())) {
+          matched.add(span);
+        }
+      }
+      backendHasMore = page.mayHaveMore();
+      if (matched.size() >= limit || !backendHasMore) {
+        break;
+      }
+      if (seen.size() >= scanCap) {
+        capped = true;
+        break;
+      }
+      if (page.cursor().isPresent()) {
+        cursor = page.nextCursor();
+      } else if (fetch < requestCap) {
+        fetch = Math.min(fetch * GROWTH, requestCap);
+      } else {
+        capped = true;
+        break;
+      }
+    }
+    return finish(matched, limit, 0, seen.size(), backendHasMore, capped);
+  }
+
+  private SpanSearchOutcome searchThroughTraces(TimeRange window, List<Filter> filters, int limit) {
+    List<Filter> traceFilters = filters.stream().filter(SpanSearcher::narrowsTraces).toList();
+    int scanCap = Math.max(limit, settings.maxTracesPerQuery());
+    int traceLimit = Math.min(limit, scanCap);
+    while (true) {
+      TraceSearchOutcome traces = traceSearcher.search(window, traceFilters, traceLimit, true);
+      List<Span> matched = new ArrayList<>();
+      int spansScanned = 0;
+      for (TraceHit hit : traces.hits()) {
+        for (Span span : ((Trace) hit).spans()) {
+          spansScanned++;
+          if (FilterEvaluator.matches(span, filters)) {
+            matched.add(span);
+          }
+        }
+      }
+      boolean enough = matched.size() >= limit;
+      if (enough || !traces.moreAvailable() || traceLimit >= scanCap || traces.scanCapped()) {
+        boolean capped = !enough && (traces.scanCapped() || (traces.moreAvailable() && traceLimit >= scanCap));
+        return finish(matched, limit, traces.tracesScanned(), spansScanned, traces.moreAvailable(), capped);
+      }
+      traceLimit = Math.min(traceLimit * GROWTH, scanCap);
+    }
+  }
+
+  /**
+   * Whether a span filter can be applied to whole traces without losing a trace that holds a matching
+   * span: positive filters on span fields, and lower bounds on duration (a span that long implies a trace
+   * at least that long). Negative filters and other duration bounds are applied to spans only.
+   */
+  private static boolean narrowsTraces(Filter filter) {
+    if (filter.isNegative()) {
+      return false;
+    }
+    if (FieldResolver.isTraceLevel(filter.field())) {
+      boolean lowerBound = filter.operator() == FilterOperator.GT || filter.operator() == FilterOperator.GTE;
+      return lowerBound && filter.field().toLowerCase(java.util.Locale.ROOT).startsWith("duration");
+    }
+    return true;
+  }
+
+  private static SpanSearchOutcome finish(
+      List<Span> matched, int limit, int tracesScanned, int spansScanned, boolean backendHasMore, boolean capped) {
+    matched.sort(NEWEST_FIRST);
+    boolean more = matched.size() > limit || (matched.size() == limit && backendHasMore);
+    List<Span> spans = matched.size() > limit ? matched.subList(0, limit) : matched;
+    return new SpanSearchOutcome(spans, tracesScanned, spansScanned, more, capped);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.otelmcp.application.usecase;
+
+/** The advice attached to lists that were cut or came back empty, so an assistant knows its next step. */
+final class ResultHints {
+
+  private ResultHints() {}
+
+  static String forList(String what, int count, int limit, boolean more, boolean capped, int maxScan) {
+    if (capped) {
+      return "Stopped after scanning " + maxScan + " traces (MAX_TRACES_PER_QUERY) with " + count + " " + what
+          + " found; narrow the time window or add filters the backend evaluates (service_name, operation_name).";
+    }
+    if (more) {
+      return "More " + what + " match than the limit of " + limit
+          + "; raise limit (up to 1000), narrow the time window, or add filters.";
+    }
+    if (count == 0) {
+      return "No " + what + " matched in this window; widen start_time (e.g. -7d), relax the filters, "
+          + "or check names with list_services / list_operations.";
+    }
+    return null;
+  }
+}

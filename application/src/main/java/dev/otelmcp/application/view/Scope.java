@@ -1,0 +1,21 @@
+package dev.otelmcp.application.view;
+
+import dev.otelmcp.domain.model.TimeRange;
+import java.time.Instant;
+
+/**
+ * What a result covered, so an assistant never mistakes a partial answer for the whole truth.
+ *
+ * @param startTime start of the window searched
+ * @param endTime end of the window searched
+ * @param tracesScanned distinct traces read from the backend
+ * @param spansScanned spans examined
+ * @param limitReached whether the result was cut: more matches exist, or the scan stopped at
+ *     {@code MAX_TRACES_PER_QUERY}
+ */
+public record Scope(Instant startTime, Instant endTime, int tracesScanned, int spansScanned, boolean limitReached) {
+
+  public static Scope of(TimeRange window, int tracesScanned, int spansScanned, boolean limitReached) {
+    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.otelmcp.application.view;
+
+import dev.otelmcp.domain.model.StatusCode;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceSummary;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of a trace list. Fields a backend's summary does not report are {@code null} rather than a
+ * made-up zero.
+ */
+public record TraceSummaryView(
+    String traceId,
+    String serviceName,
+    String operationName,
+    Instant startTime,
+    double durationMs,
+    String status,
+    Integer spanCount,
+    Integer errorSpanCount,
+    Boolean hasErrors,
+    List<String> services) {
+
+  public static TraceSummaryView of(TraceHit hit) {
+    if (hit instanceof Trace trace) {
+      return new TraceSummaryView(
+          trace.traceId(),
+          trace.serviceName(),
+          trace.rootOperation(),
+          trace.startTime(),
+          Views.millis(trace.duration()),
+          trace.status().name(),
+          trace.spanCount(),
+          (int) trace.errorSpanCount(),
+          trace.hasErrors(),
+          trace.services());
+    }
+    TraceSummary summary = (TraceSummary) hit;
+    Integer errors = summary.errorSpanCount();
+    String status = errors == null ? StatusCode.UNSET.name() : (errors > 0 ? StatusCode.ERROR : StatusCode.OK).name();
+    return new TraceSummaryView(
+        summary.traceId(),
+        summary.rootServiceName(),
+        summary.rootOperationName(),
+        summary.startTime(),
+        Views.millis(summary.duration()),
+        status,
+        summary.spanCount(),
+        errors,
+        errors == null ? null : errors > 0,
+        summary.services());
+  }
+}

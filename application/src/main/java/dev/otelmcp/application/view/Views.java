@@ -1,0 +1,42 @@
+package dev.otelmcp.application.view;
+
+import dev.otelmcp.domain.model.AttributeValue;
+import dev.otelmcp.domain.model.Attributes;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Shared rendering rules for result views. */
+final class Views {
+
+  private Views() {}
+
+  /** Milliseconds with microsecond precision. */
+  static double millis(Duration duration) {
+    return Math.round(duration.toNanos() / 1_000.0) / 1_000.0;
+  }
+
+  /**
+   * Attributes as plain values, with long strings (prompts, completions, payloads) cut to
+   * {@code maxChars} and marked, so one span cannot flood an assistant's context.
+   */
+  static Map<String, Object> attributes(Attributes attributes, int maxChars) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    attributes.asMap().forEach((key, value) -> out.put(key, render(value, maxChars)));
+    return out;
+  }
+
+  static Object render(AttributeValue value, int maxChars) {
+    if (value instanceof AttributeValue.StringValue s) {
+      return truncate(s.value(), maxChars);
+    }
+    return value.toJava();
+  }
+
+  static String truncate(String text, int maxChars) {
+    if (text == null || text.length() <= maxChars) {
+      return text;
+    }
+    return text.substring(0, maxChars) + "…[" + (text.length() - maxChars) + " more chars]";
+  }
+}
