@@ -1,0 +1,9 @@
+package dev.otelmcp.adapters.otlp.codec;
+
+/** Counts of what one decode call skipped; one instance per call, so the decoder itself stays stateless. */
+final class DecodeStats {
+
+  int skippedSpans;
+  int skippedAttributes;
+  int skippedEventsAndLinks;
+}
