@@ -70,7 +70,7 @@ class FieldResolutionTest {
         status.message,   rate limited,  true
         status.message,   Rate Limited,  false
         """)
-  void intrinsicFieldsAndTheirCaseRules(String field, String value, boolean expected) {
+    void intrinsicFieldsAndTheirCaseRules(String field, String value, boolean expected) {
       assertThat(matches(child, eq(field, value))).isEqualTo(expected);
     }
 
