@@ -6,6 +6,7 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.port.TraceStore;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * summaries are fetched with {@code getTrace}, each id once, at most {@code hydrationConcurrency} at a
  * time — never one by one in series.
  */
+@Singleton
 public final class TraceHydrator implements AutoCloseable {
 
   /** The traces obtained, in hit order, and how many summaries could no longer be found. */

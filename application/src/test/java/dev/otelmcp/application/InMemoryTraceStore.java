@@ -1,0 +1,144 @@
+package dev.otelmcp.application;
+
+import dev.otelmcp.domain.model.Operation;
+import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceSummary;
+import dev.otelmcp.domain.model.Traces;
+import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.StoreCapabilities;
+import dev.otelmcp.domain.port.TraceSearchResult;
+import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.query.Filter;
+import dev.otelmcp.domain.query.FilterEvaluator;
+import dev.otelmcp.domain.query.TraceQuery;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A test store over traces held in memory, with the behaviour knobs the planner tests need: which
+ * filters it claims, whether search returns summaries only, a per-request maximum, cursor paging, and a
+ * slow {@code getTrace} that records how many calls ran at once.
+ */
+public class InMemoryTraceStore implements TraceStore {
+
+  private final List<Trace> traces;
+  private Predicate<Filter> nativeFilters = f -> false;
+  private boolean summariesOnly;
+  private int maxSearchLimit = 10_000;
+  private boolean cursorPaging;
+  private long getTraceDelayMillis;
+  public final List<TraceQuery> searches = Collections.synchronizedList(new ArrayList<>());
+  public final AtomicInteger getTraceCalls = new AtomicInteger();
+  public final AtomicInteger inFlight = new AtomicInteger();
+  public final AtomicInteger maxInFlight = new AtomicInteger();
+
+  public InMemoryTraceStore(List<Trace> traces) {
+    this.traces = traces.stream().sorted(Traces.NEWEST_FIRST).toList();
+  }
+
+  public InMemoryTraceStore claiming(Predicate<Filter> filters) {
+    this.nativeFilters = filters;
+    return this;
+  }
+
+  public InMemoryTraceStore summariesOnly() {
+    this.summariesOnly = true;
+    return this;
+  }
+
+  public InMemoryTraceStore maxSearchLimit(int max) {
+    this.maxSearchLimit = max;
+    return this;
+  }
+
+  public InMemoryTraceStore cursorPaging() {
+    this.cursorPaging = true;
+    return this;
+  }
+
+  public InMemoryTraceStore slowGetTrace(long millis) {
+    this.getTraceDelayMillis = millis;
+    return this;
+  }
+
+  @Override
+  public StoreCapabilities capabilities() {
+    return new StoreCapabilities(nativeFilters, f -> false, false, maxSearchLimit, !summariesOnly);
+  }
+
+  @Override
+  public List<String> listServices(TimeRange window) {
+    TreeSet<String> names = new TreeSet<>();
+    traces.forEach(t -> names.addAll(t.services()));
+    return List.copyOf(names);
+  }
+
+  @Override
+  public List<Operation> listOperations(String serviceName, TimeRange window) {
+    TreeSet<String> names = new TreeSet<>();
+    traces.forEach(t -> t.spans().stream().filter(s -> s.serviceName().equals(serviceName)).forEach(s -> names.add(s.name())));
+    return names.stream().map(Operation::named).toList();
+  }
+
+  @Override
+  public TraceSearchResult searchTraces(TraceQuery query) {
+    searches.add(query);
+    if (query.limit() > maxSearchLimit) {
+      throw new AssertionError("limit " + query.limit() + " above the declared maximum " + maxSearchLimit);
+    }
+    for (Filter filter : query.filters()) {
+      if (!nativeFilters.test(filter)) {
+        throw new AssertionError("store received a filter it did not claim: " + filter.describe());
+      }
+    }
+    List<Trace> matching = traces.stream()
+        .filter(t -> query.timeRange().contains(t.startTime()))
+        .filter(t -> FilterEvaluator.matches(t, query.filters()))
+        .toList();
+    int offset = query.cursorValue().map(Integer::parseInt).orElse(0);
+    int end = Math.min(matching.size(), offset + query.limit());
+    List<TraceHit> page = new ArrayList<>();
+    for (Trace trace : matching.subList(Math.min(offset, end), end)) {
+      page.add(summariesOnly ? summary(trace) : trace);
+    }
+    boolean more = end < matching.size();
+    return new TraceSearchResult(page, more, cursorPaging && more ? String.valueOf(end) : null);
+  }
+
+  @Override
+  public Optional<Trace> getTrace(String traceId) {
+    getTraceCalls.incrementAndGet();
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    try {
+      if (getTraceDelayMillis > 0) {
+        Thread.sleep(getTraceDelayMillis);
+      }
+      return traces.stream().filter(t -> t.traceId().equals(traceId)).findFirst();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  @Override
+  public HealthStatus health() {
+    return HealthStatus.healthy(traces.size() + " traces in memory");
+  }
+
+  private static TraceSummary summary(Trace trace) {
+    Span root = trace.root();
+    return new TraceSummary(trace.traceId(), root.serviceName(), root.name(), trace.startTime(), trace.duration(),
+        trace.spanCount(), (int) trace.errorSpanCount(), trace.services());
+  }
+}

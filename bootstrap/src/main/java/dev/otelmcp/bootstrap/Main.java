@@ -1,0 +1,107 @@
+package dev.otelmcp.bootstrap;
+
+import dev.otelmcp.adapters.mcp.McpServerFactory;
+import dev.otelmcp.bootstrap.config.ConfigOption;
+import dev.otelmcp.bootstrap.config.Configuration;
+import dev.otelmcp.bootstrap.config.ConfigurationException;
+import dev.otelmcp.bootstrap.plugin.BackendCatalog;
+import dev.otelmcp.bootstrap.wiring.CoreComponent;
+import dev.otelmcp.bootstrap.wiring.DaggerCoreComponent;
+import dev.otelmcp.domain.error.OtelMcpException;
+import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.port.TraceStoreProvider;
+import io.modelcontextprotocol.server.McpSyncServer;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point. Stdout is the MCP protocol channel: it is captured first and handed to the transport, and
+ * {@code System.out} is pointed at stderr so that nothing else can ever write to it.
+ */
+public final class Main {
+
+  static final int EXIT_CONFIGURATION = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream protocolOut = System.out;
+    System.setOut(System.err);
+    int status = start(args, System.getenv(), Path.of("").toAbsolutePath(), System.in, protocolOut);
+    if (status >= 0) {
+      protocolOut.flush();
+      System.exit(status);
+    }
+    // status < 0: the server runs on its own (non-daemon) threads until stdin closes.
+  }
+
+  /**
+   * Starts otel-mcp. Returns an exit status when the process should end now (help, version, a
+   * configuration error), or -1 when the server is running.
+   */
+  static int start(String[] args, Map<String, String> env, Path workingDir, InputStream in, PrintStream protocolOut) {
+    Configuration config;
+    try {
+      config = Configuration.parse(args, env, workingDir);
+    } catch (ConfigurationException e) {
+      System.err.println("otel-mcp: " + e.getMessage());
+      return EXIT_CONFIGURATION;
+    }
+    String version = Version.current();
+    if (config.versionRequested()) {
+      protocolOut.println("otel-mcp " + version);
+      return 0;
+    }
+    Logging.configure(config.get(ConfigOption.LOG_LEVEL).orElse("INFO"));
+    Logger log = LoggerFactory.getLogger(Main.class);
+    BackendCatalog catalog = BackendCatalog.discover(pluginsDir(config), Main.class.getClassLoader());
+    catalog.problems().forEach(problem -> log.warn("{}", problem));
+    if (config.helpRequested()) {
+      protocolOut.print(Usage.text(version, catalog.providers()));
+      return 0;
+    }
+    try {
+      String transport = config.get(ConfigOption.TRANSPORT).orElseThrow();
+      if (!transport.equalsIgnoreCase("stdio")) {
+        throw new ConfigurationException("transport '" + transport + "' is not available; use stdio");
+      }
+      String backend = config.backendName();
+      TraceStoreProvider provider = catalog.find(backend).orElseThrow(() -> new ConfigurationException(
+          "unknown backend '" + backend + "'; available backends: " + String.join(", ", catalog.names())
+              + " (set --backend or BACKEND_TYPE)"));
+      TraceStore store = provider.create(config.backendSettings());
+      CoreComponent core = DaggerCoreComponent.factory().create(store, config.applicationSettings(), Clock.systemUTC());
+      McpSyncServer server = new McpServerFactory(core.tools(), version).stdio(in, protocolOut);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        server.close();
+        core.hydrator().close();
+        store.close();
+      }, "otelmcp-shutdown"));
+      log.info("otel-mcp {} serving MCP on stdio with backend '{}' ({} tools)", version, backend, core.tools().size());
+      return -1;
+    } catch (ConfigurationException | OtelMcpException | IllegalArgumentException e) {
+      System.err.println("otel-mcp: " + e.getMessage());
+      return EXIT_CONFIGURATION;
+    }
+  }
+
+  /** The configured plug-in directory, else {@code plugins/} next to the jar otel-mcp runs from. */
+  private static Optional<Path> pluginsDir(Configuration config) {
+    Optional<String> configured = config.get(ConfigOption.PLUGINS_DIR);
+    if (configured.isPresent()) {
+      return configured.map(Path::of);
+    }
+    try {
+      Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return location.toString().endsWith(".jar") ? Optional.of(location.getParent().resolve("plugins")) : Optional.empty();
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.otelmcp.bootstrap.config;
+
+import dev.otelmcp.application.ApplicationSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The resolved configuration: command line over environment over {@code .env} over defaults.
+ */
+public final class Configuration {
+
+  private static final String BACKEND_ENV_PREFIX = "BACKEND_";
+
+  private final Map<ConfigOption, List<String>> cli;
+  private final Map<String, String> environment;
+  private final Map<String, String> dotEnv;
+  private final boolean help;
+  private final boolean version;
+
+  private Configuration(Map<ConfigOption, List<String>> cli, Map<String, String> environment,
+      Map<String, String> dotEnv, boolean help, boolean version) {
+    this.cli = cli;
+    this.environment = environment;
+    this.dotEnv = dotEnv;
+    this.help = help;
+    this.version = version;
+  }
+
+  /**
+   * @param workingDirectory where a relative {@code --env-file} (default {@code .env}) is looked up
+   * @throws ConfigurationException for an unknown flag or a flag without its value
+   */
+  public static Configuration parse(String[] args, Map<String, String> environment, Path workingDirectory) {
+    Map<ConfigOption, List<String>> cli = new EnumMap<>(ConfigOption.class);
+    boolean help = false;
+    boolean version = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--help") || arg.equals("-h")) {
+        help = true;
+        continue;
+      }
+      if (arg.equals("--version") || arg.equals("-V")) {
+        version = true;
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      String flag = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+      ConfigOption option = ConfigOption.byFlag(flag)
+          .orElseThrow(() -> new ConfigurationException("unknown option " + flag + " (see --help)"));
+      String value;
+      if (arg.startsWith("--") && eq > 0) {
+        value = arg.substring(eq + 1);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new ConfigurationException("option " + flag + " needs a value (see --help)");
+      }
+      List<String> values = cli.computeIfAbsent(option, k -> new ArrayList<>());
+      if (!option.repeatable()) {
+        values.clear();
+      }
+      values.add(value);
+    }
+    Configuration withoutDotEnv = new Configuration(cli, Map.copyOf(environment), Map.of(), help, version);
+    Path envFile = workingDirectory.resolve(withoutDotEnv.get(ConfigOption.ENV_FILE).orElse(".env"));
+    return new Configuration(cli, Map.copyOf(environment), DotEnv.read(envFile), help, version);
+  }
+
+  public boolean helpRequested() {
+    return help;
+  }
+
+  public boolean versionRequested() {
+    return version;
+  }
+
+  /** The effective value of a single-valued option. */
+  public Optional<String> get(ConfigOption option) {
+    List<String> fromCli = cli.get(option);
+    if (fromCli != null && !fromCli.isEmpty()) {
+      return Optional.of(fromCli.get(fromCli.size() - 1));
+    }
+    return fromEnvironment(option).or(option::defaultValue);
+  }
+
+  /** The values of a repeatable option: the command line's if given, else the comma-separated env value. */
+  public List<String> getAll(ConfigOption option) {
+    List<String> fromCli = cli.get(option);
+    if (fromCli != null && !fromCli.isEmpty()) {
+      return List.copyOf(fromCli);
+    }
+    return fromEnvironment(option)
+        .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  public String backendName() {
+    return get(ConfigOption.BACKEND).orElseThrow().strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Settings handed to the selected backend's provider. */
+  public MapBackendSettings backendSettings() {
+    Map<String, String> values = new LinkedHashMap<>();
+    // BACKEND_<KEY> from .env, then the environment, then --backend-option: later sources win.
+    for (Map<String, String> source : List.of(dotEnv, environment)) {
+      source.forEach((name, value) -> {
+        if (name.startsWith(BACKEND_ENV_PREFIX) && !isNamedOption(name)) {
+          values.put(name.substring(BACKEND_ENV_PREFIX.length()).toLowerCase(Locale.ROOT), value);
+        }
+      });
+    }
+    for (String pair : getAll(ConfigOption.BACKEND_OPTION)) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new ConfigurationException("--backend-option needs key=value, got '" + pair + "'");
+      }
+      values.put(pair.substring(0, eq).strip().toLowerCase(Locale.ROOT), pair.substring(eq + 1).strip());
+    }
+    get(ConfigOption.URL).ifPresent(v -> values.put(MapBackendSettings.URL, v));
+    get(ConfigOption.API_KEY).ifPresent(v -> values.put(MapBackendSettings.API_KEY, v));
+    get(ConfigOption.TIMEOUT).ifPresent(v -> values.put(MapBackendSettings.TIMEOUT, v));
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String header : getAll(ConfigOption.HEADER)) {
+      int eq = header.indexOf('=');
+      if (eq <= 0) {
+        throw new ConfigurationException("--header needs Name=Value, got '" + header + "'");
+      }
+      headers.put(header.substring(0, eq).strip(), header.substring(eq + 1).strip());
+    }
+    values.put(MapBackendSettings.HYDRATION_CONCURRENCY, String.valueOf(applicationSettings().hydrationConcurrency()));
+    return new MapBackendSettings(values, headers);
+  }
+
+  public ApplicationSettings applicationSettings() {
+    return new ApplicationSettings(
+        ApplicationSettings.DEFAULTS.defaultWindow(),
+        positiveInt(ConfigOption.MAX_TRACES_PER_QUERY),
+        positiveInt(ConfigOption.HYDRATION_CONCURRENCY),
+        ApplicationSettings.DEFAULTS.stackTraceChars());
+  }
+
+  public Duration timeout() {
+    return MapBackendSettings.parseDuration(ConfigOption.TIMEOUT.flag(), get(ConfigOption.TIMEOUT).orElseThrow());
+  }
+
+  private int positiveInt(ConfigOption option) {
+    String raw = get(option).orElseThrow();
+    try {
+      int value = Integer.parseInt(raw.strip());
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigurationException(option.flag() + option.envVar().map(v -> " / " + v).orElse("")
+        + " must be a positive integer, got '" + raw + "'");
+  }
+
+  private Optional<String> fromEnvironment(ConfigOption option) {
+    if (option.envVar().isEmpty()) {
+      return Optional.empty();
+    }
+    String name = option.envVar().get();
+    String value = environment.get(name);
+    if (value == null || value.isBlank()) {
+      value = dotEnv.get(name);
+    }
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  private static boolean isNamedOption(String envName) {
+    return Arrays.stream(ConfigOption.values()).anyMatch(o -> o.envVar().filter(envName::equals).isPresent());
+  }
+}

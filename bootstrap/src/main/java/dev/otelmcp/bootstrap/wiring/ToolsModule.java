@@ -1,0 +1,28 @@
+package dev.otelmcp.bootstrap.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.tools.FindErrorsTool;
+import dev.otelmcp.adapters.mcp.tools.GetTraceTool;
+import dev.otelmcp.adapters.mcp.tools.ListOperationsTool;
+import dev.otelmcp.adapters.mcp.tools.ListServicesTool;
+import dev.otelmcp.adapters.mcp.tools.SearchSpansTool;
+import dev.otelmcp.adapters.mcp.tools.SearchTracesTool;
+import java.util.List;
+
+/** The tools the server offers, in the order clients list them. */
+@Module
+interface ToolsModule {
+
+  @Provides
+  static List<McpTool> tools(
+      ListServicesTool listServices,
+      ListOperationsTool listOperations,
+      SearchTracesTool searchTraces,
+      SearchSpansTool searchSpans,
+      GetTraceTool getTrace,
+      FindErrorsTool findErrors) {
+    return List.of(listServices, listOperations, searchTraces, searchSpans, getTrace, findErrors);
+  }
+}
