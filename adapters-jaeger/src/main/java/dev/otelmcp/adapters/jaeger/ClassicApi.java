@@ -1,0 +1,25 @@
+package dev.otelmcp.adapters.jaeger;
+
+import feign.Param;
+import feign.QueryMap;
+import feign.RequestLine;
+import java.util.List;
+import java.util.Map;
+
+/** Jaeger's classic internal JSON API, relative to the configured URL (which may carry a base path). */
+interface ClassicApi {
+
+  @RequestLine("GET /api/services")
+  UiModel.Envelope<List<String>> services();
+
+  /** The legacy endpoint: plain names, all span kinds; present in every version that has /api/traces. */
+  @RequestLine(value = "GET /api/services/{service}/operations", decodeSlash = false)
+  UiModel.Envelope<List<String>> operations(@Param("service") String service);
+
+  /** Query values are pct-encoded by the caller: the tags JSON holds braces Feign would read as a template. */
+  @RequestLine("GET /api/traces")
+  UiModel.Envelope<List<UiModel.Trace>> search(@QueryMap(encoded = true) Map<String, String> query);
+
+  @RequestLine("GET /api/traces/{traceId}")
+  UiModel.Envelope<List<UiModel.Trace>> trace(@Param("traceId") String traceId);
+}

@@ -1,0 +1,110 @@
+package dev.otelmcp.adapters.jaeger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.domain.error.NotFoundException;
+import dev.otelmcp.domain.model.Operation;
+import dev.otelmcp.domain.model.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The classic {@code /api}: Jaeger's UI model over JSON, times in microseconds, durations as Go strings,
+ * tags as a JSON object of strings.
+ */
+final class ClassicJaegerFlavour implements JaegerFlavour {
+
+  private final ClassicApi api;
+  private final JaegerCalls calls;
+  private final ObjectMapper mapper;
+
+  ClassicJaegerFlavour(ClassicApi api, JaegerCalls calls, ObjectMapper mapper) {
+    this.api = api;
+    this.calls = calls;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public String label() {
+    return "the classic /api";
+  }
+
+  @Override
+  public List<String> services() {
+    UiModel.Envelope<List<String>> envelope = calls.call("GET /api/services", api::services);
+    return data(envelope, "GET /api/services");
+  }
+
+  @Override
+  public List<Operation> operations(String service) {
+    String what = "GET /api/services/{service}/operations";
+    try {
+      List<String> names = data(calls.call(what, () -> api.operations(service)), what);
+      List<Operation> operations = new ArrayList<>();
+      new LinkedHashSet<>(names).forEach(name -> operations.add(Operation.named(name)));
+      return operations;
+    } catch (NotFoundException unknownService) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public SearchPage search(NativeSearch search) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("service", search.service());
+    if (search.operation() != null) {
+      params.put("operation", search.operation());
+    }
+    params.put("start", Long.toString(QueryStrings.floorMicros(search.window().start())));
+    params.put("end", Long.toString(QueryStrings.ceilMicros(search.window().end())));
+    if (search.minDuration() != null) {
+      params.put("minDuration", GoDurations.format(search.minDuration()));
+    }
+    if (search.maxDuration() != null) {
+      params.put("maxDuration", GoDurations.format(search.maxDuration()));
+    }
+    params.put("limit", Integer.toString(search.limit()));
+    Map<String, String> tags = new LinkedHashMap<>(search.tags());
+    if (search.errorsOnly()) {
+      // Jaeger's OTLP translator marks error spans with error=true; tag values must be strings.
+      tags.put("error", "true");
+    }
+    if (!tags.isEmpty()) {
+      params.put("tags", QueryStrings.jsonObject(mapper, tags));
+    }
+    String what = "GET /api/traces";
+    List<UiModel.Trace> data = data(calls.call(what, () -> api.search(QueryStrings.encoded(params))), what);
+    return new SearchPage(UiSpanMapper.traces(data), data.size() >= search.limit());
+  }
+
+  @Override
+  public Optional<Trace> trace(String traceId) {
+    String what = "GET /api/traces/{traceId}";
+    UiModel.Envelope<List<UiModel.Trace>> envelope;
+    try {
+      envelope = calls.call(what, () -> api.trace(traceId));
+    } catch (NotFoundException notFound) {
+      return Optional.empty();
+    }
+    List<UiModel.Trace> data = envelope.data() == null ? List.of() : envelope.data();
+    return UiSpanMapper.traces(data).stream().filter(t -> t.traceId().equals(traceId)).findFirst();
+  }
+
+  /**
+   * The envelope's data; an envelope with errors and no data is a refusal even when the status was 200
+   * (Jaeger reports some failures that way).
+   */
+  private <T> List<T> data(UiModel.Envelope<List<T>> envelope, String what) {
+    if (envelope == null) {
+      throw calls.notJson(what, "empty body", null);
+    }
+    if ((envelope.data() == null || envelope.data().isEmpty()) && !envelope.errorList().isEmpty()) {
+      UiModel.Error error = envelope.errorList().get(0);
+      throw calls.reported(what, error.msg());
+    }
+    return envelope.data() == null ? List.of() : envelope.data();
+  }
+}

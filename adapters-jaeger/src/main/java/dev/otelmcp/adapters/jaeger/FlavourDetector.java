@@ -1,0 +1,75 @@
+package dev.otelmcp.adapters.jaeger;
+
+import dev.otelmcp.domain.error.BackendRejectedException;
+import dev.otelmcp.domain.error.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the Jaeger API on first use, once, and remembers it.
+ *
+ * <p>Auto-detection asks {@code /api/services} first: every released Jaeger up to v2.20 has it, and there it
+ * is the better API (tag search works on every version). A 404 means a Jaeger that dropped it (v2.21+), so
+ * {@code /api/v3/services} is asked next. A failure to reach Jaeger is not a decision: nothing is
+ * remembered and the next call probes again, so a store created while Jaeger was down recovers by itself.
+ */
+final class FlavourDetector {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FlavourDetector.class);
+
+  private final JaegerConfig config;
+  private final JaegerFlavour classic;
+  private final JaegerFlavour v3;
+  private final Object lock = new Object();
+  private volatile JaegerFlavour chosen;
+
+  FlavourDetector(JaegerConfig config, JaegerFlavour classic, JaegerFlavour v3) {
+    this.config = config;
+    this.classic = classic;
+    this.v3 = v3;
+  }
+
+  /** The API to use; probes Jaeger on the first call (concurrent first calls probe once). */
+  JaegerFlavour flavour() {
+    JaegerFlavour known = chosen;
+    if (known != null) {
+      return known;
+    }
+    synchronized (lock) {
+      if (chosen == null) {
+        chosen = detect();
+      }
+      return chosen;
+    }
+  }
+
+  private JaegerFlavour detect() {
+    switch (config.apiVersion()) {
+      case CLASSIC:
+        return announce(classic, "configured");
+      case V3:
+        return announce(v3, "configured");
+      default:
+        break;
+    }
+    try {
+      classic.services();
+      return announce(classic, "auto-detected");
+    } catch (NotFoundException noClassicApi) {
+      try {
+        v3.services();
+        return announce(v3, "auto-detected: /api/services answered 404");
+      } catch (NotFoundException noV3Api) {
+        throw new BackendRejectedException("Jaeger at " + config.displayUrl()
+            + " has neither /api/services nor /api/v3/services (both answered 404)",
+            "Point BACKEND_URL (or --url) at Jaeger's query service (port 16686), including its base path if it has"
+                + " one, e.g. http://host:16686/jaeger.");
+      }
+    }
+  }
+
+  private JaegerFlavour announce(JaegerFlavour flavour, String how) {
+    LOG.info("Jaeger at {}: using {} ({})", config.displayUrl(), flavour.label(), how);
+    return flavour;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.otelmcp.adapters.jaeger;
+
+import dev.otelmcp.domain.model.Operation;
+import dev.otelmcp.domain.model.Trace;
+import java.util.List;
+import java.util.Optional;
+
+/** One of Jaeger's two query APIs, spoken in domain terms. Implementations are thread-safe. */
+interface JaegerFlavour {
+
+  /** For logs and health: {@code classic /api} or {@code api_v3 /api/v3}. */
+  String label();
+
+  /** The services Jaeger knows, as it lists them (unsorted, possibly with blanks). */
+  List<String> services();
+
+  List<Operation> operations(String service);
+
+  /** One search for one service ({@link NativeSearch#service()} is set). */
+  SearchPage search(NativeSearch search);
+
+  Optional<Trace> trace(String traceId);
+
+  /**
+   * The traces one search returned.
+   *
+   * @param traces whole traces, as Jaeger returned them (not yet re-checked against the query)
+   * @param full whether Jaeger returned as many traces as asked for, so it may hold more
+   */
+  record SearchPage(List<Trace> traces, boolean full) {
+
+    public SearchPage {
+      traces = List.copyOf(traces);
+    }
+  }
+}

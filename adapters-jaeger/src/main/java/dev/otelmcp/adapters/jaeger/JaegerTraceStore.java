@@ -1,0 +1,150 @@
+package dev.otelmcp.adapters.jaeger;
+
+import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.error.OtelMcpException;
+import dev.otelmcp.domain.model.Ids;
+import dev.otelmcp.domain.model.Operation;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.Traces;
+import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.StoreCapabilities;
+import dev.otelmcp.domain.port.TraceSearchResult;
+import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.query.FilterEvaluator;
+import dev.otelmcp.domain.query.TraceQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The {@link TraceStore} over Jaeger's query service, classic {@code /api} or {@code /api/v3}.
+ *
+ * <p>Jaeger's search returns whole traces, so every filter of a query is re-checked on them with
+ * {@link FilterEvaluator}: what Jaeger evaluates is only pushed down to narrow the search (see
+ * {@link JaegerQueryPlanner}). A search without a service is fanned out over every service.
+ *
+ * <p>Thread-safe. Nothing is contacted until the first call; a failed call leaves the store usable.
+ */
+public final class JaegerTraceStore implements TraceStore {
+
+  private static final StoreCapabilities CAPABILITIES = JaegerQueryPlanner.capabilities();
+
+  private final JaegerConfig config;
+  private final FlavourDetector detector;
+  private final FanOutSearch fanOut;
+
+  public JaegerTraceStore(JaegerConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    JaegerHttp http = new JaegerHttp(config);
+    JaegerCalls calls = new JaegerCalls(config);
+    JaegerFlavour classic = new ClassicJaegerFlavour(http.target(ClassicApi.class), calls, http.mapper());
+    JaegerFlavour v3 = new V3JaegerFlavour(http.target(V3Api.class), calls, http.mapper());
+    this.detector = new FlavourDetector(config, classic, v3);
+    this.fanOut = new FanOutSearch(config.fanoutConcurrency());
+  }
+
+  @Override
+  public StoreCapabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /** Jaeger lists services without a time index, so the window is not used. */
+  @Override
+  public List<String> listServices(TimeRange window) {
+    TreeSet<String> services = new TreeSet<>();
+    detector.flavour().services().stream().filter(s -> s != null && !s.isBlank()).forEach(services::add);
+    return List.copyOf(services);
+  }
+
+  @Override
+  public List<Operation> listOperations(String serviceName, TimeRange window) {
+    if (serviceName == null || serviceName.isBlank()) {
+      throw new InvalidQueryException("service_name is required to list operations",
+          "List the services first, then ask for the operations of one of them.");
+    }
+    Map<String, Operation> unique = new LinkedHashMap<>();
+    detector.flavour().operations(serviceName.trim()).forEach(op -> unique.putIfAbsent(op.name(), op));
+    return List.copyOf(unique.values());
+  }
+
+  @Override
+  public TraceSearchResult searchTraces(TraceQuery query) {
+    Optional<NativeSearch> plan = JaegerQueryPlanner.plan(query);
+    if (plan.isEmpty()) {
+      return new TraceSearchResult(List.of(), false, null);
+    }
+    NativeSearch search = plan.get();
+    JaegerFlavour flavour = detector.flavour();
+    List<JaegerFlavour.SearchPage> pages = search.serviceName().isPresent()
+        ? List.of(flavour.search(search))
+        : fanOut.searchAll(serviceNames(flavour), service -> flavour.search(search.withService(service)));
+    return merge(pages, query);
+  }
+
+  @Override
+  public Optional<Trace> getTrace(String traceId) {
+    String id = Ids.normalizeTraceId(traceId).orElseThrow(() -> new InvalidQueryException(
+        "trace_id '" + traceId + "' is not a trace id",
+        "Give 32 hex characters, e.g. 0af7651916cd43dd8448eb211c80319c."));
+    return detector.flavour().trace(id);
+  }
+
+  @Override
+  public HealthStatus health() {
+    try {
+      JaegerFlavour flavour = detector.flavour();
+      int services = flavour.services().size();
+      return HealthStatus.healthy("Jaeger at " + config.displayUrl() + ", " + flavour.label() + ", " + services
+          + (services == 1 ? " service" : " services"));
+    } catch (OtelMcpException e) {
+      return HealthStatus.unhealthy(e.getMessage());
+    } catch (RuntimeException e) {
+      return HealthStatus.unhealthy("Jaeger at " + config.displayUrl() + " could not be checked: "
+          + config.scrub(String.valueOf(e.getMessage())));
+    }
+  }
+
+  @Override
+  public void close() {
+    fanOut.close();
+  }
+
+  @Override
+  public String toString() {
+    return "JaegerTraceStore[" + config + "]";
+  }
+
+  private static List<String> serviceNames(JaegerFlavour flavour) {
+    TreeSet<String> names = new TreeSet<>();
+    flavour.services().stream().filter(s -> s != null && !s.isBlank()).forEach(names::add);
+    return List.copyOf(names);
+  }
+
+  /**
+   * Re-checks the query on every returned trace, drops duplicates (a trace spanning two services is found by
+   * both searches; the copy with more spans wins), orders newest first and cuts at the limit.
+   */
+  private static TraceSearchResult merge(List<JaegerFlavour.SearchPage> pages, TraceQuery query) {
+    Map<String, Trace> unique = new LinkedHashMap<>();
+    boolean anyFull = false;
+    for (JaegerFlavour.SearchPage page : pages) {
+      anyFull |= page.full();
+      for (Trace trace : page.traces()) {
+        if (FilterEvaluator.matches(trace, query.filters())) {
+          unique.merge(trace.traceId(), trace, (a, b) -> b.spanCount() > a.spanCount() ? b : a);
+        }
+      }
+    }
+    List<TraceHit> hits = new ArrayList<>(unique.values());
+    hits.sort(Traces.NEWEST_FIRST);
+    boolean cut = hits.size() > query.limit();
+    List<TraceHit> page = cut ? hits.subList(0, query.limit()) : hits;
+    return new TraceSearchResult(page, anyFull || cut, null);
+  }
+}
