@@ -20,6 +20,7 @@ public record ErrorDetails(String type, String message, String stackTrace, int e
   public static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
   public static final String ERROR_TYPE = "error.type";
   public static final String ERROR_MESSAGE = "error.message";
+  private static final List<String> HTTP_STATUS_KEYS = List.of("http.response.status_code", "http.status_code");
 
   /** Details of a failed span; empty when the span shows no sign of failure. */
   public static Optional<ErrorDetails> of(Span span) {
@@ -31,11 +32,25 @@ public record ErrorDetails(String type, String message, String stackTrace, int e
     }
     Attributes last = exceptions.isEmpty() ? Attributes.empty() : exceptions.get(exceptions.size() - 1).attributes();
     String type = first(last.getText(EXCEPTION_TYPE), span.attributes().getText(EXCEPTION_TYPE),
-        span.attributes().getText(ERROR_TYPE));
+        span.attributes().getText(ERROR_TYPE), httpErrorStatus(span));
     String message = first(last.getText(EXCEPTION_MESSAGE), nonEmpty(span.status().message()),
         span.attributes().getText(EXCEPTION_MESSAGE), span.attributes().getText(ERROR_MESSAGE));
     String stack = first(last.getText(EXCEPTION_STACKTRACE), span.attributes().getText(EXCEPTION_STACKTRACE));
     return Optional.of(new ErrorDetails(type, message, stack, exceptions.size()));
+  }
+
+  /**
+   * OTel HTTP conventions set {@code error.type} to the status code of a failed request; older
+   * instrumentations only record the status code itself, so it stands in for the type.
+   */
+  private static Optional<String> httpErrorStatus(Span span) {
+    for (String key : HTTP_STATUS_KEYS) {
+      java.util.OptionalDouble status = span.attributes().getNumber(key);
+      if (status.isPresent() && status.getAsDouble() >= 400) {
+        return Optional.of(Long.toString((long) status.getAsDouble()));
+      }
+    }
+    return Optional.empty();
   }
 
   @SafeVarargs

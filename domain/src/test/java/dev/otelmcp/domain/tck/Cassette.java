@@ -130,11 +130,15 @@ public record Cassette(String name, List<Interaction> interactions) {
   /** The request-matching half of a stub for one interaction. */
   public static MappingBuilder stubFor(Interaction interaction, Set<String> ignoredParams) {
     MappingBuilder mapping = request(interaction.method(), urlPathEqualTo(interaction.path()));
-    interaction.queryParams().forEach((k, v) -> {
-      if (!ignoredParams.contains(k)) {
-        mapping.withQueryParam(k, equalTo(v));
+    int matched = 0;
+    for (Map.Entry<String, String> param : interaction.queryParams().entrySet()) {
+      if (!ignoredParams.contains(param.getKey())) {
+        mapping.withQueryParam(param.getKey(), equalTo(param.getValue()));
+        matched++;
       }
-    });
+    }
+    // When several recordings match a request, the one with the most matching parameters wins.
+    mapping.atPriority(Math.max(1, 10 - matched));
     if (!interaction.requestBody().isBlank() && interaction.requestBody().trim().startsWith("{")) {
       mapping.withRequestBody(equalToJson(interaction.requestBody(), true, true));
     }

@@ -1,0 +1,61 @@
+package dev.otelmcp.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rule of ARCHITECTURE.md as ArchUnit rules, kept apart from the test that applies them
+ * so that a second test can prove each rule really catches a violation.
+ */
+final class ArchitectureRules {
+
+  static final String DOMAIN = "dev.otelmcp.domain..";
+  static final String APPLICATION = "dev.otelmcp.application..";
+  static final String MCP = "dev.otelmcp.adapters.mcp..";
+  static final String BOOTSTRAP = "dev.otelmcp.bootstrap..";
+  static final String OTLP_CODEC = "dev.otelmcp.adapters.otlp.codec..";
+  static final String[] BACKENDS = {
+    "dev.otelmcp.adapters.jaeger..", "dev.otelmcp.adapters.tempo..", "dev.otelmcp.adapters.traceloop..",
+    "dev.otelmcp.adapters.otlp.."
+  };
+
+  private ArchitectureRules() {}
+
+  /** The domain is pure: the JDK only (and jspecify annotations, should we adopt them). */
+  static final ArchRule DOMAIN_IS_PURE = classes().that().resideInAPackage(DOMAIN)
+      .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..", "org.jspecify.annotations..")
+      .as("the domain depends on the JDK only");
+
+  /** The application sees the domain and jakarta.inject, nothing else. */
+  static final ArchRule APPLICATION_SEES_DOMAIN_ONLY = classes().that().resideInAPackage(APPLICATION)
+      .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "jakarta.inject..")
+      .as("the application depends on the domain and jakarta.inject only");
+
+  /** The driving adapter talks to the application, never to a backend. */
+  static final ArchRule MCP_ADAPTER_IGNORES_BACKENDS = noClasses().that().resideInAPackage(MCP)
+      .should().dependOnClassesThat().resideInAnyPackage(BACKENDS)
+      .as("adapters-mcp never imports a backend adapter");
+
+  /** Backends implement the domain's ports and know nothing of the application or the MCP side. */
+  static final ArchRule BACKENDS_SEE_ONLY_THE_DOMAIN = noClasses().that().resideInAnyPackage(BACKENDS)
+      .should().dependOnClassesThat().resideInAnyPackage(APPLICATION, MCP, BOOTSTRAP)
+      .as("backend adapters never import the application, adapters-mcp or bootstrap");
+
+  /** Bootstrap wires backends in through ServiceLoader only (they are runtime-scoped). */
+  static final ArchRule BOOTSTRAP_DISCOVERS_BACKENDS = noClasses().that().resideInAPackage(BOOTSTRAP)
+      .should().dependOnClassesThat().resideInAnyPackage(BACKENDS)
+      .as("bootstrap never imports a backend adapter (they are found by ServiceLoader)");
+
+  /** Backend adapters are independent of each other; only the shared OTLP codec may be reused. */
+  static ArchRule backendIndependent(String backend) {
+    String[] others = java.util.Arrays.stream(BACKENDS).filter(b -> !b.equals(backend)).toArray(String[]::new);
+    return noClasses().that().resideInAPackage(backend)
+        .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(others)
+            .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(OTLP_CODEC))))
+        .as(backend + " does not import another backend adapter (the OTLP codec excepted)")
+        .allowEmptyShould(true);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.otelmcp.bootstrap.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.otelmcp.adapters.tempo.archprobe.TempoClassUsingJaeger;
+import dev.otelmcp.domain.archprobe.DomainClassUsingJackson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the rules bite: each is evaluated against a deliberately violating class from the test sources
+ * (which {@link ArchitectureTest} does not import) and must report it.
+ */
+class ArchitectureRulesCatchViolationsTest {
+
+  @Test
+  void aDomainClassImportingJacksonBreaksDomainPurity() {
+    JavaClasses probe = new ClassFileImporter().importClasses(DomainClassUsingJackson.class);
+
+    EvaluationResult result = ArchitectureRules.DOMAIN_IS_PURE.evaluate(probe);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString()).contains("com.fasterxml.jackson.databind.ObjectMapper");
+  }
+
+  @Test
+  void anAdapterImportingAnotherAdapterBreaksIndependence() {
+    JavaClasses probe = new ClassFileImporter().importClasses(TempoClassUsingJaeger.class);
+
+    EvaluationResult result = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.tempo..").evaluate(probe);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString()).contains("dev.otelmcp.adapters.jaeger.JaegerTraceStoreProvider");
+  }
+}

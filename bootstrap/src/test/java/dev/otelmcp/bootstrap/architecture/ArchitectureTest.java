@@ -1,0 +1,38 @@
+package dev.otelmcp.bootstrap.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dependency rule of ARCHITECTURE.md, checked on every production class of every module. */
+@AnalyzeClasses(packages = "dev.otelmcp", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule domainIsPure = ArchitectureRules.DOMAIN_IS_PURE;
+
+  @ArchTest
+  static final ArchRule applicationSeesDomainOnly = ArchitectureRules.APPLICATION_SEES_DOMAIN_ONLY;
+
+  @ArchTest
+  static final ArchRule mcpAdapterIgnoresBackends = ArchitectureRules.MCP_ADAPTER_IGNORES_BACKENDS;
+
+  @ArchTest
+  static final ArchRule backendsSeeOnlyTheDomain = ArchitectureRules.BACKENDS_SEE_ONLY_THE_DOMAIN;
+
+  @ArchTest
+  static final ArchRule bootstrapDiscoversBackends = ArchitectureRules.BOOTSTRAP_DISCOVERS_BACKENDS;
+
+  @ArchTest
+  static final ArchRule jaegerIsIndependent = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.jaeger..");
+
+  @ArchTest
+  static final ArchRule tempoIsIndependent = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.tempo..");
+
+  @ArchTest
+  static final ArchRule traceloopIsIndependent = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.traceloop..");
+
+  @ArchTest
+  static final ArchRule otlpIsIndependent = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.otlp..");
+}

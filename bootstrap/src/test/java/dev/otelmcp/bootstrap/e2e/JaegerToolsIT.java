@@ -1,0 +1,194 @@
+package dev.otelmcp.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every core tool, called through the real server process over stdio, against a Jaeger made of recorded
+ * responses. Expected values were read from the recordings.
+ */
+class JaegerToolsIT {
+
+  @RegisterExtension
+  static WireMockExtension jaeger = WireMockExtension.newInstance().options(
+      com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort()).build();
+
+  private static ServerProcess server;
+
+  private static final Map<String, Object> RECORDED_WINDOW =
+      Map.of("start_time", "2025-11-11T00:00:00Z", "end_time", "2025-11-14T00:00:00Z");
+
+  @BeforeAll
+  static void start() {
+    RecordedJaeger.serve(jaeger.getRuntimeInfo().getWireMock());
+    server = ServerProcess.start("--backend", "jaeger", "--url", jaeger.baseUrl(), "--timeout", "10s");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Map<String, Object> window(Object... more) {
+    Map<String, Object> arguments = new java.util.LinkedHashMap<>(RECORDED_WINDOW);
+    for (int i = 0; i < more.length; i += 2) {
+      arguments.put((String) more[i], more[i + 1]);
+    }
+    return arguments;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Map<String, Object> result, String key) {
+    return (List<Map<String, Object>>) result.get(key);
+  }
+
+  @Test
+  void listsTheSixToolsWithSchemasAndReadOnlyHints() {
+    List<Tool> tools = server.client().listTools().tools();
+
+    assertThat(tools).extracting(Tool::name).containsExactly(
+        "list_services", "list_operations", "search_traces", "search_spans", "get_trace", "find_errors");
+    assertThat(tools).allSatisfy(tool -> {
+      assertThat(tool.description()).isNotBlank();
+      assertThat(tool.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);
+      assertThat(tool.outputSchema()).containsKey("properties");
+      assertThat(tool.annotations().readOnlyHint()).isTrue();
+    });
+    Map<String, Object> limit = (Map<String, Object>) ((Map<String, Object>) tools.get(2).inputSchema().get("properties")).get("limit");
+    assertThat(limit).containsEntry("minimum", 1).containsEntry("maximum", 1000).containsEntry("default", 100);
+  }
+
+  @Test
+  void listServicesAnswersTheRecordedServicesSorted() {
+    Map<String, Object> result = server.ok("list_services", Map.of());
+
+    assertThat(result.get("services")).isEqualTo(List.of("jaeger", "model-comparison", "trace-analyzer-agent", "travel-agent-demo"));
+    assertThat(result.get("count")).isEqualTo(4);
+    assertThat((Map<String, Object>) result.get("window")).containsKeys("start_time", "end_time");
+  }
+
+  @Test
+  void listOperationsOfTheAgentService() {
+    Map<String, Object> result = server.ok("list_operations", Map.of("service_name", "trace-analyzer-agent"));
+
+    assertThat(list(result, "operations")).extracting(o -> o.get("name"))
+        .containsExactly("initialize.mcp", "openai.chat", "search_traces.tool", "tools/list.mcp");
+  }
+
+  @Test
+  void searchTracesOfOneServiceNewestFirst() {
+    Map<String, Object> result = server.ok("search_traces", window("service_name", "jaeger", "limit", 10));
+
+    List<Map<String, Object>> traces = list(result, "traces");
+    assertThat(traces).hasSize(10);
+    assertThat(traces.get(0)).containsEntry("trace_id", "0a133b2ffa5d05faf89fe1f489cb020e")
+        .containsEntry("service_name", "jaeger")
+        .containsEntry("operation_name", "/api/services")
+        .containsEntry("start_time", "2025-11-13T13:01:48.559873Z")
+        .containsEntry("duration_ms", 1.576)
+        .containsEntry("status", "OK")
+        .containsEntry("span_count", 1);
+    assertThat(traces.get(4)).containsEntry("trace_id", "27c89f0bedca520adf874fb5a2c9d7f4").containsEntry("status", "ERROR");
+    Map<String, Object> scope = (Map<String, Object>) result.get("scope");
+    assertThat(scope).containsEntry("start_time", "2025-11-11T00:00:00Z").containsEntry("end_time", "2025-11-14T00:00:00Z");
+  }
+
+  @Test
+  void searchTracesWithoutAServiceFansOutOverEveryService() {
+    Map<String, Object> result = server.ok("search_traces", window("limit", 5));
+
+    assertThat(list(result, "traces")).extracting(t -> t.get("trace_id")).containsExactly(
+        "0a133b2ffa5d05faf89fe1f489cb020e", "f32788bf0c0139422b6740730014efc0", "062e848dd2141f687dc0c075740a9336",
+        "1a5a797a62b4258d0b8c27fa6dce775e", "27c89f0bedca520adf874fb5a2c9d7f4");
+    assertThat(result.get("truncated")).isEqualTo(true);
+    assertThat((String) result.get("hint")).contains("limit");
+  }
+
+  @Test
+  void searchTracesByMinimumDuration() {
+    Map<String, Object> result = server.ok("search_traces", window("service_name", "jaeger", "min_duration_ms", 100));
+
+    assertThat(list(result, "traces")).singleElement().satisfies(trace -> assertThat(trace)
+        .containsEntry("trace_id", "1d734c967c68f583f71156dcdfeaa552")
+        .containsEntry("operation_name", "/api/traces")
+        .containsEntry("duration_ms", 174.013));
+  }
+
+  @Test
+  void searchSpansOfOneOperation() {
+    Map<String, Object> result = server.ok("search_spans",
+        window("service_name", "jaeger", "operation_name", "/api/metrics/latencies", "limit", 3));
+
+    List<Map<String, Object>> spans = list(result, "spans");
+    assertThat(spans).hasSize(3).allSatisfy(span -> assertThat(span)
+        .containsEntry("operation_name", "/api/metrics/latencies")
+        .containsEntry("service_name", "jaeger")
+        .containsEntry("kind", "SERVER"));
+    assertThat((Map<String, Object>) spans.get(0).get("attributes")).containsEntry("http.route", "/api/metrics/latencies");
+  }
+
+  @Test
+  void getTraceReturnsEverySpanWithAttributesAndResources() {
+    Map<String, Object> result = server.ok("get_trace", Map.of("trace_id", "0A133B2FFA5D05FAF89FE1F489CB020E"));
+
+    assertThat(result).containsEntry("trace_id", "0a133b2ffa5d05faf89fe1f489cb020e")
+        .containsEntry("root_operation", "/api/services")
+        .containsEntry("span_count", 1)
+        .containsEntry("status", "OK");
+    Map<String, Object> span = list(result, "spans").get(0);
+    assertThat(span).containsEntry("span_id", "8a526433ee1e70cb")
+        .containsEntry("start_time", "2025-11-13T13:01:48.559873Z")
+        .containsEntry("kind", "SERVER")
+        .doesNotContainKey("parent_span_id");
+    assertThat((Map<String, Object>) span.get("attributes")).containsEntry("http.request.method", "GET")
+        .containsEntry("http.response.status_code", 200)
+        .doesNotContainKey("span.kind");
+    assertThat((Map<String, Map<String, Object>>) result.get("resources")).containsKey("jaeger");
+  }
+
+  @Test
+  void getTraceOfAnUnknownIdIsNotFound() {
+    Map<String, Object> error = server.error("get_trace", Map.of("trace_id", "00000000000000000000000000000000"));
+
+    assertThat(error).containsEntry("code", "NOT_FOUND");
+    assertThat((String) error.get("message")).contains("00000000000000000000000000000000");
+  }
+
+  @Test
+  void findErrorsReportsTheFailedSpansOfTheRecordedWindow() {
+    Map<String, Object> result = server.ok("find_errors", window("service_name", "jaeger"));
+
+    List<Map<String, Object>> traces = list(result, "error_traces");
+    assertThat(traces).extracting(t -> ((Map<String, Object>) t.get("trace")).get("trace_id")).containsExactly(
+        "27c89f0bedca520adf874fb5a2c9d7f4", "7c99e184607854405c6b7c710237cc9a", "9dad0fbd40bb6c67a5d47a0ca478c441",
+        "9118c026cdd270ba42f3d1bdacee1a5f", "e7932a2c99def9ad022dbddd1a8cf9cf", "630b5de079516eadb159fa8f78b8e219");
+    Map<String, Object> failed = list(traces.get(1), "error_spans").get(0);
+    assertThat(failed).containsEntry("operation_name", "/api/metrics/latencies")
+        .containsEntry("error_type", "501")
+        .containsEntry("exception_count", 0)
+        .doesNotContainKey("error_message");
+  }
+
+  @Test
+  void badArgumentsAreInvalidArgumentErrorsNamingTheField() {
+    assertThat(server.error("search_traces", Map.of("limit", 0)))
+        .containsEntry("code", "INVALID_ARGUMENT")
+        .containsEntry("message", "limit must be between 1 and 1000, got 0");
+    assertThat(server.error("search_traces", Map.of("start_time", "yesterday-ish")))
+        .containsEntry("code", "INVALID_ARGUMENT")
+        .containsEntry("message", "start_time 'yesterday-ish' is not a time");
+    assertThat(server.error("search_spans", Map.of("filters", List.of(Map.of("field", "x", "operator", "like", "value", "y")))))
+        .containsEntry("message", "filters[0].operator 'like' is not an operator");
+    assertThat(server.error("get_trace", Map.of()))
+        .containsEntry("message", "trace_id is required");
+    assertThat(server.ok("list_services", Map.of())).containsEntry("count", 4);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.otelmcp.bootstrap.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.otelmcp.bootstrap.plugin.PluginJars;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The process as a user meets it: flags, exit codes, a clean stdout, failing backends, plug-ins. */
+class ProcessIT {
+
+  @RegisterExtension
+  static WireMockExtension jaeger = WireMockExtension.newInstance()
+      .options(WireMockConfiguration.wireMockConfig().dynamicPort()).build();
+
+  @TempDir
+  Path tmp;
+
+  /** Result of running the jar to completion. */
+  record Run(int status, String stdout, String stderr) {}
+
+  private static Run run(String stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(ServerProcess.java(), "-jar", ServerProcess.jar().toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).start();
+    process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().close();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("otel-mcp did not exit after stdin closed");
+    }
+    return new Run(process.exitValue(),
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpPrintsUsageAndExitsZero() throws Exception {
+    Run run = run("", "--help");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.stdout()).contains("Usage: java -jar otel-mcp.jar").contains("--backend").contains("BACKEND_URL")
+        .contains("jaeger");
+  }
+
+  @Test
+  void versionPrintsTheVersion() throws Exception {
+    Run run = run("", "--version");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.stdout().strip()).matches("otel-mcp \\d+\\.\\d+\\.\\d+.*");
+  }
+
+  @Test
+  void anUnknownBackendExitsWithStatusTwoListingTheBackends() throws Exception {
+    Run run = run("", "--backend", "zipkin");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.stderr()).contains("unknown backend 'zipkin'; available backends: ").contains("jaeger");
+    assertThat(run.stdout()).isEmpty();
+  }
+
+  @Test
+  void stdoutCarriesOnlyJsonRpcAndTheProcessEndsWithItsInput() throws Exception {
+    RecordedJaeger.serve(jaeger.getRuntimeInfo().getWireMock());
+    String session = String.join("\n",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"list_services\",\"arguments\":{}}}",
+        "") ;
+    Process process = new ProcessBuilder(ServerProcess.java(), "-jar", ServerProcess.jar().toString(),
+        "--url", jaeger.baseUrl(), "--log-level", "debug").start();
+    process.getOutputStream().write(session.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> messages = new ArrayList<>();
+    var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    while (messages.size() < 3) {
+      String line = reader.readLine();
+      assertThat(line).as("stdout ended early").isNotNull();
+      messages.add(json.readTree(line));
+    }
+    process.getOutputStream().close();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits when stdin closes").isTrue();
+    String rest = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(messages).allSatisfy(m -> assertThat(m.path("jsonrpc").asText()).isEqualTo("2.0"));
+    assertThat(messages).extracting(m -> m.path("id").asInt()).containsExactly(1, 2, 3);
+    assertThat(messages.get(2).at("/result/structuredContent/count").asInt()).isEqualTo(4);
+    assertThat(rest.strip()).isEmpty();
+    assertThat(stderr).contains("serving MCP on stdio");
+  }
+
+  @Test
+  void aDeadBackendIsBackendUnavailableAndTheServerKeepsServing() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (ServerProcess server = ServerProcess.start("--url", "http://127.0.0.1:" + closedPort, "--timeout", "2s")) {
+      long started = System.nanoTime();
+      Map<String, Object> first = server.error("list_services", Map.of());
+      long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+      Map<String, Object> second = server.error("search_traces", Map.of("service_name", "x"));
+
+      assertThat(first).containsEntry("code", "BACKEND_UNAVAILABLE");
+      assertThat((String) first.get("message")).contains("127.0.0.1:" + closedPort);
+      assertThat(first.get("hint")).isNotNull();
+      assertThat(elapsedMs).as("fails within the configured timeout, not after a long hang").isLessThan(10_000);
+      assertThat(second).containsEntry("code", "BACKEND_UNAVAILABLE");
+    }
+  }
+
+  @Test
+  void aBackendSlowerThanTheTimeoutFailsAndTheNextCallSucceeds() {
+    RecordedJaeger.serve(jaeger.getRuntimeInfo().getWireMock());
+    // The first /api/services answer takes longer than the timeout; later ones are prompt.
+    jaeger.stubFor(get(urlPathEqualTo("/api/services")).inScenario("slow-then-fast")
+        .whenScenarioStateIs(Scenario.STARTED).atPriority(1)
+        .willReturn(aResponse().withFixedDelay(8_000).withStatus(200).withBody("{\"data\":[]}"))
+        .willSetStateTo("fast"));
+    try (ServerProcess server = ServerProcess.start("--url", jaeger.baseUrl(), "--timeout", "1s")) {
+      Map<String, Object> slow = server.error("list_services", Map.of());
+      Map<String, Object> fast = server.ok("list_services", Map.of());
+
+      assertThat(slow).containsEntry("code", "BACKEND_UNAVAILABLE");
+      assertThat(fast).containsEntry("count", 4);
+    }
+  }
+
+  @Test
+  void aThirdPartyBackendInThePluginDirectoryAnswersToolCalls() throws IOException {
+    Path plugins = tmp.resolve("plugins");
+    PluginJars.acmeBackend(plugins);
+
+    try (ServerProcess server = ServerProcess.start("--plugins-dir", plugins.toString(), "--backend", "acme")) {
+      assertThat(server.ok("list_services", Map.of()).get("services")).isEqualTo(List.of("acme-checkout", "acme-payments"));
+      Map<String, Object> traces = server.ok("search_traces", Map.of("start_time", "2026-11-22T00:00:00Z",
+          "end_time", "2026-11-23T00:00:00Z"));
+      assertThat(traces.get("count")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPluginJarWithoutARegistrationIsReportedAtStart() throws Exception {
+    Path plugins = tmp.resolve("plugins");
+    PluginJars.unregisteredBackend(plugins);
+
+    Run run = run("", "--plugins-dir", plugins.toString(), "--backend", "acme");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.stderr()).contains("forgot-the-services-file.jar registers no backend")
+        .contains("unknown backend 'acme'");
+  }
+}
