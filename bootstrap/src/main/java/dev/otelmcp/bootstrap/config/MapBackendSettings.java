@@ -2,6 +2,8 @@ package dev.otelmcp.bootstrap.config;
 
 import dev.otelmcp.domain.port.BackendSettings;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,7 @@ public final class MapBackendSettings implements BackendSettings {
 
   public MapBackendSettings(Map<String, String> values, Map<String, String> headers) {
     this.values = Map.copyOf(values);
-    this.headers = Map.copyOf(headers);
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   @Override

@@ -21,6 +21,8 @@ final class ArchitectureRules {
     "dev.otelmcp.adapters.otlp.."
   };
 
+  static final String DAGGER_GENERATED = "dagger.internal.DaggerGenerated";
+
   private ArchitectureRules() {}
 
   /** The domain is pure: the JDK only (and jspecify annotations, should we adopt them). */
@@ -30,6 +32,8 @@ final class ArchitectureRules {
 
   /** The application sees the domain and jakarta.inject, nothing else. */
   static final ArchRule APPLICATION_SEES_DOMAIN_ONLY = classes().that().resideInAPackage(APPLICATION)
+      // Dagger writes *_Factory classes into the application's packages while compiling bootstrap.
+      .and().areNotAnnotatedWith(DAGGER_GENERATED)
       .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "jakarta.inject..")
       .as("the application depends on the domain and jakarta.inject only");
 

@@ -1,12 +1,11 @@
 package dev.otelmcp.bootstrap.architecture;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The dependency rule of ARCHITECTURE.md, checked on every production class of every module. */
-@AnalyzeClasses(packages = "dev.otelmcp", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.otelmcp", importOptions = ProductionClassesOnly.class)
 class ArchitectureTest {
 
   @ArchTest

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JaegerToolsIT {
 
   @RegisterExtension
-  static WireMockExtension jaeger = WireMockExtension.newInstance().options(
-      com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort()).build();
+  static WireMockExtension jaeger = WireMockExtension.newInstance()
+      .options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort())
+      .resetOnEachTest(false)
+      .build();
 
   private static ServerProcess server;
 

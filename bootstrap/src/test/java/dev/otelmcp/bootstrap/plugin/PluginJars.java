@@ -39,8 +39,8 @@ public final class PluginJars {
       final class AcmeStore implements TraceStore {
         private final String url;
         AcmeStore(String url) { this.url = url; }
-        private static final Trace TRACE = new Trace("00000000000000000000000000acme01", List.of(Span.builder()
-            .traceId("00000000000000000000000000acme01").spanId("000000000000ac01").name("charge")
+        private static final Trace TRACE = new Trace("00000000000000000000000000ac3e01", List.of(Span.builder()
+            .traceId("00000000000000000000000000ac3e01").spanId("000000000000ac01").name("charge")
             .serviceName("acme-payments").startTime(Instant.parse("2026-11-22T10:00:00Z"))
             .duration(Duration.ofMillis(42)).build()));
         @Override public StoreCapabilities capabilities() { return new StoreCapabilities(f -> false, f -> false, false, 100, true); }

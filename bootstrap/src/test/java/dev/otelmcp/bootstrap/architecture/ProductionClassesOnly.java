@@ -1,0 +1,18 @@
+package dev.otelmcp.bootstrap.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+
+/**
+ * Production classes only: no test classes of this module, and no published test-jars (the TCK in the
+ * domain test-jar uses JUnit and Jackson, as tests may).
+ */
+final class ProductionClassesOnly implements ImportOption {
+
+  private static final ImportOption NO_TEST_CLASSES = new DoNotIncludeTests();
+
+  @Override
+  public boolean includes(Location location) {
+    return NO_TEST_CLASSES.includes(location) && !location.contains("-tests.jar");
+  }
+}
