@@ -6,6 +6,7 @@ import dev.otelmcp.domain.model.TimeRange;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Turns the optional {@code start_time}/{@code end_time} arguments of a tool into the window actually
@@ -23,7 +24,7 @@ public final class TimeWindows {
   }
 
   public TimeRange resolve(String startTime, String endTime) {
-    Instant now = clock.instant();
+    Instant now = now();
     Instant end = isBlank(endTime) ? now : TimeExpression.parse("end_time", endTime, now);
     Instant start = isBlank(startTime) ? end.minus(settings.defaultWindow()) : TimeExpression.parse("start_time", startTime, now);
     if (!start.isBefore(end)) {
@@ -34,8 +35,9 @@ public final class TimeWindows {
     return new TimeRange(start, end);
   }
 
+  /** Now, to the millisecond: windows echoed to users need no nanoseconds. */
   public Instant now() {
-    return clock.instant();
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   private static boolean isBlank(String s) {
