@@ -1,0 +1,163 @@
+package dev.otelmcp.adapters.jaeger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.otelmcp.domain.error.BackendUnavailableException;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.Traces;
+import dev.otelmcp.domain.port.TraceSearchResult;
+import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.domain.tck.Cassette;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A search without a service asks every service, a bounded number at a time, and merges the answers. The
+ * overlap of the per-service requests is read from WireMock's journal (when each arrived and how long it
+ * was served), not from the test's wall clock.
+ */
+class FanOutSearchTest {
+
+  @RegisterExtension
+  static WireMockExtension jaeger = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().containerThreads(16)).build();
+
+  private static final int DELAY_MS = 600;
+  private static final TimeRange WINDOW =
+      new TimeRange(Instant.parse("2025-11-11T00:00:00Z"), Instant.parse("2025-11-14T00:00:00Z"));
+
+  private JaegerTraceStore store;
+
+  private JaegerTraceStore store(int concurrency) {
+    store = new JaegerTraceStore(JaegerConfig.from(TestSettings.url(jaeger.baseUrl())
+        .with("api_version", "classic").with("fanout_concurrency", Integer.toString(concurrency))));
+    return store;
+  }
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  /** Four services; each answers with a recorded search body after a delay. */
+  private static void fourSlowServices() {
+    jaeger.stubFor(get(urlPathEqualTo("/api/services")).willReturn(okJson(
+        Fixtures.cassette("TestJaegerListServices.test_list_services").findByPath("/api/services").responseBody())));
+    serviceAnswers("jaeger", searchBody("TestJaegerSearchTraces.test_search_traces_basic"));
+    // A subset of jaeger's ten traces: the merge must drop the duplicates.
+    serviceAnswers("travel-agent-demo", searchBody("TestJaegerSearchTraces.test_search_traces_with_limit"));
+    serviceAnswers("trace-analyzer-agent", searchBody("TestJaegerGetTrace.test_get_trace_by_id"));
+    serviceAnswers("model-comparison", Fixtures.emptySearchBody());
+  }
+
+  private static String searchBody(String cassette) {
+    Cassette recorded = Fixtures.cassette(cassette);
+    return recorded.find(i -> i.path().equals("/api/traces")).responseBody();
+  }
+
+  private static void serviceAnswers(String service, String body) {
+    jaeger.stubFor(get(urlPathEqualTo("/api/traces")).withQueryParam("service", equalTo(service))
+        .willReturn(okJson(body).withFixedDelay(DELAY_MS)));
+  }
+
+  private static List<ServeEvent> searches() {
+    return jaeger.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getUrl().startsWith("/api/traces")).toList();
+  }
+
+  /** The most requests that were being served at one instant (overlaps shorter than 20 ms do not count). */
+  private static int maxInFlight(List<ServeEvent> events) {
+    int max = 0;
+    for (ServeEvent probe : events) {
+      long at = start(probe) + 20;
+      int inFlight = 0;
+      for (ServeEvent other : events) {
+        if (start(other) <= at && at < end(other)) {
+          inFlight++;
+        }
+      }
+      max = Math.max(max, inFlight);
+    }
+    return max;
+  }
+
+  private static long start(ServeEvent event) {
+    return event.getRequest().getLoggedDate().getTime();
+  }
+
+  private static long end(ServeEvent event) {
+    return start(event) + event.getTiming().getTotalTime();
+  }
+
+  @Test
+  void everyServiceIsSearchedConcurrentlyAndTheResultsMergedNewestFirstWithoutDuplicates() {
+    fourSlowServices();
+
+    TraceSearchResult result = store(4).searchTraces(new TraceQuery(WINDOW, List.of(), 20));
+
+    List<ServeEvent> searches = searches();
+    assertThat(searches).hasSize(4);
+    assertThat(searches).extracting(e -> e.getRequest().queryParameter("service").firstValue())
+        .containsExactlyInAnyOrder("jaeger", "travel-agent-demo", "trace-analyzer-agent", "model-comparison");
+    assertThat(searches).allSatisfy(e -> assertThat(e.getTiming().getTotalTime()).isGreaterThanOrEqualTo(DELAY_MS));
+    assertThat(maxInFlight(searches)).as("all four searches were served at the same time").isEqualTo(4);
+
+    // jaeger's ten traces, of which travel-agent-demo's five and trace-analyzer-agent's one are copies.
+    assertThat(result.hits()).hasSize(10).isSortedAccordingTo(Traces.NEWEST_FIRST);
+    assertThat(result.hits()).extracting(TraceHit::traceId).doesNotHaveDuplicates()
+        .startsWith("0a133b2ffa5d05faf89fe1f489cb020e", "f32788bf0c0139422b6740730014efc0");
+    assertThat(result.mayHaveMore()).as("no service filled the limit of 20").isFalse();
+  }
+
+  @Test
+  void concurrencyIsBoundedByFanoutConcurrency() {
+    fourSlowServices();
+
+    TraceSearchResult result = store(2).searchTraces(new TraceQuery(WINDOW, List.of(), 20));
+
+    assertThat(searches()).hasSize(4);
+    assertThat(maxInFlight(searches())).as("never more than two searches at once").isEqualTo(2);
+    assertThat(result.hits()).hasSize(10);
+  }
+
+  @Test
+  void limitCutsTheMergedListAndSaysThereMayBeMore() {
+    fourSlowServices();
+
+    TraceSearchResult result = store(4).searchTraces(new TraceQuery(WINDOW, List.of(), 3));
+
+    assertThat(result.hits()).extracting(TraceHit::traceId).containsExactly(
+        "0a133b2ffa5d05faf89fe1f489cb020e", "f32788bf0c0139422b6740730014efc0", "062e848dd2141f687dc0c075740a9336");
+    assertThat(result.mayHaveMore()).isTrue();
+  }
+
+  @Test
+  void oneFailingServiceFailsTheSearchRatherThanReturningAPartialAnswer() {
+    fourSlowServices();
+    jaeger.stubFor(get(urlPathEqualTo("/api/traces")).withQueryParam("service", equalTo("model-comparison"))
+        .willReturn(aResponse().withStatus(503).withBody("storage unavailable")));
+    JaegerTraceStore store = store(4);
+
+    assertThatThrownBy(() -> store.searchTraces(new TraceQuery(WINDOW, List.of(), 20)))
+        .isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("HTTP 503");
+
+    serviceAnswers("model-comparison", Fixtures.emptySearchBody());
+    assertThat(store.searchTraces(new TraceQuery(WINDOW, List.of(), 20)).hits()).hasSize(10);
+  }
+}
