@@ -1,6 +1,8 @@
 package dev.otelmcp.adapters.jaeger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.otelmcp.domain.error.BackendRejectedException;
+import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.error.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,15 +58,34 @@ final class FlavourDetector {
       classic.services();
       return announce(classic, "auto-detected");
     } catch (NotFoundException noClassicApi) {
-      try {
-        v3.services();
-        return announce(v3, "auto-detected: /api/services answered 404");
-      } catch (NotFoundException noV3Api) {
-        throw new BackendRejectedException("Jaeger at " + config.displayUrl()
-            + " has neither /api/services nor /api/v3/services (both answered 404)",
-            "Point BACKEND_URL (or --url) at Jaeger's query service (port 16686), including its base path if it has"
-                + " one, e.g. http://host:16686/jaeger.");
+      return v3OrNeither("/api/services answered 404", null);
+    } catch (BackendUnavailableException e) {
+      if (!(e.getCause() instanceof JsonProcessingException)) {
+        throw e;
       }
+      // 200 with a page that is not JSON: the UI's catch-all route serving index.html where the removed
+      // endpoint used to be. If api_v3 answers, that is the API; if not, the original complaint stands.
+      return v3OrNeither("/api/services did not answer JSON", e);
+    }
+  }
+
+  private JaegerFlavour v3OrNeither(String why, RuntimeException classicFailure) {
+    try {
+      v3.services();
+      return announce(v3, "auto-detected: " + why);
+    } catch (NotFoundException noV3Api) {
+      if (classicFailure != null) {
+        throw classicFailure;
+      }
+      throw new BackendRejectedException("Jaeger at " + config.displayUrl()
+          + " has neither /api/services nor /api/v3/services (both answered 404)",
+          "Point BACKEND_URL (or --url) at Jaeger's query service (port 16686), including its base path if it has"
+              + " one, e.g. http://host:16686/jaeger.");
+    } catch (BackendUnavailableException v3Failure) {
+      if (classicFailure != null && v3Failure.getCause() instanceof JsonProcessingException) {
+        throw classicFailure;
+      }
+      throw v3Failure;
     }
   }
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +76,26 @@ class FlavourDetectionTest {
 
     assertThat(store(jaeger.baseUrl()).listServices(V3FlavourTest.ALL_TIME)).containsExactly("foo");
     assertThat(store.health().detail()).contains("api_v3");
+  }
+
+  @Test
+  void anHtmlPageWhereTheClassicApiUsedToBeFallsBackToV3() {
+    jaeger.stubFor(get(urlPathEqualTo("/api/services")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/html").withBody("<!doctype html><html><body>Jaeger UI</body></html>")));
+    jaeger.stubFor(get(urlPathEqualTo("/api/v3/services"))
+        .willReturn(okJson(V3FlavourTest.snapshot("GetServices.json"))));
+
+    assertThat(store(jaeger.baseUrl()).listServices(V3FlavourTest.ALL_TIME)).containsExactly("foo");
+  }
+
+  @Test
+  void anHtmlPageForBothApisIsReportedAsNotJson() {
+    jaeger.stubFor(get(urlPathMatching("/api/.*")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/html").withBody("<!doctype html><html></html>")));
+
+    assertThatThrownBy(() -> store(jaeger.baseUrl()).listServices(V3FlavourTest.ALL_TIME))
+        .isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("not valid JSON for GET /api/services");
   }
 
   @Test

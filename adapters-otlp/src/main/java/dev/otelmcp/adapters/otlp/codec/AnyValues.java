@@ -5,7 +5,6 @@ import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Attributes;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +57,7 @@ final class AnyValues {
       throw MalformedValue.INSTANCE;
     }
     boolean unreadable = false;
-    Iterator<Map.Entry<String, JsonNode>> fields = any.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : any.properties()) {
       if (JsonScalars.isAbsent(field.getValue())) {
         continue;
       }
