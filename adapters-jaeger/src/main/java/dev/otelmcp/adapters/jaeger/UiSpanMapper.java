@@ -133,7 +133,7 @@ final class UiSpanMapper {
     }
     List<SpanLink> links = new ArrayList<>();
     for (UiModel.Reference reference : references) {
-      if (reference == parent) {
+      if (reference == null || reference == parent) {
         continue;
       }
       Optional<String> linkTrace = Ids.normalizeTraceId(reference.traceID());
