@@ -26,7 +26,11 @@ import java.util.Set;
  *   <li>trace duration becomes Jaeger's per-span min/max duration. A trace no longer than X has no span
  *       longer than X, so {@code maxDuration} never loses a match; {@code minDuration} finds a long trace
  *       through its long root span, which in practice spans the trace (a trace whose every span is shorter
- *       than the trace, e.g. a lost root, can be missed: Jaeger offers nothing better);
+ *       than the trace, e.g. a lost root, can be missed: Jaeger offers nothing better). Because Jaeger applies
+ *       it to the same span as operation and tags, {@code minDuration} is not pushed with those; with a
+ *       service it is (the question "slow traces of service X" is about X's own long spans, and a fan-out
+ *       search adds each service, which finds the root span in its own service). A trace whose long span
+ *       belongs to another service than the one asked for can therefore be missed;
  *   <li>{@code status = ERROR} becomes the tag {@code error=true}, which Jaeger's OTLP translator writes on
  *       every error span (classic API only; see {@link NativeSearch#errorsOnly()});
  *   <li>attribute equality becomes a tag, only for keys without convention aliases (Jaeger cannot try
@@ -107,6 +111,11 @@ final class JaegerQueryPlanner {
     }
     if (min != null && max != null && min.compareTo(max) > 0) {
       return Optional.empty();
+    }
+    if (operation != null || !tags.isEmpty() || errorsOnly) {
+      // Jaeger applies minDuration to the same span as the other conditions: "an openai.chat span of 2 s"
+      // is stricter than "a trace of 2 s with an openai.chat span". Keep the bound local instead.
+      min = null;
     }
     int limit = Math.min(query.limit(), MAX_SEARCH_LIMIT);
     return Optional.of(new NativeSearch(query.timeRange(), service, operation, min, max, tags, errorsOnly, limit));

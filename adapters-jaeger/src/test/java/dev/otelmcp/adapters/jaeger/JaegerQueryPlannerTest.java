@@ -61,11 +61,25 @@ class JaegerQueryPlannerTest {
 
     assertThat(search.service()).isEqualTo("checkout");
     assertThat(search.operation()).isEqualTo("POST /pay");
-    assertThat(search.minDuration()).isEqualTo(Duration.ofNanos(1_500_000));
+    assertThat(search.minDuration()).as("Jaeger would apply it to the POST /pay span itself").isNull();
     assertThat(search.maxDuration()).isEqualTo(Duration.ofSeconds(2));
     assertThat(search.errorsOnly()).isTrue();
     assertThat(search.tags()).isEqualTo(Map.of("http.route", "/pay", "cache.hit", "false"));
     assertThat(search.limit()).as("capped at the declared maximum").isEqualTo(5000);
+  }
+
+  @Test
+  void aMinimumTraceDurationIsPushedAloneOrWithAServiceOnly() {
+    NativeSearch withService = JaegerQueryPlanner.plan(new TraceQuery(WINDOW, List.of(
+        Filter.equalsString("service.name", "checkout"),
+        Filter.number("duration", FilterOperator.GTE, 1.5),
+        Filter.number("duration", FilterOperator.GT, 1.2)), 20)).orElseThrow();
+    NativeSearch withTag = JaegerQueryPlanner.plan(new TraceQuery(WINDOW, List.of(
+        Filter.equalsString("http.route", "/pay"),
+        Filter.number("duration", FilterOperator.GTE, 1.5)), 20)).orElseThrow();
+
+    assertThat(withService.minDuration()).isEqualTo(Duration.ofNanos(1_500_000));
+    assertThat(withTag.minDuration()).isNull();
   }
 
   @Test
