@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class ToolSpecificationsTest {
 
   record Answer(String traceId, Instant startTime, Double durationMs, String absent) {}
@@ -56,7 +57,7 @@ class ToolSpecificationsTest {
   }
 
   private static CallToolResult call(McpTool tool, Map<String, Object> arguments) {
-    return new ToolSpecifications(new ResultMapper()).call(tool, new CallToolRequest("probe", arguments));
+    return new ToolSpecifications(new ResultMapper()).call(tool, CallToolRequest.builder().name("probe").arguments(arguments).build());
   }
 
   @SuppressWarnings("unchecked")

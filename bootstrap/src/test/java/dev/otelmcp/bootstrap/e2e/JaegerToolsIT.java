@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every core tool, called through the real server process over stdio, against a Jaeger made of recorded
  * responses. Expected values were read from the recordings.
  */
+@SuppressWarnings("unchecked")
 class JaegerToolsIT {
 
   @RegisterExtension

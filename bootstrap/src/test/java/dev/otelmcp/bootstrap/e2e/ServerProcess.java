@@ -56,7 +56,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   CallToolResult call(String tool, Map<String, Object> arguments) {
-    return client.callTool(new CallToolRequest(tool, arguments));
+    return client.callTool(CallToolRequest.builder().name(tool).arguments(arguments).build());
   }
 
   @SuppressWarnings("unchecked")

@@ -88,7 +88,7 @@ public record Cassette(String name, List<Interaction> interactions) {
         JsonNode request = node.path("request");
         JsonNode response = node.path("response");
         Map<String, String> headers = new LinkedHashMap<>();
-        response.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(),
+        response.path("headers").properties().forEach(e -> headers.put(e.getKey(),
             e.getValue().isArray() ? e.getValue().path(0).asText() : e.getValue().asText()));
         JsonNode requestBody = request.path("body");
         interactions.add(new Interaction(
