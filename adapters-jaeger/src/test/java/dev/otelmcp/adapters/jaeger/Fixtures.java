@@ -1,10 +1,7 @@
 package dev.otelmcp.adapters.jaeger;
 
 import dev.otelmcp.domain.tck.Cassette;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.otelmcp.domain.tck.TestResources;
 
 /** Test resources, read from the classpath only. */
 final class Fixtures {
@@ -12,14 +9,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static String text(String resource) {
-    try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no test resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestResources.text(resource);
   }
 
   static Cassette cassette(String name) {

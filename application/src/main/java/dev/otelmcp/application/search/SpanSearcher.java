@@ -16,9 +16,7 @@ import dev.otelmcp.domain.query.SpanQuery;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Span search. Stores with native span search get the filters they evaluate; for the others (Jaeger)
@@ -52,38 +50,17 @@ public final class SpanSearcher {
   private SpanSearchOutcome searchNatively(TimeRange window, List<Filter> filters, int limit, StoreCapabilities caps) {
     QueryPlan plan = QueryPlan.forSpans(filters, caps);
     int scanCap = Math.max(limit, settings.maxTracesPerQuery());
-    int requestCap = Math.min(scanCap, caps.maxSearchLimit());
-    int fetch = Math.min(plan.hasResidual() ? Math.max(limit * 2, 20) : limit, requestCap);
-    List<Span> matched = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String cursor = null;
-    boolean backendHasMore;
-    boolean capped = false;
-    while (true) {
-      SpanSearchResult page = store.searchSpans(new SpanQuery(window, plan.pushed(), fetch, cursor));
-      for (Span span : page.spans()) {
-        if (seen.add(span.traceId() + span.spanId()) && FilterEvaluator.matches(span, plan.residual())) {
-          matched.add(span);
-        }
-      }
-      backendHasMore = page.mayHaveMore();
-      if (matched.size() >= limit || !backendHasMore) {
-        break;
-      }
-      if (seen.size() >= scanCap) {
-        capped = true;
-        break;
-      }
-      if (page.cursor().isPresent()) {
-        cursor = page.nextCursor();
-      } else if (fetch < requestCap) {
-        fetch = Math.min(fetch * GROWTH, requestCap);
-      } else {
-        capped = true;
-        break;
-      }
-    }
-    return finish(matched, limit, 0, seen.size(), backendHasMore, capped);
+    PagedScan<Span, Span> scan = new PagedScan<>(
+        (fetch, cursor) -> {
+          SpanSearchResult page = store.searchSpans(new SpanQuery(window, plan.pushed(), fetch, cursor));
+          return new PagedScan.Page<>(page.spans(), page.mayHaveMore(), page.nextCursor());
+        },
+        span -> span.traceId() + span.spanId(),
+        fresh -> fresh.stream().filter(span -> FilterEvaluator.matches(span, plan.residual())).toList());
+    int firstFetch = plan.hasResidual() ? Math.max(limit * 2, 20) : limit;
+    PagedScan.Outcome<Span> outcome = scan.run(limit, firstFetch, Math.min(scanCap, caps.maxSearchLimit()), scanCap);
+    return finish(new ArrayList<>(outcome.matched()), limit, 0, outcome.scanned(), outcome.backendHasMore(),
+        outcome.capped());
   }
 
   private SpanSearchOutcome searchThroughTraces(TimeRange window, List<Filter> filters, int limit) {

@@ -13,9 +13,7 @@ import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.TraceQuery;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Runs a trace search through the query planner: pushes to the store the filters it evaluates, applies
@@ -25,7 +23,6 @@ import java.util.Set;
  */
 public final class TraceSearcher {
 
-  private static final int GROWTH = 4;
   private static final int MIN_FETCH_WITH_RESIDUAL = 20;
 
   private final TraceStore store;
@@ -46,55 +43,32 @@ public final class TraceSearcher {
     StoreCapabilities capabilities = store.capabilities();
     QueryPlan plan = QueryPlan.forTraces(filters, capabilities);
     int scanCap = Math.max(limit, settings.maxTracesPerQuery());
-    int requestCap = Math.min(scanCap, capabilities.maxSearchLimit());
-    int fetch = Math.min(plan.hasResidual() ? Math.max(limit * 2, MIN_FETCH_WITH_RESIDUAL) : limit, requestCap);
-
-    List<TraceHit> matched = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    int missing = 0;
-    boolean backendHasMore;
-    boolean capped = false;
-    String cursor = null;
-    while (true) {
-      TraceSearchResult page = store.searchTraces(new TraceQuery(window, plan.pushed(), fetch, cursor));
-      List<TraceHit> fresh = new ArrayList<>();
-      for (TraceHit hit : page.hits()) {
-        if (seen.add(hit.traceId())) {
-          fresh.add(hit);
-        }
-      }
-      List<? extends TraceHit> candidates = fresh;
-      if (plan.hasResidual() || needSpans) {
-        TraceHydrator.Hydration hydration = hydrator.hydrate(fresh);
-        missing += hydration.missing();
-        candidates = hydration.traces();
-      }
-      for (TraceHit hit : candidates) {
-        // Positive span filters must hold on one span: re-check all of them, pushed ones included.
-        if (!plan.hasResidual() || FilterEvaluator.matches((Trace) hit, plan.all())) {
-          matched.add(hit);
-        }
-      }
-      backendHasMore = page.mayHaveMore();
-      if (matched.size() >= limit || !backendHasMore) {
-        break;
-      }
-      if (seen.size() >= scanCap) {
-        capped = true;
-        break;
-      }
-      if (page.cursor().isPresent()) {
-        cursor = page.nextCursor();
-      } else if (fetch < requestCap) {
-        fetch = Math.min(fetch * GROWTH, requestCap);
-      } else {
-        capped = true;
-        break;
-      }
-    }
+    int firstFetch = plan.hasResidual() ? Math.max(limit * 2, MIN_FETCH_WITH_RESIDUAL) : limit;
+    int[] missing = {0};
+    PagedScan<TraceHit, TraceHit> scan = new PagedScan<>(
+        (fetch, cursor) -> {
+          TraceSearchResult page = store.searchTraces(new TraceQuery(window, plan.pushed(), fetch, cursor));
+          return new PagedScan.Page<>(page.hits(), page.mayHaveMore(), page.nextCursor());
+        },
+        TraceHit::traceId,
+        fresh -> {
+          List<? extends TraceHit> candidates = fresh;
+          if (plan.hasResidual() || needSpans) {
+            TraceHydrator.Hydration hydration = hydrator.hydrate(fresh);
+            missing[0] += hydration.missing();
+            candidates = hydration.traces();
+          }
+          // Positive span filters must hold on one span: re-check all of them, pushed ones included.
+          return candidates.stream()
+              .filter(hit -> !plan.hasResidual() || FilterEvaluator.matches((Trace) hit, plan.all()))
+              .map(TraceHit.class::cast)
+              .toList();
+        });
+    PagedScan.Outcome<TraceHit> outcome = scan.run(limit, firstFetch, Math.min(scanCap, capabilities.maxSearchLimit()), scanCap);
+    List<TraceHit> matched = new ArrayList<>(outcome.matched());
     matched.sort(Traces.NEWEST_FIRST);
-    boolean more = matched.size() > limit || (matched.size() == limit && backendHasMore);
+    boolean more = matched.size() > limit || (matched.size() == limit && outcome.backendHasMore());
     List<TraceHit> hits = matched.size() > limit ? matched.subList(0, limit) : matched;
-    return new TraceSearchOutcome(hits, seen.size(), more, capped, missing);
+    return new TraceSearchOutcome(hits, outcome.scanned(), more, outcome.capped(), missing[0]);
   }
 }
