@@ -1,0 +1,91 @@
+package dev.otelmcp.domain.llm;
+
+import dev.otelmcp.domain.model.AttributeValue;
+import dev.otelmcp.domain.model.Attributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Why generation stopped, one reason per choice, from whichever place the convention put it: an array
+ * attribute, a string (plain, comma-separated or a JSON array), per-choice keys
+ * ({@code llm.completions.0.finish_reason}), or the {@code finish_reason} fields of
+ * {@code gen_ai.output.messages}.
+ */
+final class FinishReasons {
+
+  private static final Pattern INDEXED = Pattern.compile("^(\\d+)\\.finish_reason$");
+  private static final Pattern IN_JSON = Pattern.compile("\"finish_reason\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern LIST_ITEM = Pattern.compile("[\\[\\]\"']");
+
+  private FinishReasons() {}
+
+  static List<String> of(Attributes attributes) {
+    for (String key : LlmConventions.FINISH_REASONS) {
+      Optional<AttributeValue> value = attributes.get(key);
+      if (value.isPresent()) {
+        List<String> reasons = split(value.get());
+        if (!reasons.isEmpty()) {
+          return reasons;
+        }
+      }
+    }
+    List<String> indexed = indexed(attributes);
+    if (!indexed.isEmpty()) {
+      return indexed;
+    }
+    return attributes.getText(LlmConventions.OUTPUT_MESSAGES).map(FinishReasons::fromMessages).orElse(List.of());
+  }
+
+  private static List<String> split(AttributeValue value) {
+    List<String> reasons = new ArrayList<>();
+    if (value instanceof AttributeValue.ArrayValue array) {
+      array.values().forEach(v -> add(reasons, v.asText()));
+      return reasons;
+    }
+    for (String part : value.asText().split(",")) {
+      add(reasons, LIST_ITEM.matcher(part).replaceAll(""));
+    }
+    return reasons;
+  }
+
+  private static List<String> indexed(Attributes attributes) {
+    for (String prefix : LlmConventions.INDEXED_FINISH_REASON_PREFIXES) {
+      Map<Integer, String> byChoice = new TreeMap<>();
+      attributes.asMap().forEach((key, value) -> {
+        if (key.startsWith(prefix)) {
+          Matcher m = INDEXED.matcher(key.substring(prefix.length()));
+          if (m.matches() && m.group(1).length() < 6) {
+            byChoice.put(Integer.parseInt(m.group(1)), value.asText());
+          }
+        }
+      });
+      List<String> reasons = new ArrayList<>();
+      byChoice.values().forEach(v -> add(reasons, v));
+      if (!reasons.isEmpty()) {
+        return reasons;
+      }
+    }
+    return List.of();
+  }
+
+  private static List<String> fromMessages(String json) {
+    List<String> reasons = new ArrayList<>();
+    Matcher m = IN_JSON.matcher(json);
+    while (m.find()) {
+      add(reasons, m.group(1));
+    }
+    return reasons;
+  }
+
+  private static void add(List<String> reasons, String raw) {
+    String reason = raw == null ? "" : raw.trim();
+    if (!reason.isEmpty()) {
+      reasons.add(reason);
+    }
+  }
+}

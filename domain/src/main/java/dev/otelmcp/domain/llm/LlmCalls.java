@@ -1,0 +1,105 @@
+package dev.otelmcp.domain.llm;
+
+import dev.otelmcp.domain.model.ErrorDetails;
+import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.model.Trace;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the LLM calls in spans and traces.
+ *
+ * <p>A span is an LLM call when it names a model or reports token usage and is not an orchestration or
+ * tool span ({@link SpanRole}): a workflow span repeating {@code gen_ai.system} is not a request.
+ *
+ * <p>In a trace, a call that has descendant calls carrying usage is a wrapper (a framework span around
+ * the provider's span, each reporting the same tokens): only the leaves count, so nothing is counted
+ * twice.
+ */
+public final class LlmCalls {
+
+  private LlmCalls() {}
+
+  /** The call a span records, if it records one. */
+  public static Optional<LlmCall> read(Span span) {
+    if (SpanRole.of(span).excludesLlmCall()) {
+      return Optional.empty();
+    }
+    AttributeReader reader = new AttributeReader(span.attributes());
+    String requestModel = reader.text(LlmConventions.REQUEST_MODEL);
+    String responseModel = reader.text(LlmConventions.RESPONSE_MODEL);
+    TokenUsage usage = new TokenUsage(
+        reader.count(LlmConventions.INPUT_TOKENS),
+        reader.count(LlmConventions.OUTPUT_TOKENS),
+        reader.count(LlmConventions.TOTAL_TOKENS),
+        reader.count(LlmConventions.CACHE_READ_TOKENS),
+        reader.count(LlmConventions.CACHE_CREATION_TOKENS),
+        reader.count(LlmConventions.REASONING_TOKENS));
+    if (requestModel == null && responseModel == null && !usage.isReported()) {
+      return Optional.empty();
+    }
+    Optional<ErrorDetails> error = ErrorDetails.of(span);
+    return Optional.of(new LlmCall(
+        span,
+        reader.text(LlmConventions.PROVIDER),
+        reader.text(LlmConventions.OPERATION),
+        requestModel,
+        responseModel,
+        usage,
+        FinishReasons.of(span.attributes()),
+        error.isPresent(),
+        error.map(ErrorDetails::type).orElse(null),
+        reader.text(LlmConventions.CONVERSATION),
+        reader.warnings()));
+  }
+
+  /** The calls of a trace that count, in span order (wrappers of calls with usage left out). */
+  public static List<LlmCall> of(Trace trace) {
+    Map<String, LlmCall> candidates = new LinkedHashMap<>();
+    for (Span span : trace.spans()) {
+      read(span).ifPresent(call -> candidates.put(span.spanId(), call));
+    }
+    if (candidates.size() < 2) {
+      return List.copyOf(candidates.values());
+    }
+    Map<String, List<String>> children = new HashMap<>();
+    for (Span span : trace.spans()) {
+      span.parent().ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(span.spanId()));
+    }
+    Map<String, Boolean> usageBelow = new HashMap<>();
+    List<LlmCall> counted = new ArrayList<>();
+    for (Map.Entry<String, LlmCall> entry : candidates.entrySet()) {
+      if (!hasUsageBelow(entry.getKey(), children, candidates, usageBelow, new java.util.HashSet<>())) {
+        counted.add(entry.getValue());
+      }
+    }
+    return List.copyOf(counted);
+  }
+
+  /** Whether any descendant of the span is a call reporting tokens (memoised; cycles cut). */
+  private static boolean hasUsageBelow(String spanId, Map<String, List<String>> children,
+      Map<String, LlmCall> candidates, Map<String, Boolean> memo, java.util.Set<String> path) {
+    Boolean known = memo.get(spanId);
+    if (known != null) {
+      return known;
+    }
+    if (!path.add(spanId)) {
+      return false;
+    }
+    boolean found = false;
+    for (String child : children.getOrDefault(spanId, List.of())) {
+      LlmCall call = candidates.get(child);
+      if ((call != null && call.usage().isReported()) || hasUsageBelow(child, children, candidates, memo, path)) {
+        found = true;
+        break;
+      }
+    }
+    path.remove(spanId);
+    memo.put(spanId, found);
+    return found;
+  }
+}
