@@ -5,6 +5,8 @@ import dev.otelmcp.application.search.TraceSearchOutcome;
 import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.application.view.TraceSummaryView;
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.ErrorDetails;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
@@ -36,7 +38,10 @@ public final class FindErrorsUseCase {
       String errorMessage,
       String stackTrace,
       Boolean stackTraceTruncated,
-      int exceptionCount) {}
+      int exceptionCount,
+      Boolean isLlmError,
+      String llmProvider,
+      String llmModel) {}
 
   public record ErrorTraceView(TraceSummaryView trace, List<ErrorSpanView> errorSpans) {}
 
@@ -88,7 +93,9 @@ public final class FindErrorsUseCase {
       stack = stack.substring(0, settings.stackTraceChars());
       truncated = true;
     }
+    Optional<LlmCall> llm = LlmCalls.read(span);
     return new ErrorSpanView(span.spanId(), span.name(), span.serviceName(), span.startTime(), d.type(),
-        d.message(), stack, truncated, d.exceptionCount());
+        d.message(), stack, truncated, d.exceptionCount(), llm.isPresent() ? Boolean.TRUE : null,
+        llm.map(LlmCall::provider).orElse(null), llm.map(LlmCall::model).orElse(null));
   }
 }

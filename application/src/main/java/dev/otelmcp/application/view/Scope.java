@@ -12,10 +12,24 @@ import java.time.Instant;
  * @param spansScanned spans examined
  * @param limitReached whether the result was cut: more matches exist, or the scan stopped at
  *     {@code MAX_TRACES_PER_QUERY}
+ * @param llmCalls LLM calls analysed (LLM aggregates only)
+ * @param warnings attributes that were present but unreadable and therefore ignored (LLM aggregates only)
  */
-public record Scope(Instant startTime, Instant endTime, int tracesScanned, int spansScanned, boolean limitReached) {
+public record Scope(
+    Instant startTime,
+    Instant endTime,
+    int tracesScanned,
+    int spansScanned,
+    boolean limitReached,
+    Integer llmCalls,
+    Integer warnings) {
 
   public static Scope of(TimeRange window, int tracesScanned, int spansScanned, boolean limitReached) {
-    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached);
+    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, null, null);
+  }
+
+  public static Scope ofLlm(
+      TimeRange window, int tracesScanned, int spansScanned, int llmCalls, boolean limitReached, int warnings) {
+    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, llmCalls, warnings);
   }
 }

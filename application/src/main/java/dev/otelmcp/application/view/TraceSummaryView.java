@@ -1,5 +1,7 @@
 package dev.otelmcp.application.view;
 
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
@@ -9,7 +11,8 @@ import java.util.List;
 
 /**
  * One line of a trace list. Fields a backend's summary does not report are {@code null} rather than a
- * made-up zero.
+ * made-up zero; {@code llmSpanCount} and {@code totalTokens} count the trace's LLM calls (see
+ * {@code LlmCalls}) when the whole trace is at hand.
  */
 public record TraceSummaryView(
     String traceId,
@@ -21,10 +24,13 @@ public record TraceSummaryView(
     Integer spanCount,
     Integer errorSpanCount,
     Boolean hasErrors,
-    List<String> services) {
+    List<String> services,
+    Integer llmSpanCount,
+    Long totalTokens) {
 
   public static TraceSummaryView of(TraceHit hit) {
     if (hit instanceof Trace trace) {
+      List<LlmCall> calls = LlmCalls.of(trace);
       return new TraceSummaryView(
           trace.traceId(),
           trace.serviceName(),
@@ -35,7 +41,9 @@ public record TraceSummaryView(
           trace.spanCount(),
           (int) trace.errorSpanCount(),
           trace.hasErrors(),
-          trace.services());
+          trace.services(),
+          calls.size(),
+          calls.stream().mapToLong(c -> c.usage().total()).sum());
     }
     TraceSummary summary = (TraceSummary) hit;
     Integer errors = summary.errorSpanCount();
@@ -50,6 +58,8 @@ public record TraceSummaryView(
         summary.spanCount(),
         errors,
         errors == null ? null : errors > 0,
-        summary.services());
+        summary.services(),
+        null,
+        null);
   }
 }

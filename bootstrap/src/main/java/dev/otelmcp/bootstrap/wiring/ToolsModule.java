@@ -4,7 +4,13 @@ import dagger.Module;
 import dagger.Provides;
 import dev.otelmcp.adapters.mcp.McpTool;
 import dev.otelmcp.adapters.mcp.tools.FindErrorsTool;
+import dev.otelmcp.adapters.mcp.tools.GetLlmExpensiveTracesTool;
+import dev.otelmcp.adapters.mcp.tools.GetLlmModelStatsTool;
+import dev.otelmcp.adapters.mcp.tools.GetLlmSlowTracesTool;
+import dev.otelmcp.adapters.mcp.tools.GetLlmUsageTool;
 import dev.otelmcp.adapters.mcp.tools.GetTraceTool;
+import dev.otelmcp.adapters.mcp.tools.ListLlmModelsTool;
+import dev.otelmcp.adapters.mcp.tools.ListLlmToolsTool;
 import dev.otelmcp.adapters.mcp.tools.ListOperationsTool;
 import dev.otelmcp.adapters.mcp.tools.ListServicesTool;
 import dev.otelmcp.adapters.mcp.tools.SearchSpansTool;
@@ -22,7 +28,14 @@ interface ToolsModule {
       SearchTracesTool searchTraces,
       SearchSpansTool searchSpans,
       GetTraceTool getTrace,
-      FindErrorsTool findErrors) {
-    return List.of(listServices, listOperations, searchTraces, searchSpans, getTrace, findErrors);
+      FindErrorsTool findErrors,
+      GetLlmUsageTool llmUsage,
+      ListLlmModelsTool llmModels,
+      GetLlmModelStatsTool modelStats,
+      GetLlmExpensiveTracesTool expensiveTraces,
+      GetLlmSlowTracesTool slowTraces,
+      ListLlmToolsTool llmTools) {
+    return List.of(listServices, listOperations, searchTraces, searchSpans, getTrace, findErrors,
+        llmUsage, llmModels, modelStats, expensiveTraces, slowTraces, llmTools);
   }
 }

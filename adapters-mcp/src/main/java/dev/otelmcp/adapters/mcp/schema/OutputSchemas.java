@@ -35,7 +35,9 @@ public final class OutputSchemas {
         .property("span_count", Schema.integer("Number of spans (absent when the backend does not report it)."))
         .property("error_span_count", Schema.integer("Number of spans with status ERROR."))
         .property("has_errors", Schema.bool("Whether any span failed."))
-        .property("services", Schema.array(Schema.string(null), "Services taking part."));
+        .property("services", Schema.array(Schema.string(null), "Services taking part."))
+        .property("llm_span_count", Schema.integer("LLM calls in the trace (absent when only a summary was read)."))
+        .property("total_tokens", Schema.integer("Tokens of those LLM calls."));
   }
 
   public static Schema.ObjectBuilder span() {

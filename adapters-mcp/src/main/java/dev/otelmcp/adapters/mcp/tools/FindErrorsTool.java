@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.mcp.tools;
 
-import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
@@ -14,32 +14,19 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code find_errors}. */
-public final class FindErrorsTool implements McpTool {
+public final class FindErrorsTool extends DescribedTool {
 
   private final FindErrorsUseCase useCase;
   private final TimeWindows windows;
 
   @Inject
   public FindErrorsTool(FindErrorsUseCase useCase, TimeWindows windows) {
+    super("find_errors", "Find errors",
+        "Find traces with failed spans (status ERROR) in a window, newest first, and for every failed span "
+            + "what went wrong: exception type, message and stack trace (from exception events, the status message "
+            + "or error attributes).");
     this.useCase = useCase;
     this.windows = windows;
-  }
-
-  @Override
-  public String name() {
-    return "find_errors";
-  }
-
-  @Override
-  public String title() {
-    return "Find errors";
-  }
-
-  @Override
-  public String description() {
-    return "Find traces with failed spans (status ERROR) in a window, newest first, and for every failed span "
-        + "what went wrong: exception type, message and stack trace (from exception events, the status message "
-        + "or error attributes).";
   }
 
   @Override
@@ -62,7 +49,10 @@ public final class FindErrorsTool implements McpTool {
         .property("error_message", Schema.string("Exception message or status message; absent when the span has none."))
         .property("stack_trace", Schema.string("The last exception's stack trace, cut to the configured length."))
         .property("stack_trace_truncated", Schema.bool(null))
-        .required("exception_count", Schema.integer("Exception events on the span."));
+        .required("exception_count", Schema.integer("Exception events on the span."))
+        .property("is_llm_error", Schema.bool("Present (true) when the failed span is an LLM call."))
+        .property("llm_provider", Schema.string(null))
+        .property("llm_model", Schema.string(null));
     Schema.ObjectBuilder errorTrace = Schema.object()
         .required("trace", OutputSchemas.traceSummary())
         .required("error_spans", Schema.array(errorSpan.asSchema(), "The failed spans of the trace."));

@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.mcp.tools;
 
-import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
@@ -9,29 +9,16 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code get_trace}. */
-public final class GetTraceTool implements McpTool {
+public final class GetTraceTool extends DescribedTool {
 
   private final GetTraceUseCase useCase;
 
   @Inject
   public GetTraceTool(GetTraceUseCase useCase) {
+    super("get_trace", "Get a trace",
+        "Get one complete trace by id: every span with its attributes, events (exceptions) and links, plus "
+            + "each service's resource attributes. String attributes longer than 4000 characters are cut.");
     this.useCase = useCase;
-  }
-
-  @Override
-  public String name() {
-    return "get_trace";
-  }
-
-  @Override
-  public String title() {
-    return "Get a trace";
-  }
-
-  @Override
-  public String description() {
-    return "Get one complete trace by id: every span with its attributes, events (exceptions) and links, plus "
-        + "each service's resource attributes. String attributes longer than 4000 characters are cut.";
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.mcp.tools;
 
-import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
@@ -11,31 +11,18 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code list_operations}: the reference implemented it but never exposed it as a tool. */
-public final class ListOperationsTool implements McpTool {
+public final class ListOperationsTool extends DescribedTool {
 
   private final ListOperationsUseCase useCase;
   private final TimeWindows windows;
 
   @Inject
   public ListOperationsTool(ListOperationsUseCase useCase, TimeWindows windows) {
+    super("list_operations", "List operations of a service",
+        "List the operations (span names) a service reports, e.g. 'openai.chat' or 'search.tool', with their "
+            + "span kind when the backend knows it. Use the names as operation_name in search_traces / search_spans.");
     this.useCase = useCase;
     this.windows = windows;
-  }
-
-  @Override
-  public String name() {
-    return "list_operations";
-  }
-
-  @Override
-  public String title() {
-    return "List operations of a service";
-  }
-
-  @Override
-  public String description() {
-    return "List the operations (span names) a service reports, e.g. 'openai.chat' or 'search.tool', with their "
-        + "span kind when the backend knows it. Use the names as operation_name in search_traces / search_spans.";
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.mcp.tools;
 
-import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
@@ -11,31 +11,18 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code list_services}. */
-public final class ListServicesTool implements McpTool {
+public final class ListServicesTool extends DescribedTool {
 
   private final ListServicesUseCase useCase;
   private final TimeWindows windows;
 
   @Inject
   public ListServicesTool(ListServicesUseCase useCase, TimeWindows windows) {
+    super("list_services", "List services",
+        "List the services that reported traces to the backend, sorted. Start here to learn the exact "
+            + "service names other tools filter on. (Jaeger ignores the window and lists every service it keeps.)");
     this.useCase = useCase;
     this.windows = windows;
-  }
-
-  @Override
-  public String name() {
-    return "list_services";
-  }
-
-  @Override
-  public String title() {
-    return "List services";
-  }
-
-  @Override
-  public String description() {
-    return "List the services that reported traces to the backend, sorted. Start here to learn the exact "
-        + "service names other tools filter on. (Jaeger ignores the window and lists every service it keeps.)";
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.mcp.tools;
 
-import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
@@ -11,33 +11,20 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code search_spans} (the reference registers it as {@code search_spans_tool}). */
-public final class SearchSpansTool implements McpTool {
+public final class SearchSpansTool extends DescribedTool {
 
   private final SearchSpansUseCase useCase;
   private final TimeWindows windows;
 
   @Inject
   public SearchSpansTool(SearchSpansUseCase useCase, TimeWindows windows) {
+    super("search_spans", "Search spans",
+        "Search individual spans (not whole traces) with the same criteria as search_traces; every "
+            + "condition applies to the span itself, e.g. all LLM calls of a model or all tool spans "
+            + "({\"field\":\"traceloop.span.kind\",\"operator\":\"equals\",\"value\":\"tool\"}). Newest first, with "
+            + "attributes (long strings cut to 300 characters).");
     this.useCase = useCase;
     this.windows = windows;
-  }
-
-  @Override
-  public String name() {
-    return "search_spans";
-  }
-
-  @Override
-  public String title() {
-    return "Search spans";
-  }
-
-  @Override
-  public String description() {
-    return "Search individual spans (not whole traces) with the same criteria as search_traces; every "
-        + "condition applies to the span itself, e.g. all LLM calls of a model or all tool spans "
-        + "({\"field\":\"traceloop.span.kind\",\"operator\":\"equals\",\"value\":\"tool\"}). Newest first, with "
-        + "attributes (long strings cut to 300 characters).";
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.mcp.tools;
 
-import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
@@ -11,33 +11,20 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code search_traces}. */
-public final class SearchTracesTool implements McpTool {
+public final class SearchTracesTool extends DescribedTool {
 
   private final SearchTracesUseCase useCase;
   private final TimeWindows windows;
 
   @Inject
   public SearchTracesTool(SearchTracesUseCase useCase, TimeWindows windows) {
+    super("search_traces", "Search traces",
+        "Search traces in a time window (default: the last 24 h) by service, operation, duration, error "
+            + "status, LLM provider/model, attribute tags or generic filters; newest first. service_name is optional: "
+            + "without it every service is searched. Example filter: {\"field\":\"gen_ai.usage.input_tokens\","
+            + "\"operator\":\"gt\",\"value\":5000}. Use get_trace for the spans of one trace.");
     this.useCase = useCase;
     this.windows = windows;
-  }
-
-  @Override
-  public String name() {
-    return "search_traces";
-  }
-
-  @Override
-  public String title() {
-    return "Search traces";
-  }
-
-  @Override
-  public String description() {
-    return "Search traces in a time window (default: the last 24 h) by service, operation, duration, error "
-        + "status, LLM provider/model, attribute tags or generic filters; newest first. service_name is optional: "
-        + "without it every service is searched. Example filter: {\"field\":\"gen_ai.usage.input_tokens\","
-        + "\"operator\":\"gt\",\"value\":5000}. Use get_trace for the spans of one trace.";
   }
 
   @Override

@@ -1,0 +1,88 @@
+package dev.otelmcp.adapters.mcp.args;
+
+import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
+import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.llm.CallFilter;
+import dev.otelmcp.application.llm.LlmRequest;
+import dev.otelmcp.application.time.TimeWindows;
+
+/** Parameters and output fragments the LLM analytics tools share. */
+public final class LlmParameters {
+
+  public static final String MODEL_NAME = "model_name";
+  public static final String MIN_TOKENS = "min_tokens";
+
+  private LlmParameters() {}
+
+  /** The window plus the call filters the reference offers on LLM tools. */
+  public static Schema.ObjectBuilder callCriteria(boolean provider, boolean models) {
+    Schema.ObjectBuilder schema = Schema.object()
+        .include(SearchParameters.window())
+        .property(SearchParameters.SERVICE_NAME, SearchParameters.serviceName("Only LLM calls made by this service."));
+    if (provider) {
+      schema.property(SearchParameters.GEN_AI_SYSTEM, Schema.string("Only calls to this provider (gen_ai.provider.name, "
+          + "gen_ai.system or llm.vendor; case-insensitive).").examples("openai", "anthropic"));
+    }
+    if (models) {
+      schema.property(SearchParameters.GEN_AI_REQUEST_MODEL, Schema.string("Only calls that asked for this model.").examples("gpt-4o"))
+          .property(SearchParameters.GEN_AI_RESPONSE_MODEL, Schema.string("Only calls answered by this model.")
+              .examples("gpt-4o-2024-08-06"));
+    }
+    return schema;
+  }
+
+  /** {@code limit} as the number of traces an aggregate reads (default and maximum 1000). */
+  public static Schema scanLimit() {
+    return Schema.integer("How many of the window's most recent traces to analyse (1-" + SearchParameters.MAX_LIMIT
+        + "; MAX_TRACES_PER_QUERY caps it). The answer's scope says how many were read and whether more exist.")
+        .minimum(1).maximum(SearchParameters.MAX_LIMIT).defaultValue(1000);
+  }
+
+  public static LlmRequest request(Arguments arguments, TimeWindows windows, int traceLimit) {
+    CallFilter filter = new CallFilter(
+        arguments.string(SearchParameters.SERVICE_NAME).orElse(null),
+        arguments.string(SearchParameters.GEN_AI_SYSTEM).orElse(null),
+        arguments.string(SearchParameters.GEN_AI_REQUEST_MODEL).orElse(null),
+        arguments.string(SearchParameters.GEN_AI_RESPONSE_MODEL).orElse(null));
+    return new LlmRequest(SearchParameters.window(arguments, windows), filter, traceLimit);
+  }
+
+  /** The scope of an LLM aggregate: the general scope plus calls analysed and unreadable attributes. */
+  public static Schema.ObjectBuilder scope() {
+    return OutputSchemas.scope()
+        .required("llm_calls", Schema.integer("LLM calls analysed (wrapper spans around a provider's call are not "
+            + "counted twice)."))
+        .required("warnings", Schema.integer("Attributes present but unreadable (e.g. a token count of n/a); "
+            + "ignored, the call still counts."));
+  }
+
+  /** Request and token totals. */
+  public static Schema.ObjectBuilder totals() {
+    return Schema.object()
+        .required("request_count", Schema.integer("LLM calls."))
+        .required("error_count", Schema.integer("Calls that failed."))
+        .required("input_tokens", Schema.integer(null))
+        .required("output_tokens", Schema.integer(null))
+        .required("total_tokens", Schema.integer("Reported totals, else input + output; cache and reasoning tokens "
+            + "are part of input/output and not added again."))
+        .required("cache_read_input_tokens", Schema.integer("Input tokens served from a prompt cache."))
+        .required("cache_creation_input_tokens", Schema.integer("Input tokens written to a prompt cache."))
+        .required("reasoning_tokens", Schema.integer("Output tokens spent on reasoning."));
+  }
+
+  /** The output of a trace ranking (expensive and slow traces). */
+  public static Schema.ObjectBuilder ranking(String order) {
+    Schema.ObjectBuilder ranked = Schema.object()
+        .required("trace", OutputSchemas.traceSummary())
+        .required("llm_call_count", Schema.integer(null))
+        .required("tokens", totals())
+        .required("models", Schema.array(Schema.string(null), "Models the trace called."))
+        .required("llm_time_ms", Schema.number("Wall-clock time spent in LLM calls (overlaps counted once)."))
+        .required("llm_time_share", Schema.number("llm_time_ms / trace duration, 0-1."));
+    return Schema.object()
+        .required("count", Schema.integer(null))
+        .required("traces", Schema.array(ranked.asSchema(), order))
+        .required("truncated", Schema.bool("More traces qualified than the limit."))
+        .required("scope", scope());
+  }
+}

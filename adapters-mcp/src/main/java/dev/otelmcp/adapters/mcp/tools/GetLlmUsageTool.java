@@ -1,0 +1,53 @@
+package dev.otelmcp.adapters.mcp.tools;
+
+import dev.otelmcp.adapters.mcp.DescribedTool;
+import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.args.LlmParameters;
+import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.time.TimeWindows;
+import dev.otelmcp.application.usecase.GetLlmUsageUseCase;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** {@code get_llm_usage}. */
+public final class GetLlmUsageTool extends DescribedTool {
+
+  private final GetLlmUsageUseCase useCase;
+  private final TimeWindows windows;
+
+  @Inject
+  public GetLlmUsageTool(GetLlmUsageUseCase useCase, TimeWindows windows) {
+    super("get_llm_usage", "LLM token usage",
+        "Token usage and request counts of LLM calls in a window (default: last 24 h): totals and breakdowns by "
+            + "model, service and provider, with input, output, total, cache-read, cache-creation and reasoning "
+            + "tokens and error counts. Reads OTel GenAI, OpenLLMetry and OpenInference attributes alike.");
+    this.useCase = useCase;
+    this.windows = windows;
+  }
+
+  @Override
+  public Schema.ObjectBuilder input() {
+    return LlmParameters.callCriteria(true, true).property(SearchParameters.LIMIT, LlmParameters.scanLimit());
+  }
+
+  @Override
+  public Map<String, Object> outputSchema() {
+    Schema groups = Schema.array(LlmParameters.totals().required("name", Schema.string(null)).asSchema(),
+        "Largest total first.");
+    return Schema.object()
+        .required("totals", LlmParameters.totals())
+        .required("by_model", groups.describe("Per model (the model that answered, else the one asked for)."))
+        .required("by_service", Schema.array(LlmParameters.totals().required("name", Schema.string(null)).asSchema(),
+            "Per service."))
+        .required("by_provider", Schema.array(LlmParameters.totals().required("name", Schema.string(null)).asSchema(),
+            "Per provider."))
+        .required("scope", LlmParameters.scope())
+        .build();
+  }
+
+  @Override
+  public Object call(Arguments arguments) {
+    return useCase.execute(LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 1000)));
+  }
+}

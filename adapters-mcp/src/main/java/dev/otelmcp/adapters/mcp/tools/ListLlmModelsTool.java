@@ -1,0 +1,61 @@
+package dev.otelmcp.adapters.mcp.tools;
+
+import dev.otelmcp.adapters.mcp.DescribedTool;
+import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.args.LlmParameters;
+import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.time.TimeWindows;
+import dev.otelmcp.application.usecase.ListLlmModelsUseCase;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** {@code list_llm_models}. */
+public final class ListLlmModelsTool extends DescribedTool {
+
+  private final ListLlmModelsUseCase useCase;
+  private final TimeWindows windows;
+
+  @Inject
+  public ListLlmModelsTool(ListLlmModelsUseCase useCase, TimeWindows windows) {
+    super("list_llm_models", "List LLM models",
+        "Every LLM model called in a window, most used first: provider, request and error counts, tokens, first "
+            + "and last seen, and the request vs response model names behind it (gpt-4o answered as "
+            + "gpt-4o-2024-08-06).");
+    this.useCase = useCase;
+    this.windows = windows;
+  }
+
+  @Override
+  public Schema.ObjectBuilder input() {
+    return LlmParameters.callCriteria(true, false).property(SearchParameters.LIMIT, LlmParameters.scanLimit());
+  }
+
+  @Override
+  public Map<String, Object> outputSchema() {
+    Schema.ObjectBuilder model = Schema.object()
+        .required("model", Schema.string("The model that answered, else the one asked for."))
+        .property("provider", Schema.string(null))
+        .required("request_count", Schema.integer(null))
+        .required("error_count", Schema.integer(null))
+        .required("input_tokens", Schema.integer(null))
+        .required("output_tokens", Schema.integer(null))
+        .required("total_tokens", Schema.integer(null))
+        .required("cache_read_input_tokens", Schema.integer(null))
+        .required("reasoning_tokens", Schema.integer(null))
+        .required("first_seen", Schema.string("ISO-8601 UTC."))
+        .required("last_seen", Schema.string("ISO-8601 UTC."))
+        .required("request_models", Schema.array(Schema.string(null), "Names callers asked for."))
+        .required("response_models", Schema.array(Schema.string(null), "Names the provider answered with."));
+    return Schema.object()
+        .required("count", Schema.integer(null))
+        .required("models", Schema.array(model.asSchema(), "Most requests first."))
+        .required("scope", LlmParameters.scope())
+        .build();
+  }
+
+  @Override
+  public Object call(Arguments arguments) {
+    return useCase.execute(LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 1000)));
+  }
+}

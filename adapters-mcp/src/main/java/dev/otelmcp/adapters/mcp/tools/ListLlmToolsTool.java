@@ -1,0 +1,56 @@
+package dev.otelmcp.adapters.mcp.tools;
+
+import dev.otelmcp.adapters.mcp.DescribedTool;
+import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.args.LlmParameters;
+import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.time.TimeWindows;
+import dev.otelmcp.application.usecase.ListLlmToolsUseCase;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** {@code list_llm_tools} (the reference registers it as {@code list_llm_tools_tool}). */
+public final class ListLlmToolsTool extends DescribedTool {
+
+  private final ListLlmToolsUseCase useCase;
+  private final TimeWindows windows;
+
+  @Inject
+  public ListLlmToolsTool(ListLlmToolsUseCase useCase, TimeWindows windows) {
+    super("list_llm_tools", "List agent tools",
+        "The tools agents called in a window (traceloop.span.kind=tool, gen_ai.operation.name=execute_tool, "
+            + "OpenInference TOOL and MCP tools/call spans), most used first: calls, errors, mean duration, services, "
+            + "first and last seen. gen_ai_system keeps the traces whose LLM calls use that provider.");
+    this.useCase = useCase;
+    this.windows = windows;
+  }
+
+  @Override
+  public Schema.ObjectBuilder input() {
+    return LlmParameters.callCriteria(true, false).property(SearchParameters.LIMIT, LlmParameters.scanLimit());
+  }
+
+  @Override
+  public Map<String, Object> outputSchema() {
+    Schema.ObjectBuilder tool = Schema.object()
+        .required("tool_name", Schema.string(null))
+        .required("usage_count", Schema.integer("Calls of the tool."))
+        .required("error_count", Schema.integer(null))
+        .required("mean_duration_ms", Schema.number(null))
+        .required("services", Schema.array(Schema.string(null), null))
+        .required("first_seen", Schema.string("ISO-8601 UTC."))
+        .required("last_seen", Schema.string("ISO-8601 UTC."));
+    return Schema.object()
+        .required("count", Schema.integer(null))
+        .required("total_calls", Schema.integer(null))
+        .required("tools", Schema.array(tool.asSchema(), "Most used first."))
+        .required("scope", LlmParameters.scope())
+        .build();
+  }
+
+  @Override
+  public Object call(Arguments arguments) {
+    return useCase.execute(LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 1000)));
+  }
+}

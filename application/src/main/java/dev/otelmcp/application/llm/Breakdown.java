@@ -1,0 +1,42 @@
+package dev.otelmcp.application.llm;
+
+import dev.otelmcp.domain.llm.LlmCall;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Token totals grouped by a key (model, service, provider), largest total first. */
+public final class Breakdown {
+
+  /** One group's totals. */
+  public record Entry(String key, TokenTotals totals) {}
+
+  private Breakdown() {}
+
+  public static List<Entry> by(List<LlmCall> calls, Function<LlmCall, String> key) {
+    Map<String, TokenTotals> groups = new LinkedHashMap<>();
+    for (LlmCall call : calls) {
+      groups.merge(key.apply(call), TokenTotals.ZERO.plus(call), Breakdown::sum);
+    }
+    return groups.entrySet().stream()
+        .map(e -> new Entry(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingLong((Entry e) -> e.totals().totalTokens()).reversed()
+            .thenComparing(Comparator.comparingLong((Entry e) -> e.totals().requestCount()).reversed())
+            .thenComparing(Entry::key))
+        .toList();
+  }
+
+  static TokenTotals sum(TokenTotals a, TokenTotals b) {
+    return new TokenTotals(
+        a.requestCount() + b.requestCount(),
+        a.errorCount() + b.errorCount(),
+        a.inputTokens() + b.inputTokens(),
+        a.outputTokens() + b.outputTokens(),
+        a.totalTokens() + b.totalTokens(),
+        a.cacheReadInputTokens() + b.cacheReadInputTokens(),
+        a.cacheCreationInputTokens() + b.cacheCreationInputTokens(),
+        a.reasoningTokens() + b.reasoningTokens());
+  }
+}

@@ -1,0 +1,38 @@
+package dev.otelmcp.application.llm;
+
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.query.Filter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which LLM calls an aggregate counts: the service of the call's span, its provider (case-insensitive:
+ * instrumentations write "Anthropic" or "anthropic"), its request and response model (exact). Each
+ * condition also narrows the trace search to traces that have such a span.
+ */
+public record CallFilter(String serviceName, String provider, String requestModel, String responseModel) {
+
+  public static final CallFilter ALL = new CallFilter(null, null, null, null);
+
+  public boolean matches(LlmCall call) {
+    return (serviceName == null || serviceName.equals(call.span().serviceName()))
+        && (provider == null || provider.equalsIgnoreCase(call.provider()))
+        && (requestModel == null || requestModel.equals(call.requestModel()))
+        && (responseModel == null || responseModel.equals(call.responseModel()));
+  }
+
+  /** The trace filters that find traces holding matching calls (provider matched exactly there). */
+  public List<Filter> traceFilters() {
+    List<Filter> filters = new ArrayList<>();
+    if (serviceName != null) {
+      filters.add(Filter.equalsString("service.name", serviceName));
+    }
+    if (requestModel != null) {
+      filters.add(Filter.equalsString("gen_ai.request.model", requestModel));
+    }
+    if (responseModel != null) {
+      filters.add(Filter.equalsString("gen_ai.response.model", responseModel));
+    }
+    return filters;
+  }
+}

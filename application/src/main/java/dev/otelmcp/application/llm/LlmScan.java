@@ -1,0 +1,67 @@
+package dev.otelmcp.application.llm;
+
+import dev.otelmcp.application.search.TraceSearchOutcome;
+import dev.otelmcp.application.search.TraceSearcher;
+import dev.otelmcp.application.view.Scope;
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.llm.LlmCalls;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.query.Filter;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The read every LLM aggregate starts with: whole traces of the window (hydrated in parallel when the
+ * backend returns summaries; reused as they are when the search returned them whole), and the LLM calls
+ * in them, with an honest account of what was covered.
+ */
+public final class LlmScan {
+
+  /** The traces read, their LLM calls (wrappers left out), and the coverage. */
+  public record Result(
+      TimeRange window,
+      List<Trace> traces,
+      List<LlmCall> calls,
+      int tracesScanned,
+      int spansScanned,
+      boolean limitReached,
+      int warnings) {
+
+    /** The scope of an answer built from {@code callsCounted} of these calls. */
+    public Scope scope(int callsCounted) {
+      return Scope.ofLlm(window, tracesScanned, spansScanned, callsCounted, limitReached, warnings);
+    }
+  }
+
+  private final TraceSearcher searcher;
+
+  @Inject
+  public LlmScan(TraceSearcher searcher) {
+    this.searcher = searcher;
+  }
+
+  /**
+   * @param traceLimit how many traces to read at most (newest first)
+   */
+  public Result scan(TimeRange window, List<Filter> traceFilters, int traceLimit) {
+    TraceSearchOutcome outcome = searcher.search(window, traceFilters, traceLimit, true);
+    List<Trace> traces = new ArrayList<>(outcome.hits().size());
+    List<LlmCall> calls = new ArrayList<>();
+    int spans = 0;
+    int warnings = 0;
+    for (TraceHit hit : outcome.hits()) {
+      Trace trace = (Trace) hit;
+      traces.add(trace);
+      spans += trace.spanCount();
+      for (LlmCall call : LlmCalls.of(trace)) {
+        calls.add(call);
+        warnings += call.warnings();
+      }
+    }
+    return new Result(window, List.copyOf(traces), List.copyOf(calls), outcome.tracesScanned(), spans,
+        outcome.moreAvailable() || outcome.scanCapped(), warnings);
+  }
+}

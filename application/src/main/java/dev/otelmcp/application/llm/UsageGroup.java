@@ -1,0 +1,20 @@
+package dev.otelmcp.application.llm;
+
+/** Token usage of one model, service or provider. */
+public record UsageGroup(
+    String name,
+    long requestCount,
+    long errorCount,
+    long inputTokens,
+    long outputTokens,
+    long totalTokens,
+    long cacheReadInputTokens,
+    long cacheCreationInputTokens,
+    long reasoningTokens) {
+
+  public static UsageGroup of(Breakdown.Entry entry) {
+    TokenTotals t = entry.totals();
+    return new UsageGroup(entry.key(), t.requestCount(), t.errorCount(), t.inputTokens(), t.outputTokens(),
+        t.totalTokens(), t.cacheReadInputTokens(), t.cacheCreationInputTokens(), t.reasoningTokens());
+  }
+}

@@ -1,0 +1,38 @@
+package dev.otelmcp.application.usecase;
+
+import dev.otelmcp.application.ApplicationSettings;
+import dev.otelmcp.application.llm.LlmRequest;
+import dev.otelmcp.application.llm.LlmScan;
+import dev.otelmcp.application.llm.TraceLlmSummary;
+import dev.otelmcp.application.llm.TraceRanking;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+
+/**
+ * {@code get_llm_expensive_traces}: the traces that used the most tokens (all LLM calls of the trace;
+ * the model and service filters choose which traces qualify), with the input/output/cache breakdown.
+ */
+public final class GetLlmExpensiveTracesUseCase {
+
+  private final LlmScan scan;
+  private final ApplicationSettings settings;
+
+  @Inject
+  public GetLlmExpensiveTracesUseCase(LlmScan scan, ApplicationSettings settings) {
+    this.scan = scan;
+    this.settings = settings;
+  }
+
+  /**
+   * @param request {@code traceLimit} is the number of traces to return; the scan reads up to
+   *     {@code MAX_TRACES_PER_QUERY}
+   * @param minTokens only traces with at least this many tokens (traces without any are never listed)
+   */
+  public TraceRanking.Result execute(LlmRequest request, long minTokens) {
+    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), settings.maxTracesPerQuery());
+    return TraceRanking.rank(read, request.calls(),
+        s -> s.tokens().totalTokens() > 0 && s.tokens().totalTokens() >= minTokens,
+        Comparator.comparingLong((TraceLlmSummary s) -> s.tokens().totalTokens()).reversed(),
+        request.traceLimit());
+  }
+}

@@ -1,0 +1,46 @@
+package dev.otelmcp.application.usecase;
+
+import dev.otelmcp.application.ApplicationSettings;
+import dev.otelmcp.application.llm.LlmRequest;
+import dev.otelmcp.application.llm.LlmScan;
+import dev.otelmcp.application.llm.TraceLlmSummary;
+import dev.otelmcp.application.llm.TraceRanking;
+import dev.otelmcp.domain.query.Filter;
+import dev.otelmcp.domain.query.FilterOperator;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code get_llm_slow_traces}: the longest traces that made LLM calls, with the share of their time
+ * spent waiting for models.
+ */
+public final class GetLlmSlowTracesUseCase {
+
+  private final LlmScan scan;
+  private final ApplicationSettings settings;
+
+  @Inject
+  public GetLlmSlowTracesUseCase(LlmScan scan, ApplicationSettings settings) {
+    this.scan = scan;
+    this.settings = settings;
+  }
+
+  /**
+   * @param request {@code traceLimit} is the number of traces to return; the scan reads up to
+   *     {@code MAX_TRACES_PER_QUERY}
+   * @param minDurationMs only traces at least this long, or {@code null}
+   */
+  public TraceRanking.Result execute(LlmRequest request, Double minDurationMs) {
+    List<Filter> filters = new ArrayList<>(request.calls().traceFilters());
+    if (minDurationMs != null) {
+      filters.add(Filter.number("duration", FilterOperator.GTE, minDurationMs));
+    }
+    LlmScan.Result read = scan.scan(request.window(), filters, settings.maxTracesPerQuery());
+    return TraceRanking.rank(read, request.calls(),
+        s -> minDurationMs == null || s.trace().durationMs() >= minDurationMs,
+        Comparator.comparingDouble((TraceLlmSummary s) -> s.trace().durationMs()).reversed(),
+        request.traceLimit());
+  }
+}

@@ -1,0 +1,95 @@
+package dev.otelmcp.application.usecase;
+
+import dev.otelmcp.application.ApplicationSettings;
+import dev.otelmcp.application.llm.LlmRequest;
+import dev.otelmcp.application.llm.LlmScan;
+import dev.otelmcp.application.llm.TokenTotals;
+import dev.otelmcp.application.view.Scope;
+import dev.otelmcp.domain.llm.LlmCall;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** {@code list_llm_models}: every model used, with its provider, traffic, tokens and when it was seen. */
+public final class ListLlmModelsUseCase {
+
+  /**
+   * One model (the model that answered, else the one asked for).
+   *
+   * @param requestModels the names callers asked for that this model answered
+   * @param responseModels the names the provider answered with
+   */
+  public record ModelView(
+      String model,
+      String provider,
+      long requestCount,
+      long errorCount,
+      long inputTokens,
+      long outputTokens,
+      long totalTokens,
+      long cacheReadInputTokens,
+      long reasoningTokens,
+      Instant firstSeen,
+      Instant lastSeen,
+      List<String> requestModels,
+      List<String> responseModels) {}
+
+  public record Result(int count, List<ModelView> models, Scope scope) {}
+
+  private final LlmScan scan;
+  private final ApplicationSettings settings;
+
+  @Inject
+  public ListLlmModelsUseCase(LlmScan scan, ApplicationSettings settings) {
+    this.scan = scan;
+    this.settings = settings;
+  }
+
+  public Result execute(LlmRequest request) {
+    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(),
+        Math.min(request.traceLimit(), settings.maxTracesPerQuery()));
+    Map<String, List<LlmCall>> byModel = new LinkedHashMap<>();
+    int counted = 0;
+    for (LlmCall call : read.calls()) {
+      if (request.calls().matches(call)) {
+        byModel.computeIfAbsent(call.model(), k -> new ArrayList<>()).add(call);
+        counted++;
+      }
+    }
+    List<ModelView> models = byModel.entrySet().stream()
+        .map(e -> view(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingLong(ModelView::requestCount).reversed().thenComparing(ModelView::model))
+        .toList();
+    return new Result(models.size(), models, read.scope(counted));
+  }
+
+  private static ModelView view(String model, List<LlmCall> calls) {
+    TokenTotals totals = TokenTotals.of(calls);
+    TreeSet<String> requested = new TreeSet<>();
+    TreeSet<String> answered = new TreeSet<>();
+    Map<String, Integer> providers = new LinkedHashMap<>();
+    Instant first = null;
+    Instant last = null;
+    for (LlmCall call : calls) {
+      if (call.requestModel() != null) {
+        requested.add(call.requestModel());
+      }
+      if (call.responseModel() != null) {
+        answered.add(call.responseModel());
+      }
+      call.providerName().ifPresent(p -> providers.merge(p, 1, Integer::sum));
+      Instant start = call.span().startTime();
+      first = first == null || start.isBefore(first) ? start : first;
+      last = last == null || start.isAfter(last) ? start : last;
+    }
+    String provider = providers.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    return new ModelView(model, provider, totals.requestCount(), totals.errorCount(), totals.inputTokens(),
+        totals.outputTokens(), totals.totalTokens(), totals.cacheReadInputTokens(), totals.reasoningTokens(), first, last,
+        List.copyOf(requested), List.copyOf(answered));
+  }
+}
