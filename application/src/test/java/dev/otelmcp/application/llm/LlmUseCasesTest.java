@@ -1,0 +1,190 @@
+package dev.otelmcp.application.llm;
+
+import static dev.otelmcp.application.llm.LlmTraces.agent;
+import static dev.otelmcp.application.llm.LlmTraces.call;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.otelmcp.application.ApplicationSettings;
+import dev.otelmcp.application.InMemoryTraceStore;
+import dev.otelmcp.application.TestTraces;
+import dev.otelmcp.application.search.TraceHydrator;
+import dev.otelmcp.application.search.TraceSearcher;
+import dev.otelmcp.application.usecase.GetLlmExpensiveTracesUseCase;
+import dev.otelmcp.application.usecase.GetLlmModelStatsUseCase;
+import dev.otelmcp.application.usecase.GetLlmSlowTracesUseCase;
+import dev.otelmcp.application.usecase.GetLlmUsageUseCase;
+import dev.otelmcp.application.usecase.ListLlmModelsUseCase;
+import dev.otelmcp.application.usecase.ListLlmToolsUseCase;
+import dev.otelmcp.domain.error.NotFoundException;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class LlmUseCasesTest {
+
+  private static final TimeRange WINDOW = new TimeRange(TestTraces.T0.minusSeconds(10), TestTraces.T0.plusSeconds(10_000));
+  private static final ApplicationSettings SETTINGS = ApplicationSettings.DEFAULTS;
+
+  private static final List<Trace> TRACES = List.of(
+      agent(1, 4_000, List.of(
+          call("gpt-4o", "gpt-4o-2024-08-06", 1000, 200),
+          new LlmTraces.Call("agent-api", "openai", "gpt-4o", "gpt-4o-2024-08-06", 3000, 400, 2500, "length", false, 900, 1_000)),
+          List.of(new LlmTraces.Tool("search", false, 40), new LlmTraces.Tool("book", true, 60))),
+      agent(2, 9_000, List.of(
+          new LlmTraces.Call("summarizer", "anthropic", "claude-sonnet", "claude-sonnet-4", 500, 50, 0, "end_turn", true, 2_000, 0),
+          new LlmTraces.Call("summarizer", "anthropic", "claude-sonnet", "claude-sonnet-4", 700, 70, 0, "end_turn", false, 1_000, 1_500)),
+          List.of(new LlmTraces.Tool("search", false, 20))),
+      agent(3, 1_000, List.of(), List.of()));
+
+  private static LlmScan scan(InMemoryTraceStore store) {
+    return new LlmScan(new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS));
+  }
+
+  private static LlmRequest all(int limit) {
+    return new LlmRequest(WINDOW, CallFilter.ALL, limit);
+  }
+
+  @Test
+  void usageSumsEveryFigureOnceAndBreaksItDown() {
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS).execute(all(1000));
+
+    assertThat(usage.totals()).isEqualTo(new TokenTotals(4, 1, 5200, 720, 5920, 2500, 0, 0));
+    assertThat(usage.byModel()).extracting(UsageGroup::name).containsExactly("gpt-4o-2024-08-06", "claude-sonnet-4");
+    assertThat(usage.byModel().get(0).totalTokens()).isEqualTo(4600);
+    assertThat(usage.byService()).extracting(UsageGroup::name, UsageGroup::requestCount)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("agent-api", 2L), org.assertj.core.groups.Tuple.tuple("summarizer", 2L));
+    assertThat(usage.byProvider()).extracting(UsageGroup::name).containsExactly("openai", "anthropic");
+    assertThat(usage.scope().tracesScanned()).isEqualTo(3);
+    assertThat(usage.scope().llmCalls()).isEqualTo(4);
+    assertThat(usage.scope().spansScanned()).isEqualTo(3 + 2 + 2 + 2 + 1);
+    assertThat(usage.scope().limitReached()).isFalse();
+  }
+
+  @Test
+  void filtersSelectCallsByProviderCaseInsensitivelyAndByService() {
+    GetLlmUsageUseCase useCase = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS);
+
+    TokenTotals anthropic = useCase.execute(new LlmRequest(WINDOW, new CallFilter(null, "Anthropic", null, null), 1000)).totals();
+    TokenTotals agentApi = useCase.execute(new LlmRequest(WINDOW, new CallFilter("agent-api", null, null, null), 1000)).totals();
+
+    assertThat(anthropic.requestCount()).isEqualTo(2);
+    assertThat(anthropic.totalTokens()).isEqualTo(1320);
+    assertThat(agentApi.requestCount()).isEqualTo(2);
+    assertThat(agentApi.cacheReadInputTokens()).isEqualTo(2500);
+  }
+
+  @Test
+  void modelsListRequestAndResponseNames() {
+    ListLlmModelsUseCase.Result models = new ListLlmModelsUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS).execute(all(1000));
+
+    assertThat(models.models()).hasSize(2);
+    ListLlmModelsUseCase.ModelView claude = models.models().stream().filter(m -> m.model().equals("claude-sonnet-4")).findFirst().orElseThrow();
+    assertThat(claude.provider()).isEqualTo("anthropic");
+    assertThat(claude.requestModels()).containsExactly("claude-sonnet");
+    assertThat(claude.responseModels()).containsExactly("claude-sonnet-4");
+    assertThat(claude.errorCount()).isEqualTo(1);
+    assertThat(claude.firstSeen()).isEqualTo(TestTraces.T0.plusSeconds(2));
+    assertThat(claude.lastSeen()).isEqualTo(TestTraces.T0.plusSeconds(2).plusMillis(1_500));
+  }
+
+  @Test
+  void modelStatsMatchTheRequestedNameAndReportLatencyTokensAndTruncations() {
+    GetLlmModelStatsUseCase useCase = new GetLlmModelStatsUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS);
+
+    GetLlmModelStatsUseCase.Result stats = useCase.execute("gpt-4o", all(1000));
+
+    assertThat(stats.requestCount()).isEqualTo(2);
+    assertThat(stats.successRate()).isEqualTo(1.0);
+    assertThat(stats.latencyMs().p50()).isEqualTo(500.0);
+    assertThat(stats.latencyMs().max()).isEqualTo(900.0);
+    assertThat(stats.inputTokens().mean()).isEqualTo(2000.0);
+    assertThat(stats.finishReasons()).containsEntry("length", 1L).containsEntry("stop", 1L);
+    assertThat(stats.lengthTruncations()).isEqualTo(1);
+    assertThat(stats.responseModels()).containsExactly("gpt-4o-2024-08-06");
+    assertThat(useCase.execute("claude-sonnet-4", all(1000)).errorRate()).isEqualTo(0.5);
+    assertThatThrownBy(() -> useCase.execute("gpt-4", all(1000)))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("'gpt-4'")
+        .satisfies(e -> assertThat(((NotFoundException) e).hint()).contains("gpt-4o-2024-08-06"));
+  }
+
+  @Test
+  void expensiveTracesRankByTokensAndSkipTracesWithoutTokens() {
+    TraceRanking.Result ranked = new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS)
+        .execute(all(10), 0);
+
+    assertThat(ranked.traces()).extracting(t -> t.trace().traceId())
+        .containsExactly(TestTraces.traceId(1), TestTraces.traceId(2));
+    assertThat(ranked.traces().get(0).tokens().totalTokens()).isEqualTo(4600);
+    assertThat(ranked.traces().get(0).models()).containsExactly("gpt-4o-2024-08-06");
+    assertThat(new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS).execute(all(10), 2000).count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void slowTracesReportTheShareOfTimeInLlmCallsCountingOverlapsOnce() {
+    TraceRanking.Result ranked = new GetLlmSlowTracesUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS)
+        .execute(all(1), null);
+
+    // trace 2 (the root starts 1 ms after the first call: 9001 ms): calls at 0-2000 ms and 1500-2500 ms
+    // overlap -> 2500 ms of LLM time, 2500 / 9001 of the trace.
+    assertThat(ranked.traces()).singleElement().satisfies(t -> {
+      assertThat(t.trace().traceId()).isEqualTo(TestTraces.traceId(2));
+      assertThat(t.llmTimeMs()).isEqualTo(2500.0);
+      assertThat(t.llmTimeShare()).isEqualTo(0.2777);
+    });
+    assertThat(ranked.truncated()).isTrue();
+  }
+
+  @Test
+  void toolsAreCountedWithErrorsAndTheProviderFilterAppliesToTheTracesLlmCalls() {
+    ListLlmToolsUseCase useCase = new ListLlmToolsUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS);
+
+    ListLlmToolsUseCase.Result all = useCase.execute(all(1000));
+    ListLlmToolsUseCase.Result anthropicOnly = useCase.execute(new LlmRequest(WINDOW, new CallFilter(null, "anthropic", null, null), 1000));
+
+    assertThat(all.tools()).extracting(ListLlmToolsUseCase.ToolView::toolName).containsExactly("search", "book");
+    assertThat(all.tools().get(0).usageCount()).isEqualTo(2);
+    assertThat(all.tools().get(0).meanDurationMs()).isEqualTo(30.0);
+    assertThat(all.tools().get(1).errorCount()).isEqualTo(1);
+    assertThat(all.totalCalls()).isEqualTo(3);
+    assertThat(anthropicOnly.tools()).singleElement().satisfies(t -> assertThat(t.usageCount()).isEqualTo(1));
+  }
+
+  @Test
+  void anAggregateOverTwoHundredSummariesHydratesInParallelEachTraceOnce() {
+    List<Trace> many = IntStream.rangeClosed(1, 200)
+        .mapToObj(i -> agent(i, 1_000, List.of(call("gpt-4o", "gpt-4o", 10, 5)), List.of()))
+        .toList();
+    InMemoryTraceStore store = new InMemoryTraceStore(many).summariesOnly().slowGetTrace(20);
+    ApplicationSettings settings = new ApplicationSettings(Duration.ofHours(24), 1000, 8, 2000);
+    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, settings), settings));
+
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan, settings).execute(new LlmRequest(WINDOW, CallFilter.ALL, 1000));
+
+    assertThat(usage.totals().requestCount()).isEqualTo(200);
+    assertThat(usage.totals().totalTokens()).isEqualTo(3000);
+    assertThat(store.getTraceCalls.get()).as("each trace fetched once").isEqualTo(200);
+    assertThat(store.maxInFlight.get()).as("fetched 8 at a time, never one by one").isEqualTo(8);
+  }
+
+  @Test
+  void maxTracesPerQueryCapsTheScanAndTheScopeSaysSo() {
+    List<Trace> many = IntStream.rangeClosed(1, 50)
+        .mapToObj(i -> agent(i, 1_000, List.of(call("gpt-4o", "gpt-4o", 10, 5)), List.of()))
+        .toList();
+    ApplicationSettings capped = new ApplicationSettings(Duration.ofHours(24), 20, 8, 2000);
+    InMemoryTraceStore store = new InMemoryTraceStore(many);
+    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, capped), capped));
+
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan, capped).execute(all(1000));
+
+    assertThat(usage.scope().tracesScanned()).isEqualTo(20);
+    assertThat(usage.scope().limitReached()).isTrue();
+    assertThat(usage.totals().requestCount()).isEqualTo(20);
+  }
+}
