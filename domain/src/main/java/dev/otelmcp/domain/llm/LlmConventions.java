@@ -15,7 +15,7 @@ final class LlmConventions {
   static final List<String> OPERATION = List.of("gen_ai.operation.name", "llm.request.type", "llm.operation.name");
 
   static final List<String> REQUEST_MODEL = List.of(
-      "gen_ai.request.model", "llm.request.model", "llm.request.model_name");
+      "gen_ai.request.model", "llm.request.model", "llm.request.model_name", "embedding.model_name");
 
   static final List<String> RESPONSE_MODEL = List.of(
       "gen_ai.response.model", "llm.response.model", "llm.response.model_name", "llm.model_name");
