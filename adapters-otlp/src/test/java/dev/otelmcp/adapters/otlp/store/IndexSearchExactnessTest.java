@@ -1,0 +1,144 @@
+package dev.otelmcp.adapters.otlp.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.Traces;
+import dev.otelmcp.domain.port.SpanSearchResult;
+import dev.otelmcp.domain.port.TraceSearchResult;
+import dev.otelmcp.domain.query.Filter;
+import dev.otelmcp.domain.query.FilterEvaluator;
+import dev.otelmcp.domain.query.SpanQuery;
+import dev.otelmcp.domain.query.TraceQuery;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Native evaluation is exact: for every operator, alone and combined, over the whole data and narrow windows,
+ * the store answers exactly what {@link FilterEvaluator} over every trace (span) answers, in the same order —
+ * whichever index the search picked.
+ */
+class IndexSearchExactnessTest {
+
+  static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
+  static List<Span> spans;
+  static List<Trace> all;
+  static OtlpTraceStore store;
+
+  @BeforeAll
+  static void load() throws IOException {
+    spans = new SyntheticTraces(11, START, Duration.ofHours(12)).traces(2_000);
+    all = Traces.group(spans);
+    store = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC());
+    // In several batches, so that traces are also assembled from parts.
+    for (int i = 0; i < spans.size(); i += 997) {
+      store.ingest(spans.subList(i, Math.min(spans.size(), i + 997)), null);
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  static Stream<List<Filter>> filterSets() {
+    List<Filter> singles = StoreFilters.everyOperator();
+    List<List<Filter>> sets = new ArrayList<>();
+    singles.forEach(f -> sets.add(List.of(f)));
+    for (int i = 0; i + 1 < singles.size(); i += 3) {
+      sets.add(List.of(singles.get(i), singles.get(i + 1)));
+      sets.add(List.of(singles.get(i), singles.get((i + 7) % singles.size()), singles.get((i + 13) % singles.size())));
+    }
+    sets.add(List.of());
+    return sets.stream();
+  }
+
+  static List<TimeRange> windows() {
+    return List.of(
+        new TimeRange(START.minus(Duration.ofDays(1)), START.plus(Duration.ofDays(1))),
+        new TimeRange(START.plus(Duration.ofHours(3)), START.plus(Duration.ofHours(3)).plusSeconds(600)),
+        new TimeRange(START.plus(Duration.ofHours(11)), START.plus(Duration.ofHours(13))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("filterSets")
+  void traceSearchEqualsTheReferenceEvaluation(List<Filter> filters) {
+    for (TimeRange window : windows()) {
+      List<String> expected = all.stream()
+          .filter(t -> window.contains(t.startTime()))
+          .filter(t -> FilterEvaluator.matches(t, filters))
+          .sorted(Traces.NEWEST_FIRST).map(Trace::traceId).toList();
+
+      TraceSearchResult result = store.searchTraces(new TraceQuery(window, filters, 10_000));
+
+      assertThat(result.hits()).extracting(TraceHit::traceId).as("%s in %s", filters, window).isEqualTo(expected);
+      assertThat(result.mayHaveMore()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("filterSets")
+  void spanSearchEqualsTheReferenceEvaluation(List<Filter> filters) {
+    for (TimeRange window : windows()) {
+      List<Span> expected = spans.stream()
+          .filter(s -> window.contains(s.startTime()))
+          .filter(s -> FilterEvaluator.matches(s, filters))
+          .sorted(IndexSearch.SPAN_ORDER).toList();
+
+      SpanSearchResult first = store.searchSpans(new SpanQuery(window, filters, 25));
+
+      assertThat(first.spans()).as("%s in %s", filters, window)
+          .isEqualTo(expected.subList(0, Math.min(25, expected.size())));
+      assertThat(first.mayHaveMore()).isEqualTo(expected.size() > 25);
+    }
+  }
+
+  @Test
+  void cursorsWalkTheWholeAnswerPageByPage() {
+    TimeRange window = windows().get(0);
+    List<Filter> filters = List.of(StoreFilters.everyOperator().get(0));
+    List<String> expected = store.searchTraces(new TraceQuery(window, filters, 10_000)).hits().stream()
+        .map(TraceHit::traceId).toList();
+    List<String> paged = new ArrayList<>();
+    TraceSearchResult page = store.searchTraces(new TraceQuery(window, filters, 37));
+    paged.addAll(page.hits().stream().map(TraceHit::traceId).toList());
+    while (page.cursor().isPresent()) {
+      page = store.searchTraces(new TraceQuery(window, filters, 37, page.nextCursor()));
+      paged.addAll(page.hits().stream().map(TraceHit::traceId).toList());
+    }
+    assertThat(paged).isEqualTo(expected).hasSizeGreaterThan(100);
+
+    List<Span> allSpans = store.searchSpans(new SpanQuery(window, List.of(), 10_000)).spans();
+    List<Span> pagedSpans = new ArrayList<>();
+    SpanSearchResult spanPage = store.searchSpans(new SpanQuery(window, List.of(), 501));
+    pagedSpans.addAll(spanPage.spans());
+    while (spanPage.cursor().isPresent()) {
+      spanPage = store.searchSpans(new SpanQuery(window, List.of(), 501, spanPage.nextCursor()));
+      pagedSpans.addAll(spanPage.spans());
+    }
+    assertThat(pagedSpans).isEqualTo(allSpans).hasSize(spans.size());
+  }
+
+  @Test
+  void servicesAndOperationsFollowTheWindow() {
+    assertThat(store.listServices(windows().get(0))).containsExactlyElementsOf(
+        SyntheticTraces.SERVICES.stream().sorted().toList());
+    assertThat(store.listServices(new TimeRange(START.minus(Duration.ofDays(9)), START.minus(Duration.ofDays(8)))))
+        .isEmpty();
+    assertThat(store.listOperations("support-bot", windows().get(0)))
+        .extracting(op -> op.name()).contains("POST /chat", "openai.chat", "agent.workflow");
+  }
+}
