@@ -1,0 +1,72 @@
+package dev.otelmcp.adapters.otlp.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.tck.TestResources;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --load: single requests, Collector file-exporter JSON Lines, gzip, directories. */
+class OtlpFileLoaderTest {
+
+  @TempDir
+  Path dir;
+
+  private static String oneLine(String json) {
+    return json.replaceAll("\\s*\\n\\s*", "");
+  }
+
+  @Test
+  void loadsRequestsJsonLinesAndGzipFromADirectoryButNotItsSubdirectories() throws IOException {
+    String proto = TestResources.text("fixtures/opentelemetry-proto/trace.json");
+    String jaeger = TestResources.text("fixtures/jaeger/otlp2jaeger-in.json");
+    Files.writeString(dir.resolve("a.json"), proto);
+    Files.writeString(dir.resolve("b.jsonl"), oneLine(jaeger) + "\n" + oneLine(TestResources.text(
+        "fixtures/tempo/trace.json")) + "\n");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("c.json.gz")))) {
+      out.write(TestResources.text("fixtures/jaeger/example_trace.json").getBytes(StandardCharsets.UTF_8));
+    }
+    Files.writeString(dir.resolve("notes.txt"), "not traces");
+    Files.createDirectories(dir.resolve("generator"));
+    Files.writeString(dir.resolve("generator/package.json"), "{\"name\":\"x\"}");
+
+    assertThat(OtlpFileLoader.files(dir)).extracting(p -> p.getFileName().toString())
+        .containsExactly("a.json", "b.jsonl", "c.json.gz");
+    try (OtlpTraceStore store = OtlpTraceStore.start(OtlpStoreConfig.inMemory().withLoad(List.of(dir)),
+        Clock.systemUTC())) {
+      assertThat(store.getTrace("5b8efff798038103d269b633813fc60c")).isPresent();
+      assertThat(store.getTrace("83a9efd15c1c98a977e0711cc93ee28b")).isPresent();
+      assertThat(store.spanCount()).isGreaterThan(3);
+      assertThat(store.health().detail()).doesNotContain("could not load");
+    }
+  }
+
+  @Test
+  void aFileThatIsNotOtlpIsReportedAndTheOthersStillLoad() throws IOException {
+    Files.writeString(dir.resolve("bad.json"), "{\"hello\":");
+    Path good = dir.resolve("good.json");
+    Files.writeString(good, TestResources.text("fixtures/opentelemetry-proto/trace.json"));
+
+    try (OtlpTraceStore store = OtlpTraceStore.start(OtlpStoreConfig.inMemory().withLoad(List.of(dir)),
+        Clock.systemUTC())) {
+      assertThat(store.spanCount()).isEqualTo(1);
+      assertThat(store.health().detail()).contains("could not load").contains("bad.json");
+    }
+  }
+
+  @Test
+  void aMissingPathIsAConfigurationError() {
+    assertThatThrownBy(() -> OtlpFileLoader.files(dir.resolve("nope")))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("load").hasMessageContaining("nope");
+  }
+}
