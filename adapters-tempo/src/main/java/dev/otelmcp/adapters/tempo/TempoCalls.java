@@ -1,0 +1,122 @@
+package dev.otelmcp.adapters.tempo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.domain.error.BackendRejectedException;
+import dev.otelmcp.domain.error.BackendUnavailableException;
+import dev.otelmcp.domain.error.OtelMcpException;
+import feign.FeignException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.function.Supplier;
+
+/**
+ * Runs HTTP calls and turns every way they can fail into a domain exception: status errors arrive from
+ * {@link TempoErrorDecoder}; transport failures (refused, timed out, DNS) arrive wrapped in a
+ * {@link FeignException}, which is never kept as a cause because it holds the request headers (the
+ * credentials); bodies that are not the JSON asked for are reported as such.
+ */
+final class TempoCalls {
+
+  private final TempoConfig config;
+  private final ObjectMapper mapper;
+
+  TempoCalls(TempoConfig config, ObjectMapper mapper) {
+    this.config = config;
+    this.mapper = mapper;
+  }
+
+  /** Runs a call for which a 404 can only mean that the URL is not Tempo's API. */
+  byte[] call(String what, Supplier<byte[]> request) {
+    try {
+      return callAllowing404(what, request);
+    } catch (TempoNotFoundException e) {
+      throw new BackendRejectedException(e.getMessage(),
+          "Check that BACKEND_URL points at Tempo's HTTP API (port 3200, or the /tempo path of Grafana Cloud), not at"
+              + " Grafana or the OTLP receiver.");
+    }
+  }
+
+  /** Runs a call and lets a 404 through as {@link TempoNotFoundException}, for callers that know what it means. */
+  byte[] callAllowing404(String what, Supplier<byte[]> request) {
+    try {
+      return request.get();
+    } catch (OtelMcpException | TempoNotFoundException e) {
+      throw e;
+    } catch (FeignException e) {
+      throw translate(what, e);
+    }
+  }
+
+  /** Parses a JSON body into a type; a body that is not that JSON is Tempo failing (or a proxy page). */
+  <T> T json(String what, byte[] body, Class<T> type) {
+    try {
+      return mapper.readValue(body, type);
+    } catch (IOException e) {
+      throw notJson(what, e);
+    }
+  }
+
+  JsonNode tree(String what, byte[] body) {
+    try {
+      JsonNode node = mapper.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw new BackendUnavailableException("Tempo at " + config.displayUrl() + " sent an empty body for " + what,
+            hint());
+      }
+      return node;
+    } catch (IOException e) {
+      throw notJson(what, e);
+    }
+  }
+
+  BackendUnavailableException notJson(String what, IOException e) {
+    String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    return new BackendUnavailableException("Tempo at " + config.displayUrl() + " sent a response that is not valid JSON"
+        + " for " + what + ": " + config.scrub(String.valueOf(detail)),
+        "Check that BACKEND_URL points at Tempo's HTTP API, not at a UI page or a proxy's login page.", e);
+  }
+
+  private RuntimeException translate(String what, FeignException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof OtelMcpException domain) {
+        return domain;
+      }
+      if (t instanceof TempoNotFoundException notFound) {
+        return notFound;
+      }
+    }
+    if (e.getCause() instanceof IOException io) {
+      return unreachable(what, io);
+    }
+    return new BackendUnavailableException("Tempo at " + config.displayUrl() + " failed for " + what + ": "
+        + e.getClass().getSimpleName(), hint());
+  }
+
+  private BackendUnavailableException unreachable(String what, IOException io) {
+    String reason;
+    if (io instanceof HttpConnectTimeoutException) {
+      reason = "the connection timed out";
+    } else if (io instanceof HttpTimeoutException) {
+      reason = "no answer in time";
+    } else if (io instanceof ConnectException || io.getCause() instanceof ConnectException) {
+      reason = "connection refused";
+    } else if (io instanceof UnknownHostException || io.getCause() instanceof UnresolvedAddressException) {
+      reason = "unknown host";
+    } else {
+      reason = io.getMessage() == null ? io.getClass().getSimpleName() : config.scrub(io.getMessage());
+    }
+    return new BackendUnavailableException("could not reach Tempo at " + config.displayUrl() + " within "
+        + config.timeoutText() + " (" + what + "): " + reason, hint(), io);
+  }
+
+  private static String hint() {
+    return "Check that Tempo is running and that BACKEND_URL (or --url) points at its HTTP API (default "
+        + TempoConfig.DEFAULT_URL + "); raise BACKEND_TIMEOUT if Tempo is just slow.";
+  }
+}

@@ -1,0 +1,167 @@
+package dev.otelmcp.adapters.tempo;
+
+import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.port.BackendSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated settings of one Tempo backend. Secrets (the API key, the Basic credentials, header values)
+ * are hidden by {@link #toString()} and scrubbed from any text by {@link #scrub(String)}.
+ *
+ * @param url Tempo's HTTP API (query frontend or monolith) without a trailing slash; may carry a base path
+ * @param auth how requests authenticate
+ * @param tenant sent as {@code X-Scope-OrgID} for multi-tenant Tempo; {@code null} when not configured
+ * @param headers extra headers sent with every request
+ * @param timeout connect timeout and per-request timeout
+ * @param apiVersion which trace-by-id endpoint to use
+ * @param maxSearchLimit the most traces one search may ask for: Tempo's {@code max_result_limit}, which it
+ *     applies silently
+ * @param maxSearchDuration the longest window one search may span: Tempo's {@code max_duration} (default 168h);
+ *     longer windows are searched in pieces
+ * @param hydrationConcurrency how many whole traces the store fetches at once (span search, re-checks)
+ */
+public record TempoConfig(
+    String url,
+    TempoAuth auth,
+    String tenant,
+    Map<String, String> headers,
+    Duration timeout,
+    ApiVersion apiVersion,
+    int maxSearchLimit,
+    Duration maxSearchDuration,
+    int hydrationConcurrency) {
+
+  public static final String DEFAULT_URL = "http://localhost:3200";
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final String USERNAME = "username";
+  public static final String TENANT = "tenant";
+  public static final String API_VERSION = "api_version";
+  public static final String MAX_SEARCH_LIMIT = "max_search_limit";
+  public static final String MAX_SEARCH_DURATION = "max_search_duration";
+  /** Tempo's default {@code query_frontend.search.max_result_limit}. */
+  public static final int DEFAULT_MAX_SEARCH_LIMIT = 262_144;
+  /** Tempo's default {@code query_frontend.search.max_duration}. */
+  public static final Duration DEFAULT_MAX_SEARCH_DURATION = Duration.ofHours(168);
+  public static final int DEFAULT_HYDRATION_CONCURRENCY = 8;
+  static final String TENANT_HEADER = "X-Scope-OrgID";
+
+  /** Which trace-by-id endpoint to call. */
+  public enum ApiVersion {
+    /** {@code /api/v2/traces/{id}} first; on a 404 of that route (Tempo before 2.6), {@code /api/traces/{id}} from then on. */
+    AUTO,
+    /** {@code /api/traces/{id}} ({@code batches}): every Tempo version, but a trace over the size limit is silently cut. */
+    V1,
+    /** {@code /api/v2/traces/{id}} ({@code trace.resourceSpans}, Tempo 2.6+): says when the trace is partial. */
+    V2
+  }
+
+  public TempoConfig {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(auth, "auth");
+    headers = Map.copyOf(headers);
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(apiVersion, "apiVersion");
+    Objects.requireNonNull(maxSearchDuration, "maxSearchDuration");
+  }
+
+  /** Reads and validates the settings; never contacts Tempo. */
+  public static TempoConfig from(BackendSettings settings) {
+    SettingsReader reader = new SettingsReader(settings);
+    return new TempoConfig(
+        reader.url(),
+        auth(reader),
+        reader.text(TENANT).orElse(null),
+        reader.headers(),
+        reader.timeout(),
+        apiVersion(reader),
+        reader.integer(MAX_SEARCH_LIMIT, DEFAULT_MAX_SEARCH_LIMIT, 1, Integer.MAX_VALUE,
+            "Set it to Tempo's query_frontend.search.max_result_limit (default " + DEFAULT_MAX_SEARCH_LIMIT + ")."),
+        reader.duration(MAX_SEARCH_DURATION, DEFAULT_MAX_SEARCH_DURATION, Duration.ofDays(3650),
+            "Set it to Tempo's query_frontend.search.max_duration, e.g. 168h (the default) or 720h."),
+        reader.integer(BackendSettings.HYDRATION_CONCURRENCY, DEFAULT_HYDRATION_CONCURRENCY, 1, 64,
+            "How many traces are fetched in parallel; default " + DEFAULT_HYDRATION_CONCURRENCY + "."));
+  }
+
+  /**
+   * Basic auth when a user name is set ({@code username} + {@code api_key}, as Grafana Cloud wants) or when
+   * the key itself is {@code user:token}; otherwise a bearer token; no header without a key.
+   */
+  private static TempoAuth auth(SettingsReader reader) {
+    Optional<String> key = reader.text(BackendSettings.API_KEY);
+    Optional<String> user = reader.text(USERNAME);
+    if (user.isPresent()) {
+      if (key.isEmpty()) {
+        throw new InvalidQueryException("setting 'username' needs 'api_key' too",
+            "For Grafana Cloud set BACKEND_USERNAME to the stack's Tempo user id and BACKEND_API_KEY to an access "
+                + "policy token with traces:read.");
+      }
+      return new TempoAuth.Basic(user.get(), key.get());
+    }
+    if (key.isEmpty()) {
+      return new TempoAuth.None();
+    }
+    int colon = key.get().indexOf(':');
+    if (colon > 0 && colon < key.get().length() - 1) {
+      return new TempoAuth.Basic(key.get().substring(0, colon), key.get().substring(colon + 1));
+    }
+    return new TempoAuth.Bearer(key.get());
+  }
+
+  private static ApiVersion apiVersion(SettingsReader reader) {
+    String raw = reader.text(API_VERSION).orElse("auto").toLowerCase(Locale.ROOT);
+    switch (raw) {
+      case "auto":
+        return ApiVersion.AUTO;
+      case "v1":
+        return ApiVersion.V1;
+      case "v2":
+        return ApiVersion.V2;
+      default:
+        throw new InvalidQueryException("setting 'api_version' must be auto, v1 or v2, got '" + raw + "'",
+            "Leave it at auto: /api/v2/traces is used where Tempo has it (2.6+), /api/traces otherwise.");
+    }
+  }
+
+  /** The URL as shown in logs and messages (it never carries credentials: {@link #from} refuses user info). */
+  public String displayUrl() {
+    return url;
+  }
+
+  /** Values that must never appear in logs or error messages. */
+  List<String> secrets() {
+    List<String> secrets = new ArrayList<>(auth.secrets());
+    headers.values().stream().filter(v -> v.length() >= 4).forEach(secrets::add);
+    return secrets;
+  }
+
+  /** Replaces every secret in the text by {@code ***}. */
+  String scrub(String text) {
+    if (text == null) {
+      return null;
+    }
+    String scrubbed = text;
+    for (String secret : secrets()) {
+      scrubbed = scrubbed.replace(secret, "***");
+    }
+    return scrubbed;
+  }
+
+  /** A short human form of the timeout: {@code 30s}, {@code 500ms}. */
+  String timeoutText() {
+    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + "ms";
+  }
+
+  @Override
+  public String toString() {
+    return "TempoConfig[url=" + url + ", auth=" + auth.describe() + ", tenant=" + (tenant == null ? "none" : tenant)
+        + ", headers=" + headers.keySet() + ", timeout=" + timeoutText() + ", apiVersion=" + apiVersion
+        + ", maxSearchLimit=" + maxSearchLimit + ", maxSearchDuration=" + maxSearchDuration.toHours() + "h"
+        + ", hydrationConcurrency=" + hydrationConcurrency + "]";
+  }
+}
