@@ -1,0 +1,56 @@
+package dev.otelmcp.adapters.traceloop;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Request;
+import feign.RequestInterceptor;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonEncoder;
+import java.net.http.HttpClient;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the Feign client of one store over one JDK {@link HttpClient} (one connection pool).
+ *
+ * <p>No Feign retries: a retried search multiplies the load and the caller decides about retrying. The
+ * {@link Request.Options} mirror the client's timeout exactly, otherwise {@link Http2Client} quietly builds a
+ * second client per request configuration. The API key is added by an interceptor as a literal header, so
+ * neither Feign's templates nor its exceptions' messages ever format it.
+ */
+final class TraceloopHttp {
+
+  private TraceloopHttp() {}
+
+  static ObjectMapper mapper() {
+    return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
+  static TraceloopApi api(TraceloopConfig config, ObjectMapper mapper) {
+    HttpClient httpClient = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(config.timeout())
+        .build();
+    long millis = config.timeout().toMillis();
+    return Feign.builder()
+        .client(new Http2Client(httpClient))
+        .options(new Request.Options(millis, TimeUnit.MILLISECONDS, millis, TimeUnit.MILLISECONDS, false))
+        .retryer(Retryer.NEVER_RETRY)
+        .encoder(new JacksonEncoder(mapper))
+        .decoder(new TraceloopResponseDecoder(mapper))
+        .errorDecoder(new TraceloopErrorDecoder(config, mapper))
+        .requestInterceptor(headers(config))
+        .target(TraceloopApi.class, config.url());
+  }
+
+  private static RequestInterceptor headers(TraceloopConfig config) {
+    return template -> {
+      config.headers().forEach((name, value) -> template.removeHeader(name).headerLiteral(name, value));
+      template.removeHeader("Authorization").headerLiteral("Authorization", "Bearer " + config.apiKey());
+      if (!template.headers().containsKey("Accept")) {
+        template.headerLiteral("Accept", "application/json");
+      }
+    };
+  }
+}
