@@ -6,6 +6,7 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.io.InputStream;
@@ -47,9 +48,17 @@ public final class McpServerFactory {
    * before anything else could write to it.
    */
   public McpSyncServer stdio(InputStream in, OutputStream protocolOut) {
-    StdioServerTransportProvider transport = new StdioServerTransportProvider(jsonMapper, in, protocolOut);
+    return configure(McpServer.sync(new StdioServerTransportProvider(jsonMapper, in, protocolOut)));
+  }
+
+  /** Builds the server for a Streamable HTTP transport (see {@code McpHttpServer}). */
+  public McpSyncServer streamable(HttpServletStreamableServerTransportProvider transport) {
+    return configure(McpServer.sync(transport));
+  }
+
+  private <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(McpServer.SyncSpecification<S> spec) {
     ToolSpecifications specifications = new ToolSpecifications(new ResultMapper());
-    return McpServer.sync(transport)
+    return spec
         .serverInfo(SERVER_NAME, version)
         .instructions(INSTRUCTIONS)
         .jsonMapper(jsonMapper)
