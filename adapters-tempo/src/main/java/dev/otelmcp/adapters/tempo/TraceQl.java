@@ -104,7 +104,7 @@ final class TraceQl {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return BigDecimal.valueOf(value).toPlainString();
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   /** A duration literal in milliseconds for a whole number of nanoseconds: {@code 100ms}, {@code 123.5ms}. */
