@@ -16,7 +16,7 @@ final class Usage {
         .append("Serves MCP over stdio; point an MCP client (Claude, Cursor, ...) at this command.\n")
         .append("Precedence: command line > environment > .env file > defaults.\n\nOptions:\n");
     for (ConfigOption option : ConfigOption.values()) {
-      String flag = option.flag() + " <value>" + (option.repeatable() ? " ..." : "");
+      String flag = option.flag() + (option.takesValue() ? " <value>" : "") + (option.repeatable() ? " ..." : "");
       out.append(String.format("  %-34s %s%n", flag, option.help()));
       StringBuilder meta = new StringBuilder();
       option.envVar().ifPresent(env -> meta.append("env ").append(env));

@@ -8,7 +8,8 @@ import java.util.Optional;
  * is the single source for parsing, precedence (CLI &gt; environment &gt; .env &gt; default) and --help.
  */
 public enum ConfigOption {
-  BACKEND("--backend", "BACKEND_TYPE", "jaeger", "Backend to read traces from (see the list below)."),
+  BACKEND("--backend", "BACKEND_TYPE", "otlp", "Backend to read traces from (see the list below); otlp is the "
+      + "built-in store, which needs no other process."),
   URL("--url", "BACKEND_URL", null, "Backend URL, e.g. http://localhost:16686 for Jaeger."),
   API_KEY("--api-key", "BACKEND_API_KEY", null, "API key / bearer token for the backend (never logged)."),
   HEADER("--header", "BACKEND_HEADERS", null, "Extra HTTP header K=V for backend requests; repeatable "
@@ -24,6 +25,20 @@ public enum ConfigOption {
       "Most traces one tool call may scan when filters are applied after fetching."),
   HYDRATION_CONCURRENCY("--hydration-concurrency", "HYDRATION_CONCURRENCY", "8",
       "How many traces are fetched in parallel when a backend returns summaries only."),
+  OTLP_HOST("--otlp-host", "OTLP_HOST", "127.0.0.1", "Built-in store (backend otlp): address its OTLP/HTTP "
+      + "receiver binds."),
+  OTLP_PORT("--otlp-port", "OTLP_PORT", "4318", "Built-in store: OTLP/HTTP receiver port (POST /v1/traces, "
+      + "protobuf or JSON); 0 = any free port, off = no receiver."),
+  LOAD("--load", "OTEL_MCP_LOAD", null, "Built-in store: OTLP/JSON file (.json, .jsonl, .gz) or directory of them to "
+      + "load at start; repeatable (env: comma-separated)."),
+  DATA_DIR("--data-dir", "OTEL_MCP_DATA_DIR", "~/.otel-mcp/data", "Built-in store: directory of the span log that "
+      + "keeps received spans across restarts."),
+  NO_PERSIST("--no-persist", "OTEL_MCP_NO_PERSIST", null, "Built-in store: keep received spans in memory only "
+      + "(env: true)."),
+  RETENTION("--retention", "OTEL_MCP_RETENTION", "7d", "Built-in store: drop spans received longer ago than this "
+      + "(90m, 24h, 7d; off = keep)."),
+  MAX_SPANS("--max-spans", "OTEL_MCP_MAX_SPANS", "1000000", "Built-in store: most spans kept; the oldest traces "
+      + "go first (0 = no limit)."),
   ENV_FILE("--env-file", null, ".env", "File of KEY=VALUE lines read before the environment's defaults.");
 
   private final String flag;
@@ -56,7 +71,12 @@ public enum ConfigOption {
 
   /** Options that may be given more than once. */
   public boolean repeatable() {
-    return this == HEADER || this == BACKEND_OPTION;
+    return this == HEADER || this == BACKEND_OPTION || this == LOAD;
+  }
+
+  /** Whether the flag is followed by a value; a flag without one ({@code --no-persist}) is a switch. */
+  public boolean takesValue() {
+    return this != NO_PERSIST;
   }
 
   public static Optional<ConfigOption> byFlag(String flag) {

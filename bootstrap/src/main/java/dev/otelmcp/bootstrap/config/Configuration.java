@@ -59,6 +59,8 @@ public final class Configuration {
       String value;
       if (arg.startsWith("--") && eq > 0) {
         value = arg.substring(eq + 1);
+      } else if (!option.takesValue()) {
+        value = "true";
       } else if (i + 1 < args.length) {
         value = args[++i];
       } else {
@@ -137,7 +139,46 @@ public final class Configuration {
       headers.put(header.substring(0, eq).strip(), header.substring(eq + 1).strip());
     }
     values.put(MapBackendSettings.HYDRATION_CONCURRENCY, String.valueOf(applicationSettings().hydrationConcurrency()));
+    builtInStoreSettings(values);
     return new MapBackendSettings(values, headers);
+  }
+
+  /** The built-in store's keys: given options override {@code BACKEND_<KEY>}, defaults do not. */
+  private void builtInStoreSettings(Map<String, String> values) {
+    pass(values, ConfigOption.OTLP_HOST, "otlp_host");
+    pass(values, ConfigOption.OTLP_PORT, "otlp_port");
+    pass(values, ConfigOption.DATA_DIR, "data_dir");
+    pass(values, ConfigOption.RETENTION, "retention");
+    pass(values, ConfigOption.MAX_SPANS, "max_spans");
+    List<String> load = getAll(ConfigOption.LOAD);
+    if (!load.isEmpty()) {
+      values.put("load", String.join(",", load));
+    }
+    if (isSet(ConfigOption.NO_PERSIST)) {
+      values.put("persist", "false");
+    }
+  }
+
+  private void pass(Map<String, String> values, ConfigOption option, String key) {
+    boolean given = (cli.containsKey(option) && !cli.get(option).isEmpty()) || fromEnvironment(option).isPresent();
+    Optional<String> value = get(option);
+    if (value.isPresent()) {
+      if (given) {
+        values.put(key, value.get());
+      } else {
+        values.putIfAbsent(key, value.get());
+      }
+    }
+  }
+
+  /** Whether a switch is on: given on the command line, or its variable is true/1/yes. */
+  public boolean isSet(ConfigOption option) {
+    return get(option).map(v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new ConfigurationException(option.flag() + option.envVar().map(e -> " / " + e).orElse("")
+          + " must be true or false, got '" + v + "'");
+    }).orElse(false);
   }
 
   public ApplicationSettings applicationSettings() {

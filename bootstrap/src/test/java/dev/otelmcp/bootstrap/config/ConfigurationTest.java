@@ -42,7 +42,7 @@ class ConfigurationTest {
     assertThat(cliToo.get(ConfigOption.URL)).contains("http://from-cli:16686");
     assertThat(cliToo.timeout()).isEqualTo(Duration.ofSeconds(12));
     assertThat(cliToo.applicationSettings().maxTracesPerQuery()).isEqualTo(50);
-    assertThat(parse(Map.of(), "--env-file", "missing.env").get(ConfigOption.BACKEND)).contains("jaeger");
+    assertThat(parse(Map.of(), "--env-file", "missing.env").get(ConfigOption.BACKEND)).contains("otlp");
   }
 
   @Test
@@ -82,6 +82,43 @@ class ConfigurationTest {
         .hasMessageContaining("--timeout must be a duration");
     assertThatThrownBy(() -> parse(Map.of(), "--header", "novalue").backendSettings())
         .hasMessage("--header needs Name=Value, got 'novalue'");
+  }
+
+  @Test
+  void builtInStoreOptionsReachTheBackendSettings() {
+    BackendSettings defaults = parse(Map.of()).backendSettings();
+    BackendSettings given = parse(Map.of("OTLP_PORT", "4319", "OTEL_MCP_LOAD", "x.json, y/", "BACKEND_RETENTION", "2d"),
+        "--otlp-host", "0.0.0.0", "--no-persist", "--max-spans=5000", "--data-dir", "/tmp/otel").backendSettings();
+    BackendSettings repeated = parse(Map.of("OTEL_MCP_LOAD", "ignored.json"), "--load", "a.json", "--load", "samples/")
+        .backendSettings();
+
+    assertThat(defaults.getString("otlp_host")).contains("127.0.0.1");
+    assertThat(defaults.getString("otlp_port")).contains("4318");
+    assertThat(defaults.getString("data_dir")).contains("~/.otel-mcp/data");
+    assertThat(defaults.getString("retention")).contains("7d");
+    assertThat(defaults.getString("max_spans")).contains("1000000");
+    assertThat(defaults.getString("persist")).isEmpty();
+    assertThat(defaults.getString("load")).isEmpty();
+    assertThat(given.getString("otlp_host")).contains("0.0.0.0");
+    assertThat(given.getString("otlp_port")).contains("4319");
+    assertThat(given.getString("persist")).contains("false");
+    assertThat(given.getString("max_spans")).contains("5000");
+    assertThat(given.getString("data_dir")).contains("/tmp/otel");
+    assertThat(given.getString("retention")).as("BACKEND_RETENTION beats the default").contains("2d");
+    assertThat(given.getString("load")).contains("x.json,y/");
+    assertThat(repeated.getString("load")).contains("a.json,samples/");
+    assertThat(parse(Map.of("OTEL_MCP_NO_PERSIST", "1")).backendSettings().getString("persist")).contains("false");
+    assertThat(parse(Map.of("OTEL_MCP_NO_PERSIST", "false")).backendSettings().getString("persist")).isEmpty();
+    assertThatThrownBy(() -> parse(Map.of("OTEL_MCP_NO_PERSIST", "maybe")).backendSettings())
+        .hasMessageContaining("--no-persist / OTEL_MCP_NO_PERSIST must be true or false");
+  }
+
+  @Test
+  void aSwitchTakesNoValueSoTheNextFlagIsStillRead() {
+    Configuration config = parse(Map.of(), "--no-persist", "--backend", "jaeger");
+
+    assertThat(config.isSet(ConfigOption.NO_PERSIST)).isTrue();
+    assertThat(config.backendName()).isEqualTo("jaeger");
   }
 
   @Test

@@ -38,7 +38,7 @@ class JaegerV3ToolsIT {
     jaeger.stubFor(get(urlPathEqualTo("/api/v3/traces")).willReturn(okJson(trace)));
     jaeger.stubFor(get(urlPathEqualTo("/api/v3/traces/" + TRACE_ID)).willReturn(okJson(trace)));
 
-    try (ServerProcess server = ServerProcess.start("--url", jaeger.baseUrl())) {
+    try (ServerProcess server = ServerProcess.start("--backend", "jaeger", "--url", jaeger.baseUrl())) {
       assertThat(server.ok("list_services", Map.of()).get("services")).isEqualTo(List.of("foo"));
 
       Map<String, Object> found = server.ok("search_traces", Map.of("service_name", "telemetrygen",

@@ -88,7 +88,7 @@ class ProcessIT {
         "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"list_services\",\"arguments\":{}}}",
         "") ;
     Process process = new ProcessBuilder(ServerProcess.java(), "-jar", ServerProcess.jar().toString(),
-        "--url", jaeger.baseUrl(), "--log-level", "debug").start();
+        "--backend", "jaeger", "--url", jaeger.baseUrl(), "--log-level", "debug").start();
     process.getOutputStream().write(session.getBytes(StandardCharsets.UTF_8));
     process.getOutputStream().flush();
     ObjectMapper json = new ObjectMapper();
@@ -117,7 +117,8 @@ class ProcessIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (ServerProcess server = ServerProcess.start("--url", "http://127.0.0.1:" + closedPort, "--timeout", "2s")) {
+    try (ServerProcess server = ServerProcess.start("--backend", "jaeger", "--url", "http://127.0.0.1:" + closedPort,
+        "--timeout", "2s")) {
       long started = System.nanoTime();
       Map<String, Object> first = server.error("list_services", Map.of());
       long elapsedMs = (System.nanoTime() - started) / 1_000_000;
@@ -139,7 +140,8 @@ class ProcessIT {
         .whenScenarioStateIs(Scenario.STARTED).atPriority(1)
         .willReturn(aResponse().withFixedDelay(8_000).withStatus(200).withBody("{\"data\":[]}"))
         .willSetStateTo("fast"));
-    try (ServerProcess server = ServerProcess.start("--url", jaeger.baseUrl(), "--timeout", "1s")) {
+    try (ServerProcess server = ServerProcess.start("--backend", "jaeger", "--url", jaeger.baseUrl(),
+        "--timeout", "1s")) {
       Map<String, Object> slow = server.error("list_services", Map.of());
       Map<String, Object> fast = server.ok("list_services", Map.of());
 
