@@ -100,8 +100,11 @@ final class TempoSearcher {
     }
   }
 
-  /** Pct-encoding with spaces as %20, which every decoder reads the same way (unlike '+'). */
+  /**
+   * Pct-encoding with spaces as %20, which every decoder reads the same way (unlike '+'), and '*' encoded too:
+   * Feign takes a value holding a bare '*' for unencoded and would encode it a second time.
+   */
   static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
   }
 }
