@@ -31,6 +31,8 @@ public enum ConfigOption {
       + "protobuf or JSON); 0 = any free port, off = no receiver."),
   LOAD("--load", "OTEL_MCP_LOAD", null, "Built-in store: OTLP/JSON file (.json, .jsonl, .gz) or directory of them to "
       + "load at start; repeatable (env: comma-separated)."),
+  LOAD_REBASE("--load-rebase", "OTEL_MCP_LOAD_REBASE", null, "Built-in store: shift the times of --load files so "
+      + "that their newest span ends now (demo data such as samples/; env: true)."),
   DATA_DIR("--data-dir", "OTEL_MCP_DATA_DIR", "~/.otel-mcp/data", "Built-in store: directory of the span log that "
       + "keeps received spans across restarts."),
   NO_PERSIST("--no-persist", "OTEL_MCP_NO_PERSIST", null, "Built-in store: keep received spans in memory only "
@@ -76,7 +78,7 @@ public enum ConfigOption {
 
   /** Whether the flag is followed by a value; a flag without one ({@code --no-persist}) is a switch. */
   public boolean takesValue() {
-    return this != NO_PERSIST;
+    return this != NO_PERSIST && this != LOAD_REBASE;
   }
 
   public static Optional<ConfigOption> byFlag(String flag) {

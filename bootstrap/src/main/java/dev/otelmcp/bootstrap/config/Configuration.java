@@ -154,6 +154,9 @@ public final class Configuration {
     if (!load.isEmpty()) {
       values.put("load", String.join(",", load));
     }
+    if (isSet(ConfigOption.LOAD_REBASE)) {
+      values.put("load_rebase", "true");
+    }
     if (isSet(ConfigOption.NO_PERSIST)) {
       values.put("persist", "false");
     }

@@ -99,6 +99,7 @@ class ConfigurationTest {
     assertThat(defaults.getString("max_spans")).contains("1000000");
     assertThat(defaults.getString("persist")).isEmpty();
     assertThat(defaults.getString("load")).isEmpty();
+    assertThat(defaults.getString("load_rebase")).isEmpty();
     assertThat(given.getString("otlp_host")).contains("0.0.0.0");
     assertThat(given.getString("otlp_port")).contains("4319");
     assertThat(given.getString("persist")).contains("false");
@@ -115,9 +116,10 @@ class ConfigurationTest {
 
   @Test
   void aSwitchTakesNoValueSoTheNextFlagIsStillRead() {
-    Configuration config = parse(Map.of(), "--no-persist", "--backend", "jaeger");
+    Configuration config = parse(Map.of(), "--no-persist", "--load-rebase", "--backend", "jaeger");
 
     assertThat(config.isSet(ConfigOption.NO_PERSIST)).isTrue();
+    assertThat(config.backendSettings().getString("load_rebase")).contains("true");
     assertThat(config.backendName()).isEqualTo("jaeger");
   }
 

@@ -125,6 +125,27 @@ class OtlpStoreIT {
     }
   }
 
+  /** The README's first command: the built-in store with the repository's sample data, nothing else running. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theFirstCommandAnswersFromTheSampleData() {
+    Path samples = Path.of(System.getProperty("otelmcp.samples", "../samples"));
+    try (ServerProcess server = ServerProcess.start("--load", samples.toString(), "--load-rebase",
+        "--otlp-port", "0", "--data-dir", data.toString())) {
+      assertThat((List<String>) server.ok("list_services", Map.of()).get("services"))
+          .containsExactly("analytics-copilot", "docs-rag", "review-assistant", "support-bot", "travel-agent");
+      Map<String, Object> errors = server.ok("find_errors", Map.of());
+      assertThat((Integer) errors.get("count")).isPositive();
+      assertThat(errors.toString()).contains("429");
+      Map<String, Object> totals = (Map<String, Object>) server.ok("get_llm_usage", Map.of()).get("totals");
+      assertThat(((Number) totals.get("request_count")).intValue()).isGreaterThan(100);
+      assertThat(((Number) totals.get("input_tokens")).longValue()).isPositive();
+      Map<String, Object> spans = server.ok("search_spans", Map.of("filters", List.of(Map.of(
+          "field", "gen_ai.request.model", "operator", "equals", "value_type", "string", "value", "o3-mini"))));
+      assertThat((Integer) spans.get("count")).isPositive();
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static void assertTracesAnswer(ServerProcess server) {
     Map<String, Object> proto = server.ok("get_trace", Map.of("trace_id", PROTO_TRACE));

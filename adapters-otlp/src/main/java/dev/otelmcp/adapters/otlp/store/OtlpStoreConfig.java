@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param host address the OTLP/HTTP receiver binds ({@code otlp_host}, default 127.0.0.1)
  * @param port its port ({@code otlp_port}, default 4318; 0 picks a free one; empty when {@code off})
  * @param load OTLP/JSON files or directories to load at start ({@code load}, comma- or path-separator-separated)
+ * @param loadRebase whether loaded spans are shifted in time so that the newest ends now ({@code load_rebase})
  * @param dataDir where the log lives ({@code data_dir}, default ~/.otel-mcp/data); empty when {@code persist=false}
  * @param fsync whether every append is forced to disk ({@code fsync}, default false: safe against a killed process)
  * @param retention how long spans are kept after they arrive ({@code retention}, default 7d; empty when 0/off)
@@ -29,6 +30,7 @@ public record OtlpStoreConfig(
     String host,
     Optional<Integer> port,
     List<Path> load,
+    boolean loadRebase,
     Optional<Path> dataDir,
     boolean fsync,
     Optional<Duration> retention,
@@ -38,6 +40,7 @@ public record OtlpStoreConfig(
   public static final String HOST = "otlp_host";
   public static final String PORT = "otlp_port";
   public static final String LOAD = "load";
+  public static final String LOAD_REBASE = "load_rebase";
   public static final String DATA_DIR = "data_dir";
   public static final String PERSIST = "persist";
   public static final String FSYNC = "fsync";
@@ -84,30 +87,30 @@ public record OtlpStoreConfig(
     if (maxBody < 1024 || maxBody > Integer.MAX_VALUE - 8) {
       throw invalid(MAX_BODY_BYTES, String.valueOf(maxBody), "a byte count between 1024 and 2147483639");
     }
-    return new OtlpStoreConfig(host, port, load, dataDir, bool(settings, FSYNC, false), retention, maxSpans,
-        (int) maxBody);
+    return new OtlpStoreConfig(host, port, load, bool(settings, LOAD_REBASE, false), dataDir,
+        bool(settings, FSYNC, false), retention, maxSpans, (int) maxBody);
   }
 
   /** Persistence and the receiver off, nothing loaded: a plain in-memory store (tests, benchmarks). */
   public static OtlpStoreConfig inMemory() {
-    return new OtlpStoreConfig("127.0.0.1", Optional.empty(), List.of(), Optional.empty(), false, Optional.empty(), 0,
-        DEFAULT_MAX_BODY_BYTES);
+    return new OtlpStoreConfig("127.0.0.1", Optional.empty(), List.of(), false, Optional.empty(), false,
+        Optional.empty(), 0, DEFAULT_MAX_BODY_BYTES);
   }
 
   public OtlpStoreConfig withPort(Optional<Integer> newPort) {
-    return new OtlpStoreConfig(host, newPort, load, dataDir, fsync, retention, maxSpans, maxBodyBytes);
+    return new OtlpStoreConfig(host, newPort, load, loadRebase, dataDir, fsync, retention, maxSpans, maxBodyBytes);
   }
 
   public OtlpStoreConfig withDataDir(Optional<Path> newDataDir) {
-    return new OtlpStoreConfig(host, port, load, newDataDir, fsync, retention, maxSpans, maxBodyBytes);
+    return new OtlpStoreConfig(host, port, load, loadRebase, newDataDir, fsync, retention, maxSpans, maxBodyBytes);
   }
 
   public OtlpStoreConfig withRetention(Optional<Duration> newRetention, long newMaxSpans) {
-    return new OtlpStoreConfig(host, port, load, dataDir, fsync, newRetention, newMaxSpans, maxBodyBytes);
+    return new OtlpStoreConfig(host, port, load, loadRebase, dataDir, fsync, newRetention, newMaxSpans, maxBodyBytes);
   }
 
-  public OtlpStoreConfig withLoad(List<Path> paths) {
-    return new OtlpStoreConfig(host, port, paths, dataDir, fsync, retention, maxSpans, maxBodyBytes);
+  public OtlpStoreConfig withLoad(List<Path> paths, boolean rebase) {
+    return new OtlpStoreConfig(host, port, paths, rebase, dataDir, fsync, retention, maxSpans, maxBodyBytes);
   }
 
   private static Optional<Integer> port(String raw) {

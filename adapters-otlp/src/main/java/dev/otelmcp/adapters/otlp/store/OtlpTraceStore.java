@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -217,16 +218,13 @@ public final class OtlpTraceStore implements TraceStore {
   }
 
   private void loadFiles(List<Path> paths) {
+    List<Span> loaded = new ArrayList<>();
     for (Path path : paths) {
       for (Path file : OtlpFileLoader.files(path)) {
         try {
           OtlpDecodeResult decoded = OtlpFileLoader.read(file, jsonDecoder);
-          int added;
-          synchronized (writeLock) {
-            added = index.add(decoded.spans(), clock.millis());
-            applyRetention(clock.millis());
-          }
-          LOG.info("loaded {} spans from {}{}", added, file,
+          loaded.addAll(decoded.spans());
+          LOG.info("read {} spans from {}{}", decoded.spans().size(), file,
               decoded.isLossy() ? " (" + decoded.skippedSpans() + " unreadable spans skipped)" : "");
         } catch (IOException | OtlpDecodingException e) {
           String note = "could not load " + file + ": " + e.getMessage();
@@ -234,6 +232,15 @@ public final class OtlpTraceStore implements TraceStore {
           notes.add(note);
         }
       }
+    }
+    if (loaded.isEmpty()) {
+      return;
+    }
+    List<Span> spans = config.loadRebase() ? TimeShift.toNow(loaded, clock.instant()) : loaded;
+    synchronized (writeLock) {
+      int added = index.add(spans, clock.millis());
+      applyRetention(clock.millis());
+      LOG.info("loaded {} spans{}", added, config.loadRebase() ? ", shifted so that the newest ends now" : "");
     }
   }
 

@@ -134,7 +134,7 @@ class OtlpHttpReceiverTest {
   @Test
   void bodiesOverTheLimitGet413OnTheWireAndOnceDecompressed() throws Exception {
     store.close();
-    store = OtlpTraceStore.start(new OtlpStoreConfig("127.0.0.1", Optional.of(0), List.of(), Optional.empty(), false,
+    store = OtlpTraceStore.start(new OtlpStoreConfig("127.0.0.1", Optional.of(0), List.of(), false, Optional.empty(), false,
         Optional.empty(), 0, 64 * 1024), Clock.systemUTC());
     endpoint = URI.create(store.receiverEndpoint().orElseThrow());
     byte[] huge = new byte[1024 * 1024];

@@ -66,18 +66,20 @@ class OtlpTraceStoreProviderTest {
     assertThat(config.retention()).contains(Duration.ofDays(7));
     assertThat(config.maxSpans()).isEqualTo(1_000_000);
     assertThat(config.load()).isEmpty();
+    assertThat(config.loadRebase()).isFalse();
   }
 
   @Test
   void settingsAreReadAndMistakesNamed() {
     OtlpStoreConfig config = OtlpStoreConfig.from(settings("otlp_port", "off", "persist", "false", "retention", "36h",
-        "max_spans", "5000", "load", "a.json,dir/b"));
+        "max_spans", "5000", "load", "a.json,dir/b", "load_rebase", "true"));
 
     assertThat(config.port()).isEmpty();
     assertThat(config.dataDir()).isEmpty();
     assertThat(config.retention()).contains(Duration.ofHours(36));
     assertThat(config.maxSpans()).isEqualTo(5000);
     assertThat(config.load()).containsExactly(Path.of("a.json"), Path.of("dir/b"));
+    assertThat(config.loadRebase()).isTrue();
     assertThat(OtlpStoreConfig.from(settings("retention", "off")).retention()).isEmpty();
     assertThatThrownBy(() -> OtlpStoreConfig.from(settings("otlp_port", "70000")))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("otlp_port");
