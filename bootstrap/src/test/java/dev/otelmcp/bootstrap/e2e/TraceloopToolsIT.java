@@ -1,0 +1,279 @@
+package dev.otelmcp.bootstrap.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.otelmcp.domain.tck.Cassette;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The core tools, called through the real server process over stdio, against a Traceloop API made of the
+ * responses recorded in November 2025 (a project holding OpenLLMetry demo traffic). Expected values were read
+ * from the recordings.
+ */
+@SuppressWarnings("unchecked")
+class TraceloopToolsIT {
+
+  @RegisterExtension
+  static WireMockExtension traceloop = WireMockExtension.newInstance()
+      .options(WireMockConfiguration.wireMockConfig().dynamicPort())
+      .resetOnEachTest(false)
+      .build();
+
+  private static final String DIR = "cassettes/traceloop/";
+  private static final String ROOT_SPANS = "/v2/projects/default/traces/root-spans";
+  private static final String SPANS = "/v2/projects/default/spans";
+  private static final String TRACE_ID = "c4c7e548e1febe34757c208205caa53e";
+  private static final String KEY = "tl-e2e-Key-41d9";
+
+  /** The day before the recording (16 Nov 2025 11:10 GMT): it holds three traces, all of travel-agent-demo2. */
+  private static final Map<String, Object> DAY =
+      Map.of("start_time", "2025-11-15T11:10:00Z", "end_time", "2025-11-16T11:11:00Z");
+  /** The week before the recording, as the reference listed services and workflows. */
+  private static final Map<String, Object> WEEK =
+      Map.of("start_time", "2025-11-09T11:10:00Z", "end_time", "2025-11-16T11:11:00Z");
+
+  private static ServerProcess server;
+
+  @BeforeAll
+  static void start() {
+    serveRecordedTraceloop(traceloop.getRuntimeInfo().getWireMock());
+    server = ServerProcess.start("--backend", "traceloop", "--url", traceloop.baseUrl() + "/v2", "--api-key", KEY,
+        "--timeout", "10s");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  /** The recorded API, matched as the reference's recorder matched: method, path and body (time bounds aside). */
+  private static void serveRecordedTraceloop(WireMock wireMock) {
+    // Root spans of the week (limit 1000, every filter-less search: list_services).
+    replaySearch(wireMock, "TestTraceloopListServices.test_list_services.yaml", ROOT_SPANS, 5);
+    // Root spans of the day: the recorded search of that window found its 3 traces (total_results 3), so it
+    // answers the same search with any limit of 3 or more.
+    Cassette.Interaction day = Cassette.load(DIR + "TestTraceloopSearchTraces.test_search_traces_basic.yaml")
+        .findByPath(ROOT_SPANS);
+    wireMock.register(post(urlPathEqualTo(ROOT_SPANS)).atPriority(1)
+        .withRequestBody(equalToJson("{\"cursor\":0,\"from_timestamp_sec\":1763205000,\"to_timestamp_sec\":1763291460}",
+            true, true))
+        .withRequestBody(matchingJsonPath("$.filters", equalToJson("[]")))
+        .willReturn(day.response()));
+    replaySearch(wireMock, "TestTraceloopLLMSpans.test_search_spans_by_llm_system.yaml", SPANS, 1);
+    // The span search that gives the spans of trace c4c7e548… their service and status (its seconds, no
+    // filter). The recorded newest-20 page answers it: it holds all 18 spans of that trace.
+    Cassette.Interaction newest = Cassette.load(DIR + "TestTraceloopSearchSpans.test_search_spans_basic.yaml")
+        .findByPath(SPANS);
+    wireMock.register(post(urlPathEqualTo(SPANS)).atPriority(1)
+        .withRequestBody(equalToJson("{\"limit\":1000,\"from_timestamp_sec\":1763273059,\"to_timestamp_sec\":1763273121}",
+            true, true))
+        .withRequestBody(matchingJsonPath("$.filters", equalToJson("[]")))
+        .willReturn(newest.response()));
+    Cassette trace = Cassette.load(DIR + "TestTraceloopGetTrace.test_get_trace_by_id.yaml");
+    Cassette.Interaction spans = trace.findByPath("/v2/projects/default/traces/" + TRACE_ID + "/spans");
+    wireMock.register(Cassette.stubFor(spans, Set.of()).atPriority(1).willReturn(spans.response()));
+    // Only one trace was recorded whole; for any other id the API's recorded answer to an unknown id.
+    Cassette.Interaction unknown = Cassette.load(DIR + "TestTraceloopGetTrace.test_get_trace_invalid_id.yaml")
+        .find(i -> i.path().endsWith("/spans"));
+    wireMock.register(get(urlPathMatching("/v2/projects/default/traces/[^/]+/spans")).atPriority(20)
+        .willReturn(unknown.response()));
+    Cassette.Interaction workflows = Cassette.load(DIR + "TestTraceloopServiceOperations.test_get_service_operations.yaml")
+        .findByPath("/v2/projects/default/spans/workflow-names");
+    wireMock.register(Cassette.stubFor(workflows, Set.of("start_time", "end_time")).willReturn(workflows.response()));
+  }
+
+  /** A recorded search, matched on its body and exactly its filters. */
+  private static void replaySearch(WireMock wireMock, String file, String path, int priority) {
+    Cassette.Interaction interaction = Cassette.load(DIR + file).findByPath(path);
+    String filters;
+    try {
+      filters = new ObjectMapper().readTree(interaction.requestBody()).path("filters").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    wireMock.register(Cassette.stubFor(interaction, Set.of()).atPriority(priority)
+        .withRequestBody(matchingJsonPath("$.filters", equalToJson(filters)))
+        .willReturn(interaction.response()));
+  }
+
+  private static Map<String, Object> args(Map<String, Object> window, Object... more) {
+    Map<String, Object> arguments = new LinkedHashMap<>(window);
+    for (int i = 0; i < more.length; i += 2) {
+      arguments.put((String) more[i], more[i + 1]);
+    }
+    return arguments;
+  }
+
+  private static List<Map<String, Object>> list(Map<String, Object> result, String key) {
+    return (List<Map<String, Object>>) result.get(key);
+  }
+
+  @Test
+  void listServicesAnswersTheServicesOfTheRecordedRootSpans() {
+    Map<String, Object> result = server.ok("list_services", WEEK);
+
+    assertThat(result.get("services")).isEqualTo(List.of("customer-test-sync", "joke_generation_service",
+        "joke_generator", "travel-agent-demo2", "unknown_service"));
+    assertThat(result.get("count")).isEqualTo(5);
+  }
+
+  @Test
+  void listOperationsAnswersTheProjectsWorkflowNames() {
+    Map<String, Object> result = server.ok("list_operations", args(WEEK, "service_name", "travel-agent-demo2"));
+
+    List<Map<String, Object>> operations = list(result, "operations");
+    assertThat(result.get("count")).isEqualTo(21);
+    assertThat(operations).extracting(o -> o.get("name"))
+        .startsWith("20250710_faithfulness_workflow", "20251020-oz-_faithfulness_workflow", "AgentExecutor")
+        .contains("joke_workflow_galz", "travel_planning_openai_sdk_example")
+        .doesNotContain("workflows");
+  }
+
+  @Test
+  void searchTracesAnswersTheRootSpansWithTheApisSpanCounts() {
+    Map<String, Object> result = server.ok("search_traces", args(DAY, "limit", 10));
+
+    List<Map<String, Object>> traces = list(result, "traces");
+    assertThat(traces).extracting(t -> t.get("trace_id")).containsExactly(TRACE_ID,
+        "f53581d7de2b03275fad361fd5a2a9fe", "83ba2d50d52cac29534deeb6f0197b60");
+    assertThat(traces.get(0)).containsEntry("service_name", "travel-agent-demo2")
+        .containsEntry("operation_name", "Agent Workflow")
+        .containsEntry("start_time", "2025-11-16T06:04:19.770Z")
+        .containsEntry("duration_ms", 68638.0)
+        .containsEntry("span_count", 16);
+    assertThat(traces.get(2)).containsEntry("span_count", 26).containsEntry("duration_ms", 60364.0);
+    assertThat(result.get("truncated")).isEqualTo(false);
+  }
+
+  @Test
+  void searchTracesByServiceIsCheckedOnWholeTraces() {
+    // The service filter is applied after fetching: the day's three root spans are hydrated. Only c4c7e548… was
+    // recorded whole; the other two answer as unknown ids and cannot be checked.
+    Map<String, Object> result = server.ok("search_traces",
+        args(DAY, "service_name", "travel-agent-demo2", "limit", 10));
+
+    List<Map<String, Object>> traces = list(result, "traces");
+    assertThat(traces).singleElement().satisfies(trace -> assertThat(trace)
+        .containsEntry("trace_id", TRACE_ID)
+        .containsEntry("span_count", 18)
+        .containsEntry("status", "OK")
+        .containsEntry("duration_ms", 68639.0));
+  }
+
+  @Test
+  void searchSpansPushesTheProviderFilterToTheApi() {
+    Map<String, Object> result = server.ok("search_spans", args(DAY, "gen_ai_system", "openai", "limit", 20));
+
+    List<Map<String, Object>> spans = list(result, "spans");
+    assertThat(spans).hasSize(17).allSatisfy(span -> assertThat(span)
+        .containsEntry("service_name", "travel-agent-demo2"));
+    assertThat(spans.get(0)).containsEntry("span_id", "e82e6570ac10b8f6")
+        .containsEntry("operation_name", "openai.response")
+        .containsEntry("status", "OK");
+    Map<String, Object> attributes = (Map<String, Object>) spans.get(0).get("attributes");
+    assertThat(attributes).containsEntry("llm.vendor", "openai")
+        .containsEntry("llm.usage.total_tokens", 4749)
+        .containsEntry("llm.request.temperature", 1.0)
+        .containsEntry("llm.completions.0.role", "assistant");
+  }
+
+  @Test
+  void searchSpansWithErrorsAppliesTheStatusAfterFetching() {
+    Map<String, Object> result = server.ok("search_spans",
+        args(DAY, "gen_ai_system", "openai", "has_error", true, "limit", 5));
+
+    assertThat(list(result, "spans")).singleElement().satisfies(span -> {
+      assertThat(span).containsEntry("span_id", "b7bca658fb4eaed9")
+          .containsEntry("trace_id", "f53581d7de2b03275fad361fd5a2a9fe")
+          .containsEntry("operation_name", "openai.chat")
+          .containsEntry("status", "ERROR");
+      assertThat((String) span.get("status_message"))
+          .startsWith("Could not parse response content as the length limit was reached");
+      assertThat((Map<String, Object>) span.get("attributes")).containsEntry("error.type", "LengthFinishReasonError")
+          .containsEntry("llm.request.max_tokens", 3000);
+    });
+  }
+
+  @Test
+  void getTraceReturnsTheWholeTraceWithServiceStatusAndTypedUsage() {
+    Map<String, Object> result = server.ok("get_trace", Map.of("trace_id", TRACE_ID));
+
+    assertThat(result).containsEntry("trace_id", TRACE_ID)
+        .containsEntry("root_operation", "Agent Workflow")
+        .containsEntry("span_count", 18)
+        .containsEntry("status", "OK");
+    List<Map<String, Object>> spans = list(result, "spans");
+    assertThat(spans).allSatisfy(span -> assertThat(span).containsEntry("service_name", "travel-agent-demo2"));
+    assertThat(spans).filteredOn(span -> "UNSET".equals(span.get("status"))).hasSize(5);
+    Map<String, Object> chat = spans.stream().filter(s -> "01e55a77b2a2dce0".equals(s.get("span_id")))
+        .findFirst().orElseThrow();
+    assertThat(chat).containsEntry("parent_span_id", "8f466a6f6bb9d33b").containsEntry("kind", "CLIENT");
+    assertThat((Map<String, Object>) chat.get("attributes"))
+        .containsEntry("llm.usage.prompt_tokens", 579)
+        .containsEntry("llm.usage.completion_tokens", 2078)
+        .containsEntry("llm.usage.cache_read_input_tokens", 0)
+        .containsEntry("llm.usage.reasoning_tokens", 0)
+        .containsEntry("llm.request.model", "gpt-4o-mini")
+        .containsEntry("llm.response.model", "gpt-4o-mini-2024-07-18")
+        .containsEntry("llm.completions.0.finish_reason", "stop")
+        .containsEntry("llm.is_streaming", false)
+        .containsEntry("traceloop.llm.cost_micro_usd.total", 1332);
+    assertThat((Map<String, Map<String, Object>>) result.get("resources")).containsKey("travel-agent-demo2");
+  }
+
+  @Test
+  void getTraceOfAnUnknownIdIsNotFound() {
+    Map<String, Object> error = server.error("get_trace", Map.of("trace_id", "00000000000000000000000000000001"));
+
+    assertThat(error).containsEntry("code", "NOT_FOUND");
+    assertThat((String) error.get("message")).contains("00000000000000000000000000000001");
+  }
+
+  @Test
+  void findErrorsChecksTheStatusOfEverySpanOfTheHydratedTraces() {
+    // The recorded whole trace has 13 OK and 5 UNSET spans and no error; the other two traces of the day were
+    // not recorded whole (their one recorded error span is found by search_spans above).
+    Map<String, Object> result = server.ok("find_errors", DAY);
+
+    assertThat(list(result, "error_traces")).isEmpty();
+    assertThat(result.get("count")).isEqualTo(0);
+    assertThat((Map<String, Object>) result.get("scope")).containsEntry("traces_scanned", 3);
+  }
+
+  @Test
+  void withoutAnApiKeyTheServerExitsWithStatusTwoNamingTheVariable() throws Exception {
+    List<String> command = new ArrayList<>(List.of(ServerProcess.java(), "-jar", ServerProcess.jar().toString(),
+        "--backend", "traceloop", "--url", traceloop.baseUrl()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("BACKEND_API_KEY");
+    Process process = builder.start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits without serving").isTrue();
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(stderr).contains("otel-mcp: the traceloop backend needs an API key: set BACKEND_API_KEY (or --api-key)");
+    assertThat(stdout).isEmpty();
+  }
+}
