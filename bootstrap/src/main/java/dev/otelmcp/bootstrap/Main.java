@@ -1,6 +1,8 @@
 package dev.otelmcp.bootstrap;
 
 import dev.otelmcp.adapters.mcp.McpServerFactory;
+import dev.otelmcp.adapters.mcp.http.HttpSettings;
+import dev.otelmcp.adapters.mcp.http.McpHttpServer;
 import dev.otelmcp.bootstrap.config.ConfigOption;
 import dev.otelmcp.bootstrap.config.Configuration;
 import dev.otelmcp.bootstrap.config.ConfigurationException;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
   static final int EXIT_CONFIGURATION = 2;
+  /** The HTTP server runs on daemon threads: main must keep the JVM alive itself. */
+  static final int RUNNING_HTTP = -2;
 
   private Main() {}
 
@@ -37,6 +41,9 @@ public final class Main {
     if (status >= 0) {
       protocolOut.flush();
       System.exit(status);
+    }
+    if (status == RUNNING_HTTP) {
+      waitForever();
     }
     // status < 0: the server runs on its own (non-daemon) threads until stdin closes.
   }
@@ -67,27 +74,57 @@ public final class Main {
       return 0;
     }
     try {
-      String transport = config.get(ConfigOption.TRANSPORT).orElseThrow();
-      if (!transport.equalsIgnoreCase("stdio")) {
-        throw new ConfigurationException("transport '" + transport + "' is not available; use stdio");
+      String transport = config.get(ConfigOption.TRANSPORT).orElseThrow().strip().toLowerCase(java.util.Locale.ROOT);
+      if (!transport.equals("stdio") && !transport.equals("http")) {
+        throw new ConfigurationException("unknown transport '" + transport + "'; use stdio or http");
       }
+      HttpSettings http = transport.equals("http") ? config.httpSettings() : null;
       String backend = config.backendName();
       TraceStoreProvider provider = catalog.find(backend).orElseThrow(() -> new ConfigurationException(
           "unknown backend '" + backend + "'; available backends: " + String.join(", ", catalog.names())
               + " (set --backend or BACKEND_TYPE)"));
       TraceStore store = provider.create(config.backendSettings());
       CoreComponent core = DaggerCoreComponent.factory().create(store, config.applicationSettings(), Clock.systemUTC());
-      McpSyncServer server = new McpServerFactory(core.tools(), version).stdio(in, protocolOut);
+      McpServerFactory factory = new McpServerFactory(core.tools(), version);
+      AutoCloseable server;
+      if (http != null) {
+        server = McpHttpServer.start(factory, core.health(), http);
+        log.info("otel-mcp {} serving {} tools over HTTP with backend '{}'", version, core.tools().size(), backend);
+      } else {
+        McpSyncServer stdio = factory.stdio(in, protocolOut);
+        server = stdio::close;
+        log.info("otel-mcp {} serving MCP on stdio with backend '{}' ({} tools)", version, backend, core.tools().size());
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        server.close();
+        closeQuietly(server);
         core.hydrator().close();
         store.close();
       }, "otelmcp-shutdown"));
-      log.info("otel-mcp {} serving MCP on stdio with backend '{}' ({} tools)", version, backend, core.tools().size());
-      return -1;
+      return http != null ? RUNNING_HTTP : -1;
     } catch (ConfigurationException | OtelMcpException | IllegalArgumentException e) {
       System.err.println("otel-mcp: " + e.getMessage());
       return EXIT_CONFIGURATION;
+    } catch (Exception e) {
+      // Jetty reports an address in use or a forbidden port this way.
+      System.err.println("otel-mcp: cannot start the HTTP transport: " + e.getMessage());
+      return EXIT_CONFIGURATION;
+    }
+  }
+
+  /** Keeps the process alive until it is stopped (SIGTERM/SIGINT run the shutdown hook). */
+  private static void waitForever() {
+    try {
+      new java.util.concurrent.CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      System.err.println("otel-mcp: while stopping: " + e);
     }
   }
 

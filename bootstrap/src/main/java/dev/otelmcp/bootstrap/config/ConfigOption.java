@@ -17,7 +17,19 @@ public enum ConfigOption {
   TIMEOUT("--timeout", "BACKEND_TIMEOUT", "30", "Backend request timeout: seconds, or 500ms / 10s / 1m."),
   BACKEND_OPTION("--backend-option", null, null, "Backend-specific setting key=value; repeatable "
       + "(env: BACKEND_<KEY>, e.g. BACKEND_API_VERSION=v3)."),
-  TRANSPORT("--transport", "MCP_TRANSPORT", "stdio", "MCP transport: stdio."),
+  TRANSPORT("--transport", "MCP_TRANSPORT", "stdio", "MCP transport: stdio (for one assistant that starts "
+      + "otel-mcp itself) or http (Streamable HTTP at /mcp, for many clients or a shared deployment)."),
+  HOST("--host", "MCP_HOST", "127.0.0.1", "HTTP transport: address to listen on. Anything but loopback needs "
+      + "--auth-token."),
+  PORT("--port", "MCP_PORT", "8000", "HTTP transport: port to listen on."),
+  AUTH_TOKEN("--auth-token", "MCP_AUTH_TOKEN", null, "HTTP transport: bearer token clients must send "
+      + "(Authorization: Bearer <token>)."),
+  ALLOWED_ORIGIN("--allowed-origin", "MCP_ALLOWED_ORIGINS", null, "HTTP transport: browser Origin allowed besides "
+      + "loopback ones, e.g. https://app.example.com or http://dev-box:*; repeatable (env: comma-separated)."),
+  ALLOWED_HOST("--allowed-host", "MCP_ALLOWED_HOSTS", null, "HTTP transport: Host header allowed besides loopback "
+      + "and --host, e.g. otel-mcp.internal:*; repeatable (env: comma-separated)."),
+  MAX_REQUEST_BYTES("--max-request-bytes", "MCP_MAX_REQUEST_BYTES", "4194304", "HTTP transport: largest request "
+      + "body accepted (413 above it)."),
   LOG_LEVEL("--log-level", "LOG_LEVEL", "INFO", "Log level on stderr: TRACE, DEBUG, INFO, WARN, ERROR."),
   PLUGINS_DIR("--plugins-dir", "OTEL_MCP_PLUGINS_DIR", null, "Directory of backend plug-in jars "
       + "(default: plugins/ next to the otel-mcp jar)."),
@@ -73,7 +85,7 @@ public enum ConfigOption {
 
   /** Options that may be given more than once. */
   public boolean repeatable() {
-    return this == HEADER || this == BACKEND_OPTION || this == LOAD;
+    return this == HEADER || this == BACKEND_OPTION || this == LOAD || this == ALLOWED_ORIGIN || this == ALLOWED_HOST;
   }
 
   /** Whether the flag is followed by a value; a flag without one ({@code --no-persist}) is a switch. */

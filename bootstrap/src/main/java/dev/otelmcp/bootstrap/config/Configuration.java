@@ -1,5 +1,6 @@
 package dev.otelmcp.bootstrap.config;
 
+import dev.otelmcp.adapters.mcp.http.HttpSettings;
 import dev.otelmcp.application.ApplicationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,22 +193,35 @@ public final class Configuration {
         ApplicationSettings.DEFAULTS.stackTraceChars());
   }
 
+  /** The HTTP transport's settings (--host, --port, --auth-token, allow-lists, size limit). */
+  public HttpSettings httpSettings() {
+    int port = intIn(ConfigOption.PORT, 0, 65_535);
+    int maxBytes = intIn(ConfigOption.MAX_REQUEST_BYTES, 1_024, Integer.MAX_VALUE);
+    return new HttpSettings(get(ConfigOption.HOST).orElseThrow(), port, get(ConfigOption.AUTH_TOKEN).orElse(null),
+        getAll(ConfigOption.ALLOWED_ORIGIN), getAll(ConfigOption.ALLOWED_HOST), maxBytes);
+  }
+
   public Duration timeout() {
     return MapBackendSettings.parseDuration(ConfigOption.TIMEOUT.flag(), get(ConfigOption.TIMEOUT).orElseThrow());
   }
 
-  private int positiveInt(ConfigOption option) {
+  private int intIn(ConfigOption option, int min, int max) {
     String raw = get(option).orElseThrow();
     try {
       int value = Integer.parseInt(raw.strip());
-      if (value >= 1) {
+      if (value >= min && value <= max) {
         return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
+    String range = min == 1 && max == Integer.MAX_VALUE ? "a positive integer" : "an integer from " + min + " to " + max;
     throw new ConfigurationException(option.flag() + option.envVar().map(v -> " / " + v).orElse("")
-        + " must be a positive integer, got '" + raw + "'");
+        + " must be " + range + ", got '" + raw + "'");
+  }
+
+  private int positiveInt(ConfigOption option) {
+    return intIn(option, 1, Integer.MAX_VALUE);
   }
 
   private Optional<String> fromEnvironment(ConfigOption option) {

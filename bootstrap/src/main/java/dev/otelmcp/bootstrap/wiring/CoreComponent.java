@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.otelmcp.adapters.mcp.McpTool;
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.search.TraceHydrator;
+import dev.otelmcp.application.usecase.CheckHealthUseCase;
 import dev.otelmcp.domain.port.TraceStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -22,6 +23,8 @@ public interface CoreComponent {
   List<McpTool> tools();
 
   TraceHydrator hydrator();
+
+  CheckHealthUseCase health();
 
   @Component.Factory
   interface Factory {
