@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -239,6 +240,28 @@ class TraceloopToolsIT {
         .containsEntry("llm.is_streaming", false)
         .containsEntry("traceloop.llm.cost_micro_usd.total", 1332);
     assertThat((Map<String, Map<String, Object>>) result.get("resources")).containsKey("travel-agent-demo2");
+  }
+
+  @Test
+  void llmUsageIsReadFromWholeTracesNotFromTheRootSpansTotals() {
+    Map<String, Object> result = server.ok("get_llm_usage", DAY);
+
+    // The 7 LLM calls of the recorded whole trace, from their typed llm.usage.* attributes. The API's root row
+    // says total_tokens 31096 for this trace: twice the real figure. Workflow and agent spans (llm.vendor
+    // openai_agents) are not calls.
+    assertThat((Map<String, Object>) result.get("totals")).containsEntry("request_count", 7)
+        .containsEntry("input_tokens", 12852)
+        .containsEntry("output_tokens", 2696)
+        .containsEntry("total_tokens", 15548)
+        .containsEntry("error_count", 0);
+    assertThat(list(result, "by_model")).extracting(m -> m.get("name"), m -> m.get("request_count"),
+            m -> m.get("total_tokens"))
+        .containsExactly(tuple("gpt-4o-2024-08-06", 6, 12891),
+            tuple("gpt-4o-mini-2024-07-18", 1, 2657));
+    assertThat(list(result, "by_service")).singleElement().satisfies(s -> assertThat(s)
+        .containsEntry("name", "travel-agent-demo2").containsEntry("total_tokens", 15548));
+    assertThat(list(result, "by_provider")).singleElement().satisfies(p -> assertThat(p)
+        .containsEntry("name", "openai"));
   }
 
   @Test
