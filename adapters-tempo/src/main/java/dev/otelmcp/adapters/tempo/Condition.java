@@ -30,8 +30,4 @@ record Condition(String traceQl, boolean exact) {
   boolean isNone() {
     return traceQl.isEmpty();
   }
-
-  Condition inexact() {
-    return exact ? new Condition(traceQl, false) : this;
-  }
 }

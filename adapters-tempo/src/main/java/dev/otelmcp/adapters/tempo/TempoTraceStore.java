@@ -109,6 +109,25 @@ public final class TempoTraceStore implements TraceStore {
     return spanSearch.search(query);
   }
 
+  /**
+   * Matched spans with these span attributes, read from the search answer itself ({@code select(...)}), without
+   * fetching whole traces: what aggregating LLM figures (models, tokens) needs, at a fraction of the cost.
+   * Not part of the port yet; a port operation for it would delegate here.
+   *
+   * @return the spans, whether Tempo's matches are exactly the filters' (else they are candidates to re-check),
+   *     and whether Tempo may hold more
+   */
+  Selection selectSpans(SpanQuery query, List<String> keys) {
+    FilterTranslator.Spanset spanset = FilterTranslator.spanset(query.filters(), FilterTranslator.Context.SPAN);
+    TempoSearcher.Candidates candidates = searcher.search(SelectedSpans.query(spanset.traceQl(), keys),
+        query.timeRange(), query.limit(), Optional.of(SelectedSpans.MAX_SPANS_PER_SPANSET));
+    List<SelectedSpans.Selected> spans = candidates.traces().stream().flatMap(t -> SelectedSpans.read(t).stream()).toList();
+    return new Selection(spans, spanset.exact(), candidates.mayHaveMore());
+  }
+
+  /** What {@link #selectSpans} found. */
+  record Selection(List<SelectedSpans.Selected> spans, boolean exact, boolean mayHaveMore) {}
+
   @Override
   public Optional<Trace> getTrace(String traceId) {
     String id = Ids.normalizeTraceId(traceId).orElseThrow(() -> new InvalidQueryException(
