@@ -29,6 +29,9 @@ final class TraceloopHttp {
 
   static TraceloopApi api(TraceloopConfig config, ObjectMapper mapper) {
     HttpClient httpClient = HttpClient.newBuilder()
+        // HTTPS negotiates HTTP/2 (ALPN) with the cloud API; plain HTTP (a local proxy) stays on HTTP/1.1, as
+        // some proxies break on the h2c upgrade the JDK client would otherwise attempt.
+        .version(config.url().startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NORMAL)
         .connectTimeout(config.timeout())
         .build();
