@@ -70,7 +70,7 @@ final class TempoSearcher {
       traces = traces.subList(0, wanted);
       mayHaveMore = true;
     }
-    return new Candidates(List.copyOf(traces), mayHaveMore || limit > wanted && traces.size() >= wanted);
+    return new Candidates(List.copyOf(traces), mayHaveMore);
   }
 
   private List<TraceMetadata> page(String traceQl, Piece piece, int limit, Optional<Integer> spansPerSpanSet) {
