@@ -19,10 +19,14 @@ final class QueryStrings {
 
   private QueryStrings() {}
 
-  /** Pct-encodes every value (spaces as %20, which every decoder agrees on, unlike '+'). */
+  /**
+   * Pct-encodes every value (spaces as %20, which every decoder agrees on, unlike '+'), '*' included:
+   * Feign takes a value holding a bare '*' for unencoded and would encode it a second time.
+   */
   static Map<String, String> encoded(Map<String, String> params) {
     Map<String, String> out = new LinkedHashMap<>();
-    params.forEach((k, v) -> out.put(k, URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
+    params.forEach((k, v) -> out.put(k,
+        URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")));
     return out;
   }
 

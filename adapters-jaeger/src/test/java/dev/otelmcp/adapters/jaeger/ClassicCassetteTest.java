@@ -168,6 +168,15 @@ class ClassicCassetteTest {
   }
 
   @Test
+  void aTagValueWithAStarReachesJaegerEncodedOnce() {
+    replay("TestJaegerSearchTraces.test_search_traces_basic").searchTraces(new TraceQuery(NOV_11_TO_14, List.of(
+        Filter.equalsString("service.name", "jaeger"), Filter.equalsString("http.route", "/api/*/latencies")), 10));
+
+    jaeger.verify(getRequestedFor(urlPathEqualTo("/api/traces"))
+        .withQueryParam("tags", equalToJson("{\"http.route\":\"/api/*/latencies\"}")));
+  }
+
+  @Test
   void operationFilterIsSentAsOperation() {
     TraceSearchResult result = replay("TestJaegerSearchTraces.test_search_traces_with_operation").searchTraces(
         new TraceQuery(NOV_11_TO_14, List.of(Filter.equalsString("service.name", "jaeger"),
