@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Decodes OTLP protobuf trace payloads — {@code ExportTraceServiceRequest} as OTLP/HTTP exporters send it, or
@@ -39,6 +40,20 @@ public final class OtlpProtobufDecoder {
   private static final String SERVICE_NAME = "service.name";
   private static final int TRACE_ID_BYTES = 16;
   private static final int SPAN_ID_BYTES = 8;
+
+  private final UnaryOperator<Attributes> resources;
+
+  public OtlpProtobufDecoder() {
+    this(UnaryOperator.identity());
+  }
+
+  /**
+   * @param resources maps each decoded resource to the instance spans should share (a store interns them, so
+   *     that the thousands of spans of one process hold one resource); must be thread-safe
+   */
+  public OtlpProtobufDecoder(UnaryOperator<Attributes> resources) {
+    this.resources = Objects.requireNonNull(resources, "resources");
+  }
 
   /**
    * Decodes one protobuf message.
@@ -63,7 +78,7 @@ public final class OtlpProtobufDecoder {
     List<Span> spans = new ArrayList<>();
     for (ResourceSpans resourceSpans : data.getResourceSpansList()) {
       Resource resource = resourceSpans.getResource();
-      Attributes resourceAttributes = attributes(resource.getAttributesList(), stats);
+      Attributes resourceAttributes = resources.apply(attributes(resource.getAttributesList(), stats));
       String serviceName = resourceAttributes.get(SERVICE_NAME).map(AttributeValue::asText).orElse(null);
       for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
         String scopeName = scopeSpans.getScope().getName();

@@ -8,6 +8,7 @@ import dev.otelmcp.domain.query.FilterValueType;
 import dev.otelmcp.domain.query.IntrinsicField;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,21 @@ import java.util.Set;
  */
 final class CandidateSource {
 
-  /** Either {@code ordered} (newest first) or {@code unordered}. */
-  record Choice(NavigableSet<TraceEntry> ordered, Collection<TraceEntry> unordered) {}
+  /**
+   * Either {@code ordered} (newest first) or {@code unordered} candidates, and the other indexed sets a
+   * candidate must also be in (a cheap check before the filters are evaluated).
+   */
+  record Choice(NavigableSet<TraceEntry> ordered, Collection<TraceEntry> unordered, List<Collection<TraceEntry>> alsoIn) {
+
+    boolean passes(TraceEntry entry) {
+      for (Collection<TraceEntry> set : alsoIn) {
+        if (!set.contains(entry)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   private CandidateSource() {}
 
@@ -36,20 +50,23 @@ final class CandidateSource {
    */
   static Choice choose(SpanIndex index, List<Filter> filters, boolean traceLevel, long lo, long hi) {
     NavigableSet<TraceEntry> ordered = index.byStart();
-    Collection<TraceEntry> best = null;
+    List<Collection<TraceEntry>> indexed = new ArrayList<>();
     for (Filter filter : filters) {
       if (isServiceEquals(filter) && filter.values().size() == 1) {
         NavigableSet<TraceEntry> ofService = index.byService((String) filter.value());
         if (ofService.size() < ordered.size()) {
+          if (ordered != index.byStart()) {
+            indexed.add(ordered);
+          }
           ordered = ofService;
+        } else {
+          indexed.add(ofService);
         }
         continue;
       }
-      Optional<Collection<TraceEntry>> indexed = indexed(index, filter, traceLevel);
-      if (indexed.isPresent() && (best == null || indexed.get().size() < best.size())) {
-        best = indexed.get();
-      }
+      equality(index, filter, traceLevel).ifPresent(indexed::add);
     }
+    Collection<TraceEntry> best = indexed.stream().min(Comparator.comparingInt(Collection::size)).orElse(null);
     if (traceLevel) {
       for (Filter filter : filters) {
         // Worth collecting only when clearly smaller than what the other sources offer.
@@ -60,11 +77,29 @@ final class CandidateSource {
         }
       }
     }
+    // Membership checks are only cheap on sets; small lists are not worth it.
+    List<Collection<TraceEntry>> sets = new ArrayList<>();
+    for (Collection<TraceEntry> set : indexed) {
+      if (set != best && set instanceof Set<?>) {
+        sets.add(set);
+      }
+    }
     if (best == null) {
-      return new Choice(ordered, null);
+      return new Choice(ordered, null, sets);
     }
     long inWindow = countInWindow(ordered, lo, hi, best.size() * 2L + 1);
-    return best.size() * 2L < inWindow ? new Choice(null, best) : new Choice(ordered, null);
+    if (best.size() * 2L < inWindow) {
+      if (ordered != index.byStart()) {
+        sets.add(ordered);
+      }
+      return new Choice(null, best, sets);
+    }
+    if (best instanceof Set<?>) {
+      sets.add(best);
+    }
+    NavigableSet<TraceEntry> walked = ordered;
+    sets.removeIf(set -> set == walked);
+    return new Choice(ordered, null, sets);
   }
 
   private static boolean isServiceEquals(Filter filter) {
@@ -74,7 +109,7 @@ final class CandidateSource {
   }
 
   /** The traces an equality filter can match at most, from the inverted index; empty if it cannot tell. */
-  private static Optional<Collection<TraceEntry>> indexed(SpanIndex index, Filter filter, boolean traceLevel) {
+  private static Optional<Collection<TraceEntry>> equality(SpanIndex index, Filter filter, boolean traceLevel) {
     boolean equality = filter.operator() == FilterOperator.EQUALS || filter.operator() == FilterOperator.IN;
     if (filter.isNegative() || filter.valueType() != FilterValueType.STRING || !equality) {
       return Optional.empty();
@@ -85,14 +120,14 @@ final class CandidateSource {
     if (intrinsic.isPresent()) {
       switch (intrinsic.get()) {
         case SERVICE_NAME:
-          return Optional.of(union(filter, value -> index.byService(value)));
+          return Optional.of(union(filter, value -> List.of(index.byService(value))));
         case NAME:
           keys = List.of(SpanIndex.NAME_KEY);
           break;
         case TRACE_ID:
           return Optional.of(union(filter, value -> {
             TraceEntry entry = index.entry(value.toLowerCase(Locale.ROOT));
-            return entry == null ? List.of() : List.of(entry);
+            return entry == null ? List.of() : List.of(List.of(entry));
           }));
         default:
           return Optional.empty();
@@ -111,20 +146,23 @@ final class CandidateSource {
         return Optional.empty();
       }
     }
-    return Optional.of(union(filter, value -> {
-      List<TraceEntry> found = new ArrayList<>();
-      keys.forEach(key -> found.addAll(index.postings(key, value)));
-      return found;
-    }));
+    return Optional.of(union(filter, value -> keys.stream().map(key -> index.postings(key, value)).toList()));
   }
 
+  /** The traces of every value (and key): one collection as it is, several merged without duplicates. */
   private static Collection<TraceEntry> union(Filter filter,
-      java.util.function.Function<String, Collection<TraceEntry>> lookup) {
-    if (filter.values().size() == 1) {
-      return lookup.apply((String) filter.value());
+      java.util.function.Function<String, List<Collection<TraceEntry>>> lookup) {
+    List<Collection<TraceEntry>> parts = new ArrayList<>();
+    filter.values().forEach(value -> parts.addAll(lookup.apply((String) value)));
+    List<Collection<TraceEntry>> nonEmpty = parts.stream().filter(p -> !p.isEmpty()).toList();
+    if (nonEmpty.isEmpty()) {
+      return Set.of();
+    }
+    if (nonEmpty.size() == 1) {
+      return nonEmpty.get(0);
     }
     Set<TraceEntry> all = new HashSet<>();
-    filter.values().forEach(value -> all.addAll(lookup.apply((String) value)));
+    nonEmpty.forEach(all::addAll);
     return all;
   }
 

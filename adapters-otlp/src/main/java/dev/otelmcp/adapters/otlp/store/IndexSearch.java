@@ -56,14 +56,15 @@ final class IndexSearch {
         if (entry.startNanos < lo) {
           break;
         }
-        if (FilterEvaluator.matches(entry.trace(), filters) && hits.add(entry) && hits.size() == want) {
+        if (source.passes(entry) && FilterEvaluator.matches(entry.trace(), filters) && hits.add(entry)
+            && hits.size() == want) {
           break;
         }
       }
     } else {
       List<TraceEntry> candidates = new ArrayList<>();
       for (TraceEntry entry : source.unordered()) {
-        if (entry.startNanos >= lo && entry.startNanos < hi
+        if (entry.startNanos >= lo && entry.startNanos < hi && source.passes(entry)
             && (after == null || TraceEntry.NEWEST_FIRST.compare(entry, after) > 0)) {
           candidates.add(entry);
         }
@@ -98,11 +99,13 @@ final class IndexSearch {
         if (entry.startNanos < earliestTrace || kept.fullAndNewerThan(entry.startNanos + maxDuration)) {
           break;
         }
-        kept.offer(entry);
+        if (source.passes(entry)) {
+          kept.offer(entry);
+        }
       }
     } else {
       for (TraceEntry entry : source.unordered()) {
-        if (entry.startNanos >= earliestTrace && entry.startNanos < hi) {
+        if (entry.startNanos >= earliestTrace && entry.startNanos < hi && source.passes(entry)) {
           kept.offer(entry);
         }
       }

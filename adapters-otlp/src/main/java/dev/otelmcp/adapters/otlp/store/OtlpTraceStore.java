@@ -51,7 +51,7 @@ public final class OtlpTraceStore implements TraceStore {
   private final SpanIndex index = new SpanIndex();
   private final IndexSearch search = new IndexSearch(index);
   private final OtlpJsonDecoder jsonDecoder = new OtlpJsonDecoder();
-  private final OtlpProtobufDecoder protobufDecoder = new OtlpProtobufDecoder();
+  private final OtlpProtobufDecoder protobufDecoder = new OtlpProtobufDecoder(index::internResource);
   /** Serialises writes: log append and index update happen together, and compaction sees a stable index. */
   private final Object writeLock = new Object();
   private final List<String> notes = new CopyOnWriteArrayList<>();

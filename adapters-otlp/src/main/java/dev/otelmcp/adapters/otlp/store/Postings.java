@@ -3,7 +3,6 @@ package dev.otelmcp.adapters.otlp.store;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -67,9 +66,9 @@ final class Postings {
     Map<String, Object> values = byKey.get(key);
     Object held = values == null ? null : values.get(value);
     if (held == null) {
-      return List.of();
+      return Set.of();
     }
-    return held instanceof TraceEntry single ? List.of(single) : (Set<TraceEntry>) held;
+    return held instanceof TraceEntry single ? Set.of(single) : (Set<TraceEntry>) held;
   }
 
   void clear() {

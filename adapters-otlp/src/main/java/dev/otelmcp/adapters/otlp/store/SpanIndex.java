@@ -10,6 +10,7 @@ import dev.otelmcp.domain.model.Trace;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +43,7 @@ final class SpanIndex {
   private final Map<String, TreeSet<TraceEntry>> byService = new HashMap<>();
   private final Map<String, Map<String, OperationStats>> operations = new HashMap<>();
   private final Postings postings = new Postings();
-  private final Map<Attributes, Attributes> resources = new HashMap<>();
+  private final Map<Attributes, Attributes> resources = new ConcurrentHashMap<>();
   private long spanCount;
   private long maxTraceDurationNanos;
 
@@ -67,10 +70,12 @@ final class SpanIndex {
       byTrace.computeIfAbsent(span.traceId(), k -> new ArrayList<>()).add(span);
     }
     int added = 0;
+    // A batch usually shares a few resource instances: intern each once, not once per span.
+    Map<Attributes, Attributes> interned = new IdentityHashMap<>();
     lock.writeLock().lock();
     try {
       for (Map.Entry<String, List<Span>> group : byTrace.entrySet()) {
-        added += addToTrace(group.getKey(), group.getValue(), ingestMillis);
+        added += addToTrace(group.getKey(), group.getValue(), ingestMillis, interned);
       }
     } finally {
       lock.writeLock().unlock();
@@ -78,7 +83,7 @@ final class SpanIndex {
     return added;
   }
 
-  private int addToTrace(String traceId, List<Span> spans, long ingestMillis) {
+  private int addToTrace(String traceId, List<Span> spans, long ingestMillis, Map<Attributes, Attributes> interned) {
     TraceEntry entry = traces.remove(traceId);
     if (entry == null) {
       entry = new TraceEntry(traceId);
@@ -87,9 +92,9 @@ final class SpanIndex {
     }
     int added = 0;
     for (Span span : spans) {
-      Span interned = intern(span);
-      if (entry.add(interned)) {
-        indexSpan(interned, entry);
+      Span shared = intern(span, interned);
+      if (entry.add(shared)) {
+        indexSpan(shared, entry);
         added++;
       }
     }
@@ -101,10 +106,18 @@ final class SpanIndex {
     return added;
   }
 
-  /** One instance per distinct resource: every span of a process shares it. */
-  private Span intern(Span span) {
-    Attributes held = resources.putIfAbsent(span.resource(), span.resource());
-    return held == null || held == span.resource() ? span : span.toBuilder().resource(held).build();
+  /**
+   * The shared instance of a resource: every span of a process holds the same one. Thread-safe, so that
+   * decoders can intern before the index sees the spans (then nothing is rebuilt here).
+   */
+  Attributes internResource(Attributes resource) {
+    Attributes known = resources.putIfAbsent(resource, resource);
+    return known == null ? resource : known;
+  }
+
+  private Span intern(Span span, Map<Attributes, Attributes> interned) {
+    Attributes held = interned.computeIfAbsent(span.resource(), this::internResource);
+    return held == span.resource() ? span : span.toBuilder().resource(held).build();
   }
 
   private void order(TraceEntry entry) {
@@ -130,7 +143,12 @@ final class SpanIndex {
   }
 
   private void indexSpan(Span span, TraceEntry entry) {
-    forEachIndexedValue(span, (key, value) -> postings.add(key, value, entry));
+    postings.add(NAME_KEY, span.name(), entry);
+    forEachIndexedValue(span.attributes(), (key, value) -> postings.add(key, value, entry));
+    if (!containsIdentical(entry.resources, span.resource())) {
+      entry.resources.add(span.resource());
+      forEachIndexedValue(span.resource(), (key, value) -> postings.add(key, value, entry));
+    }
     long start = TraceEntry.nanos(span.startTime());
     OperationStats stats = operations.computeIfAbsent(span.serviceName(), s -> new HashMap<>())
         .computeIfAbsent(span.name(), n -> new OperationStats(span.kind()));
@@ -139,8 +157,26 @@ final class SpanIndex {
     stats.lastNanos = Math.max(stats.lastNanos, start);
   }
 
+  private static boolean containsIdentical(List<Attributes> resources, Attributes resource) {
+    for (Attributes held : resources) {
+      if (held == resource) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Forgets a trace: its spans' and resources' postings, its operations. */
+  private void unindex(TraceEntry entry) {
+    for (Attributes resource : entry.resources) {
+      forEachIndexedValue(resource, (key, value) -> postings.remove(key, value, entry));
+    }
+    entry.spans().forEach(span -> unindexSpan(span, entry));
+  }
+
   private void unindexSpan(Span span, TraceEntry entry) {
-    forEachIndexedValue(span, (key, value) -> postings.remove(key, value, entry));
+    postings.remove(NAME_KEY, span.name(), entry);
+    forEachIndexedValue(span.attributes(), (key, value) -> postings.remove(key, value, entry));
     Map<String, OperationStats> ofService = operations.get(span.serviceName());
     OperationStats stats = ofService == null ? null : ofService.get(span.name());
     if (stats != null && --stats.count == 0) {
@@ -151,24 +187,21 @@ final class SpanIndex {
     }
   }
 
-  /** The (key, text) pairs a span is findable by: its name, and every short scalar attribute value. */
-  private static void forEachIndexedValue(Span span, java.util.function.BiConsumer<String, String> action) {
-    action.accept(NAME_KEY, span.name());
-    for (Attributes attributes : List.of(span.attributes(), span.resource())) {
-      for (Map.Entry<String, AttributeValue> attribute : attributes.asMap().entrySet()) {
-        AttributeValue value = attribute.getValue();
-        if (value instanceof AttributeValue.ArrayValue array) {
-          for (AttributeValue element : array.values()) {
-            indexValue(attribute.getKey(), element, action);
-          }
-        } else {
-          indexValue(attribute.getKey(), value, action);
+  /** The (key, text) pairs attributes make findable: every short scalar value, and array elements. */
+  private static void forEachIndexedValue(Attributes attributes, BiConsumer<String, String> action) {
+    for (Map.Entry<String, AttributeValue> attribute : attributes.asMap().entrySet()) {
+      AttributeValue value = attribute.getValue();
+      if (value instanceof AttributeValue.ArrayValue array) {
+        for (AttributeValue element : array.values()) {
+          indexValue(attribute.getKey(), element, action);
         }
+      } else {
+        indexValue(attribute.getKey(), value, action);
       }
     }
   }
 
-  private static void indexValue(String key, AttributeValue value, java.util.function.BiConsumer<String, String> action) {
+  private static void indexValue(String key, AttributeValue value, BiConsumer<String, String> action) {
     if (value instanceof AttributeValue.MapValue || value instanceof AttributeValue.ArrayValue) {
       return;
     }
@@ -196,7 +229,7 @@ final class SpanIndex {
         }
         oldestFirst.remove();
         unorder(entry);
-        entry.spans().forEach(span -> unindexSpan(span, entry));
+        unindex(entry);
         spanCount -= entry.spanCount();
         removed += entry.spanCount();
       }

@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.otlp.store;
 
+import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Trace;
 import java.time.Instant;
@@ -29,6 +30,8 @@ final class TraceEntry {
   private final List<Span> spans = new ArrayList<>(4);
   /** The distinct services taking part (usually one to three). */
   final List<String> services = new ArrayList<>(1);
+  /** The distinct (interned) resources of its spans, whose attributes are indexed once per trace. */
+  final List<Attributes> resources = new ArrayList<>(1);
   private Set<String> spanIds;
   long startNanos = Long.MAX_VALUE;
   long endNanos = Long.MIN_VALUE;

@@ -133,6 +133,31 @@ class IndexSearchExactnessTest {
   }
 
   @Test
+  void aTraceFoundUnderSeveralAliasKeysIsAnsweredOnce() throws IOException {
+    List<Span> rare = new ArrayList<>();
+    for (Span span : new SyntheticTraces(13, START, Duration.ofHours(1)).traces(30)) {
+      // Two spans of each trace name the provider under different conventions.
+      String key = span.spanId().charAt(0) < '8' ? "gen_ai.system" : "llm.vendor";
+      rare.add(span.toBuilder().attributes(dev.otelmcp.domain.model.Attributes.builder().putAll(span.attributes())
+          .put(key, "acme-llm").build()).build());
+    }
+    try (OtlpTraceStore small = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC())) {
+      small.ingest(spans, null);
+      small.ingest(rare, null);
+      Filter acme = Filter.equalsString("gen_ai.system", "acme-llm");
+
+      TraceSearchResult result = small.searchTraces(new TraceQuery(windows().get(0), List.of(acme), 1_000));
+
+      long traces = Traces.group(rare).stream().filter(t -> FilterEvaluator.matches(t, List.of(acme))).count();
+      long matching = rare.stream().filter(span -> FilterEvaluator.matches(span, acme)).count();
+      assertThat(traces).isGreaterThan(20);
+      assertThat(result.hits()).extracting(TraceHit::traceId).doesNotHaveDuplicates().hasSize((int) traces);
+      assertThat(small.searchSpans(new SpanQuery(windows().get(0), List.of(acme), 1_000)).spans())
+          .doesNotHaveDuplicates().hasSize((int) matching);
+    }
+  }
+
+  @Test
   void servicesAndOperationsFollowTheWindow() {
     assertThat(store.listServices(windows().get(0))).containsExactlyElementsOf(
         SyntheticTraces.SERVICES.stream().sorted().toList());
