@@ -1,8 +1,10 @@
 package dev.otelmcp.adapters.otlp.store;
 
 import dev.otelmcp.adapters.otlp.codec.OtlpDecodeResult;
+import dev.otelmcp.adapters.otlp.codec.OtlpDecodingException;
 import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.model.Span;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +13,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads OTLP/JSON files for {@code --load}: one {@code ExportTraceServiceRequest}/{@code TracesData} per file,
  * or JSON Lines as the OpenTelemetry Collector's file exporter writes them; gzip-compressed or not.
  */
 final class OtlpFileLoader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OtlpFileLoader.class);
 
   private static final List<String> EXTENSIONS = List.of(".json", ".jsonl", ".json.gz", ".jsonl.gz");
 
@@ -70,5 +77,26 @@ final class OtlpFileLoader {
         return decoder.decode(in);
       }
     }
+  }
+
+  /**
+   * Reads every file the paths stand for; a file that cannot be read or is not OTLP/JSON is reported to
+   * {@code problems} and skipped.
+   */
+  static List<Span> readAll(List<Path> paths, OtlpJsonDecoder decoder, Consumer<String> problems) {
+    List<Span> spans = new ArrayList<>();
+    for (Path path : paths) {
+      for (Path file : files(path)) {
+        try {
+          OtlpDecodeResult decoded = read(file, decoder);
+          spans.addAll(decoded.spans());
+          LOG.info("read {} spans from {}{}", decoded.spans().size(), file,
+              decoded.isLossy() ? " (" + decoded.skippedSpans() + " unreadable spans skipped)" : "");
+        } catch (IOException | OtlpDecodingException e) {
+          problems.accept("could not load " + file + ": " + e.getMessage());
+        }
+      }
+    }
+    return spans;
   }
 }

@@ -1,10 +1,10 @@
 package dev.otelmcp.adapters.otlp.store;
 
 import dev.otelmcp.adapters.otlp.codec.OtlpDecodeResult;
-import dev.otelmcp.adapters.otlp.codec.OtlpDecodingException;
 import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.adapters.otlp.codec.OtlpProtobufDecoder;
 import dev.otelmcp.adapters.otlp.codec.OtlpProtobufEncoder;
+import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
@@ -19,12 +19,14 @@ import dev.otelmcp.domain.query.SpanQuery;
 import dev.otelmcp.domain.query.TraceQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +57,15 @@ public final class OtlpTraceStore implements TraceStore {
   /** Serialises writes: log append and index update happen together, and compaction sees a stable index. */
   private final Object writeLock = new Object();
   private final List<String> notes = new CopyOnWriteArrayList<>();
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private volatile RuntimeException startFailure;
+  private volatile boolean closing;
+  private Thread starter;
   private Persistence persistence;
-  private OtlpHttpReceiver receiver;
-  private ScheduledExecutorService maintenance;
+  private volatile OtlpHttpReceiver receiver;
+  private volatile ScheduledExecutorService maintenance;
+  private volatile MemoryGuard memoryGuard;
+  private boolean memoryNoted;
 
   private OtlpTraceStore(OtlpStoreConfig config, Clock clock) {
     this.config = config;
@@ -65,29 +73,76 @@ public final class OtlpTraceStore implements TraceStore {
   }
 
   /**
-   * Replays the log, loads the configured files, starts the receiver and the retention sweep.
+   * Checks the settings and starts the store: replaying the log, loading the configured files, then the
+   * receiver and the retention sweep run on a background thread, so that the MCP session starts at once; every
+   * read and write waits until they are done (see {@link #awaitReady()}).
    *
    * @throws dev.otelmcp.domain.error.InvalidQueryException when a {@code load} path does not exist
-   * @throws UncheckedIOException when the data directory cannot be used
+   * @throws UncheckedIOException when the data directory cannot be created
    */
   public static OtlpTraceStore start(OtlpStoreConfig config, Clock clock) {
+    config.load().forEach(OtlpFileLoader::files);
+    config.dataDir().ifPresent(dir -> {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the data directory " + dir + ": " + e.getMessage(), e);
+      }
+    });
     OtlpTraceStore store = new OtlpTraceStore(config, clock);
+    store.starter = new Thread(store::startUp, "otlp-store-start");
+    store.starter.setDaemon(true);
+    store.starter.start();
+    return store;
+  }
+
+  private void startUp() {
     try {
-      config.dataDir().ifPresent(store::replay);
-      store.loadFiles(config.load());
-      config.port().ifPresent(store::startReceiver);
-      if (config.retention().isPresent() || store.persistence != null) {
-        store.maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      config.dataDir().ifPresent(this::replay);
+      loadFiles(config.load());
+      if (!closing) {
+        config.port().ifPresent(this::startReceiver);
+      }
+      if (!closing) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
           Thread thread = new Thread(runnable, "otlp-store-maintenance");
           thread.setDaemon(true);
           return thread;
         });
-        store.maintenance.scheduleWithFixedDelay(store::maintain, 30, 30, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::maintain, 30, 30, TimeUnit.SECONDS);
+        maintenance = executor;
+        memoryGuard = new MemoryGuard(() -> executor.execute(this::relieveMemoryPressure));
       }
-      return store;
+    } catch (CancellationException e) {
+      startFailure = new IllegalStateException("the store was closed while starting");
     } catch (RuntimeException e) {
-      store.close();
-      throw e;
+      LOG.error("the built-in store could not start: {}", e.getMessage(), e);
+      startFailure = e;
+    } finally {
+      ready.countDown();
+    }
+  }
+
+  /**
+   * Waits until the log is replayed and the files are loaded, so that no answer is built from part of the data.
+   *
+   * @throws BackendUnavailableException when starting failed, or has not finished within five minutes
+   */
+  void awaitReady() {
+    if (ready.getCount() > 0) {
+      try {
+        if (!ready.await(5, TimeUnit.MINUTES)) {
+          throw new BackendUnavailableException("the built-in store is still reading its span log ("
+              + index.spanCount() + " spans so far)", "Try again in a minute.");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BackendUnavailableException("interrupted while the built-in store was starting", "Try again.");
+      }
+    }
+    if (startFailure != null) {
+      throw new BackendUnavailableException("the built-in store could not start: " + startFailure.getMessage(),
+          "Check the data directory (--data-dir) or run with --no-persist; otel-mcp's stderr has the details.");
     }
   }
 
@@ -101,6 +156,7 @@ public final class OtlpTraceStore implements TraceStore {
    * @throws IOException when the log cannot be written (nothing was stored)
    */
   public int ingest(List<Span> spans, byte[] protobuf) throws IOException {
+    awaitReady();
     if (spans.isEmpty()) {
       return 0;
     }
@@ -114,28 +170,6 @@ public final class OtlpTraceStore implements TraceStore {
       applyRetention(now);
       return added;
     }
-  }
-
-  /** The receiver's entry: decode, store, answer as OTLP/HTTP says. */
-  OtlpResponses.Answer accept(byte[] body, OtlpResponses.Format format) {
-    OtlpDecodeResult decoded;
-    try {
-      decoded = format == OtlpResponses.Format.PROTOBUF ? protobufDecoder.decode(body) : jsonDecoder.decode(body);
-    } catch (OtlpDecodingException e) {
-      return OtlpResponses.error(400, e.getMessage(), format);
-    }
-    try {
-      ingest(decoded.spans(), format == OtlpResponses.Format.PROTOBUF ? body : null);
-    } catch (IOException e) {
-      LOG.error("cannot append to the span log; refusing the batch", e);
-      return OtlpResponses.error(503, "cannot persist spans: " + e.getMessage(), format)
-          .withHeader("Retry-After", "5");
-    }
-    if (decoded.skippedSpans() > 0) {
-      return OtlpResponses.success(decoded.skippedSpans(), decoded.skippedSpans()
-          + " span(s) rejected: trace or span id of the wrong length, or an unreadable timestamp", format);
-    }
-    return OtlpResponses.success(0, "", format);
   }
 
   private void applyRetention(long now) {
@@ -159,6 +193,19 @@ public final class OtlpTraceStore implements TraceStore {
     }
   }
 
+  /** The heap is nearly full after a collection: drop the oldest fifth of the spans, and say so once. */
+  void relieveMemoryPressure() {
+    synchronized (writeLock) {
+      long before = index.spanCount();
+      long removed = index.evict(before - before / 5, Long.MIN_VALUE);
+      if (removed > 0 && !memoryNoted) {
+        memoryNoted = true;
+        note("the JVM heap was nearly full, so the oldest spans were dropped (" + removed + " at first) before "
+            + "reaching max_spans: give Java more memory (JAVA_OPTS=-Xmx…) or lower --max-spans");
+      }
+    }
+  }
+
   private void compactIfDue() throws IOException {
     long live = index.spanCount();
     if (persistence == null || !persistence.compactionDue(live)) {
@@ -174,39 +221,24 @@ public final class OtlpTraceStore implements TraceStore {
   private void replay(Path directory) {
     long started = System.nanoTime();
     long cutoff = config.retention().map(r -> clock.millis() - r.toMillis()).orElse(Long.MIN_VALUE);
-    long[] counts = new long[3];
     Persistence.Opened opened;
-    try {
-      opened = Persistence.open(directory, config.fsync(), record -> {
-        counts[0]++;
-        if (record.ingestMillis() < cutoff) {
-          return;
+    try (LogReplayer replayer = new LogReplayer(protobufDecoder, index, cutoff, () -> closing)) {
+      try {
+        opened = Persistence.open(directory, config.fsync(), replayer);
+        replayer.finish();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot use the data directory " + directory + ": " + e.getMessage(), e);
+      }
+      synchronized (writeLock) {
+        persistence = opened.persistence();
+        if (persistence != null) {
+          persistence.countReplayed(replayer.spansRead);
         }
-        OtlpDecodeResult decoded = protobufDecoder.decode(record.payload());
-        counts[1] += decoded.spans().size();
-        counts[2] += index.add(decoded.spans(), record.ingestMillis());
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot use the data directory " + directory + ": " + e.getMessage(), e);
+      }
+      report(directory, opened, replayer);
+      LOG.info("replayed {} spans ({} records) from {} in {} ms", replayer.spansAdded, replayer.records, directory,
+          (System.nanoTime() - started) / 1_000_000);
     }
-    persistence = opened.persistence();
-    SpanLog.Replay replay = opened.replay();
-    if (replay.torn()) {
-      String where = replay.tornCopy() == null ? "" : "; the damaged bytes are saved in " + replay.tornCopy();
-      String note = "the span log ended in a torn record (" + replay.tornBytes() + " bytes after offset "
-          + replay.goodBytes() + ", from a crash mid-write), which was skipped" + where;
-      LOG.warn("{}", note);
-      notes.add(note);
-    }
-    if (persistence == null) {
-      String note = "another otel-mcp process holds " + directory + ": its spans were read, nothing is persisted";
-      LOG.warn("{}", note);
-      notes.add(note);
-    } else {
-      persistence.countReplayed(counts[1]);
-    }
-    LOG.info("replayed {} spans ({} records) from {} in {} ms", counts[2], counts[0], directory,
-        (System.nanoTime() - started) / 1_000_000);
     synchronized (writeLock) {
       applyRetention(clock.millis());
       try {
@@ -217,22 +249,28 @@ public final class OtlpTraceStore implements TraceStore {
     }
   }
 
-  private void loadFiles(List<Path> paths) {
-    List<Span> loaded = new ArrayList<>();
-    for (Path path : paths) {
-      for (Path file : OtlpFileLoader.files(path)) {
-        try {
-          OtlpDecodeResult decoded = OtlpFileLoader.read(file, jsonDecoder);
-          loaded.addAll(decoded.spans());
-          LOG.info("read {} spans from {}{}", decoded.spans().size(), file,
-              decoded.isLossy() ? " (" + decoded.skippedSpans() + " unreadable spans skipped)" : "");
-        } catch (IOException | OtlpDecodingException e) {
-          String note = "could not load " + file + ": " + e.getMessage();
-          LOG.warn("{}", note);
-          notes.add(note);
-        }
-      }
+  private void report(Path directory, Persistence.Opened opened, LogReplayer replayer) {
+    SpanLog.Replay replay = opened.replay();
+    if (replay.torn()) {
+      String where = replay.tornCopy() == null ? "" : "; the damaged bytes are saved in " + replay.tornCopy();
+      note("the span log ended in a torn record (" + replay.tornBytes() + " bytes after offset "
+          + replay.goodBytes() + ", from a crash mid-write), which was skipped" + where);
     }
+    if (replayer.unreadable > 0) {
+      note(replayer.unreadable + " span log record(s) passed their checksum but could not be decoded; skipped");
+    }
+    if (!opened.owner()) {
+      note("another otel-mcp process holds " + directory + ": its spans were read, nothing is persisted");
+    }
+  }
+
+  private void note(String note) {
+    LOG.warn("{}", note);
+    notes.add(note);
+  }
+
+  private void loadFiles(List<Path> paths) {
+    List<Span> loaded = OtlpFileLoader.readAll(paths, jsonDecoder, this::note);
     if (loaded.isEmpty()) {
       return;
     }
@@ -246,19 +284,19 @@ public final class OtlpTraceStore implements TraceStore {
 
   private void startReceiver(int port) {
     try {
-      receiver = OtlpHttpReceiver.start(config.host(), port, config.maxBodyBytes(), this::accept);
+      receiver = OtlpHttpReceiver.start(config.host(), port, config.maxBodyBytes(),
+          new ExportRequests(this, protobufDecoder));
       LOG.info("OTLP/HTTP receiver listening on {} (protobuf and JSON)", receiver.endpoint());
     } catch (IOException | RuntimeException e) {
       // The tools still answer from what is stored; say why nothing new arrives.
-      String note = "OTLP/HTTP receiver not started on " + config.host() + ":" + port + ": " + e.getMessage()
-          + " (is another otel-mcp or collector using the port? set --otlp-port)";
-      LOG.warn("{}", note);
-      notes.add(note);
+      note("OTLP/HTTP receiver not started on " + config.host() + ":" + port + ": " + e.getMessage()
+          + " (is another otel-mcp or collector using the port? set --otlp-port)");
     }
   }
 
   /** The receiver's URL, when it runs. */
   public Optional<String> receiverEndpoint() {
+    awaitReady();
     return Optional.ofNullable(receiver).map(OtlpHttpReceiver::endpoint);
   }
 
@@ -271,31 +309,48 @@ public final class OtlpTraceStore implements TraceStore {
 
   @Override
   public List<String> listServices(TimeRange window) {
+    awaitReady();
     return index.services(window);
   }
 
   @Override
   public List<Operation> listOperations(String serviceName, TimeRange window) {
+    awaitReady();
     return index.operations(serviceName, window);
   }
 
   @Override
   public TraceSearchResult searchTraces(TraceQuery query) {
+    awaitReady();
     return search.traces(query);
   }
 
   @Override
   public SpanSearchResult searchSpans(SpanQuery query) {
+    awaitReady();
     return search.spans(query);
   }
 
   @Override
   public Optional<Trace> getTrace(String traceId) {
+    awaitReady();
     return Ids.normalizeTraceId(traceId).flatMap(index::trace);
   }
 
   @Override
   public HealthStatus health() {
+    try {
+      ready.await(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (ready.getCount() > 0) {
+      return HealthStatus.healthy("built-in OTLP store: starting, reading its span log (" + index.spanCount()
+          + " spans so far)");
+    }
+    if (startFailure != null) {
+      return HealthStatus.unhealthy("built-in OTLP store could not start: " + startFailure.getMessage());
+    }
     StringBuilder detail = new StringBuilder("built-in OTLP store: ")
         .append(index.spanCount()).append(" spans in ").append(index.traceCount()).append(" traces");
     detail.append(receiver == null ? "; receiver off" : "; receiving on " + receiver.endpoint());
@@ -306,13 +361,25 @@ public final class OtlpTraceStore implements TraceStore {
 
   /** Spans held now. */
   public long spanCount() {
+    awaitReady();
     return index.spanCount();
   }
 
   @Override
   public void close() {
+    closing = true;
+    if (starter != null) {
+      try {
+        starter.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (receiver != null) {
       receiver.close();
+    }
+    if (memoryGuard != null) {
+      memoryGuard.close();
     }
     if (maintenance != null) {
       maintenance.shutdownNow();

@@ -149,6 +149,26 @@ class PersistenceTest {
   }
 
   @Test
+  void underMemoryPressureTheOldestFifthIsDroppedAndTheUserIsTold() throws IOException {
+    SyntheticTraces traces = new SyntheticTraces(14, START, Duration.ofHours(1));
+    List<Span> old = traces.traces(200);
+    List<Span> recent = traces.traces(800);
+    try (OtlpTraceStore store = open(Optional.empty(), 0)) {
+      store.ingest(old, null);
+      clock.advance(Duration.ofSeconds(1));
+      store.ingest(recent, null);
+      long before = store.spanCount();
+
+      store.relieveMemoryPressure();
+
+      assertThat(store.spanCount()).isBetween(before * 8 / 10 - 20, before * 8 / 10);
+      assertThat(store.getTrace(old.get(0).traceId())).isEmpty();
+      assertThat(store.getTrace(recent.get(recent.size() - 1).traceId())).isPresent();
+      assertThat(store.health().detail()).contains("heap was nearly full").contains("-Xmx");
+    }
+  }
+
+  @Test
   void aSecondProcessOnTheSameDirectoryReadsButDoesNotWrite() throws IOException {
     List<Span> spans = new SyntheticTraces(9, START, Duration.ofHours(1)).traces(3);
     try (OtlpTraceStore owner = open(Optional.empty(), 0)) {
