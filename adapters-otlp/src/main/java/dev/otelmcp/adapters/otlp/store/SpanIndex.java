@@ -187,7 +187,7 @@ final class SpanIndex {
     }
   }
 
-  /** The (key, text) pairs attributes make findable: every short scalar value, and array elements. */
+  /** The (key, text) pairs attributes make findable: every short value, and the elements of arrays. */
   private static void forEachIndexedValue(Attributes attributes, BiConsumer<String, String> action) {
     for (Map.Entry<String, AttributeValue> attribute : attributes.asMap().entrySet()) {
       AttributeValue value = attribute.getValue();
@@ -201,10 +201,8 @@ final class SpanIndex {
     }
   }
 
+  /** As the filter evaluator compares it: by its text (a map's or a nested array's too). */
   private static void indexValue(String key, AttributeValue value, BiConsumer<String, String> action) {
-    if (value instanceof AttributeValue.MapValue || value instanceof AttributeValue.ArrayValue) {
-      return;
-    }
     String text = value.asText();
     if (Postings.indexable(text)) {
       action.accept(key, text);

@@ -2,6 +2,8 @@ package dev.otelmcp.adapters.otlp.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otelmcp.domain.model.AttributeValue;
+import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,7 +141,7 @@ class IndexSearchExactnessTest {
     for (Span span : new SyntheticTraces(13, START, Duration.ofHours(1)).traces(30)) {
       // Two spans of each trace name the provider under different conventions.
       String key = span.spanId().charAt(0) < '8' ? "gen_ai.system" : "llm.vendor";
-      rare.add(span.toBuilder().attributes(dev.otelmcp.domain.model.Attributes.builder().putAll(span.attributes())
+      rare.add(span.toBuilder().attributes(Attributes.builder().putAll(span.attributes())
           .put(key, "acme-llm").build()).build());
     }
     try (OtlpTraceStore small = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC())) {
@@ -154,6 +157,27 @@ class IndexSearchExactnessTest {
       assertThat(result.hits()).extracting(TraceHit::traceId).doesNotHaveDuplicates().hasSize((int) traces);
       assertThat(small.searchSpans(new SpanQuery(windows().get(0), List.of(acme), 1_000)).spans())
           .doesNotHaveDuplicates().hasSize((int) matching);
+    }
+  }
+
+  @Test
+  void mapAndNestedArrayValuesAreFoundByTheirTextAsTheEvaluatorComparesThem() throws IOException {
+    Span base = spans.get(0);
+    Span withMap = base.toBuilder().traceId("0000000000000000000000000000abcd").attributes(
+        Attributes.builder()
+            .put("llm.config", new AttributeValue.MapValue(
+                Map.of("k", AttributeValue.of("v"))))
+            .put("llm.stops", AttributeValue.ofList(List.of(
+                AttributeValue.ofList(List.of(AttributeValue.of("a"))))))
+            .build()).build();
+    try (OtlpTraceStore small = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC())) {
+      small.ingest(spans, null);
+      small.ingest(List.of(withMap), null);
+      for (Filter filter : List.of(Filter.equalsString("llm.config", "{k=v}"), Filter.equalsString("llm.stops", "[a]"))) {
+        assertThat(FilterEvaluator.matches(withMap, filter)).as(filter.describe()).isTrue();
+        assertThat(small.searchTraces(new TraceQuery(windows().get(0), List.of(filter), 10)).hits())
+            .as(filter.describe()).extracting(TraceHit::traceId).containsExactly(withMap.traceId());
+      }
     }
   }
 
