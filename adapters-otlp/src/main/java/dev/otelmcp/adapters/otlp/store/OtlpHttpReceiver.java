@@ -22,13 +22,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It runs on the JDK's own HTTP server with a few daemon threads, so it never holds the JVM open after the
  * MCP session ends and never blocks the stdio session. Bodies larger than the limit — on the wire or once
- * decompressed — are refused with 413 without being read into memory whole.
+ * decompressed — are refused with 413 without being held in memory.
  */
 final class OtlpHttpReceiver implements AutoCloseable {
 
   static final String PATH = "/v1/traces";
   private static final Logger LOG = LoggerFactory.getLogger(OtlpHttpReceiver.class);
   private static final int THREADS = 2;
+  /** How much of an oversized body is read (and dropped) so that its sender gets the 413 cleanly. */
+  private static final long DISCARD_LIMIT = 256L * 1024 * 1024;
 
   /** Where accepted payloads go. */
   interface Sink {
@@ -131,24 +133,47 @@ final class OtlpHttpReceiver implements AutoCloseable {
       return OtlpResponses.error(415, "unsupported Content-Encoding '" + encoding + "': send gzip or none", format);
     }
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    InputStream in = exchange.getRequestBody();
     if (length != null && parseLength(length) > maxBodyBytes) {
-      return tooLarge(format);
+      return tooLarge(format, in);
     }
     byte[] body;
     try {
-      InputStream in = exchange.getRequestBody();
       body = readAtMost(normalized.equals("gzip") ? new GZIPInputStream(in, 8192) : in);
     } catch (BodyTooLarge e) {
-      return tooLarge(format);
+      return tooLarge(format, in);
     } catch (IOException | UncheckedIOException e) {
       return OtlpResponses.error(400, "cannot read the request body: " + e.getMessage(), format);
     }
     return sink.accept(body, format);
   }
 
-  private OtlpResponses.Answer tooLarge(OtlpResponses.Format format) {
-    return OtlpResponses.error(413, "request body larger than " + maxBodyBytes + " bytes (setting max_body_bytes);"
-        + " send smaller batches", format).closingConnection();
+  /**
+   * 413. The rest of the body is read and thrown away first (up to {@link #DISCARD_LIMIT}): a server that
+   * closes while the client still sends makes the client see a reset instead of the answer.
+   */
+  private OtlpResponses.Answer tooLarge(OtlpResponses.Format format, InputStream rest) {
+    boolean drained = discard(rest);
+    OtlpResponses.Answer answer = OtlpResponses.error(413, "request body larger than " + maxBodyBytes
+        + " bytes (setting max_body_bytes); send smaller batches", format);
+    return drained ? answer : answer.closingConnection();
+  }
+
+  private static boolean discard(InputStream in) {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    try {
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        total += read;
+        if (total > DISCARD_LIMIT) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static long parseLength(String raw) {

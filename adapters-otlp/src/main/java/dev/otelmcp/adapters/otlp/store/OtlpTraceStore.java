@@ -46,7 +46,6 @@ public final class OtlpTraceStore implements TraceStore {
   /** The largest {@code limit} one search may ask for. */
   public static final int MAX_SEARCH_LIMIT = 10_000;
   private static final Logger LOG = LoggerFactory.getLogger(OtlpTraceStore.class);
-  private static final int SPANS_PER_COMPACTED_RECORD = 2_000;
 
   private final OtlpStoreConfig config;
   private final Clock clock;
@@ -65,11 +64,13 @@ public final class OtlpTraceStore implements TraceStore {
   private volatile OtlpHttpReceiver receiver;
   private volatile ScheduledExecutorService maintenance;
   private volatile MemoryGuard memoryGuard;
-  private boolean memoryNoted;
+
+  private final Retention retention;
 
   private OtlpTraceStore(OtlpStoreConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
+    this.retention = new Retention(config, clock, index, writeLock, () -> persistence, () -> closing, this::note);
   }
 
   /**
@@ -167,53 +168,19 @@ public final class OtlpTraceStore implements TraceStore {
         persistence.append(now, payload, spans.size());
       }
       int added = index.add(spans, now);
-      applyRetention(now);
+      retention.apply(now);
       return added;
     }
   }
 
-  private void applyRetention(long now) {
-    long maxSpans = config.maxSpans() > 0 ? config.maxSpans() : Long.MAX_VALUE;
-    long writtenBefore = config.retention().map(r -> now - r.toMillis()).orElse(Long.MIN_VALUE);
-    long removed = index.evict(maxSpans, writtenBefore);
-    if (removed > 0) {
-      LOG.debug("retention removed {} spans", removed);
-    }
-  }
-
-  /** Retention by age and log compaction, every 30 s on a daemon thread. */
+  /** Retention by age and log compaction; every 30 s on a daemon thread. */
   void maintain() {
-    try {
-      synchronized (writeLock) {
-        applyRetention(clock.millis());
-        compactIfDue();
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("span store maintenance failed: {}", e.toString());
-    }
+    retention.maintain();
   }
 
-  /** The heap is nearly full after a collection: drop the oldest fifth of the spans, and say so once. */
+  /** The heap stays nearly full: drop the oldest spans. */
   void relieveMemoryPressure() {
-    synchronized (writeLock) {
-      long before = index.spanCount();
-      long removed = index.evict(before - before / 5, Long.MIN_VALUE);
-      if (removed > 0 && !memoryNoted) {
-        memoryNoted = true;
-        note("the JVM heap was nearly full, so the oldest spans were dropped (" + removed + " at first) before "
-            + "reaching max_spans: give Java more memory (JAVA_OPTS=-Xmx…) or lower --max-spans");
-      }
-    }
-  }
-
-  private void compactIfDue() throws IOException {
-    long live = index.spanCount();
-    if (persistence == null || !persistence.compactionDue(live)) {
-      return;
-    }
-    long started = System.nanoTime();
-    persistence.rewrite(() -> new CompactionRecords(index.entriesOldestFirst(), SPANS_PER_COMPACTED_RECORD), live);
-    LOG.info("compacted the span log to {} spans in {} ms", live, (System.nanoTime() - started) / 1_000_000);
+    retention.relieveMemoryPressure();
   }
 
   // ---- starting ----
@@ -240,12 +207,12 @@ public final class OtlpTraceStore implements TraceStore {
           (System.nanoTime() - started) / 1_000_000);
     }
     synchronized (writeLock) {
-      applyRetention(clock.millis());
-      try {
-        compactIfDue();
-      } catch (IOException e) {
-        LOG.warn("cannot compact the span log: {}", e.toString());
-      }
+      retention.apply(clock.millis());
+    }
+    try {
+      retention.compactIfDue();
+    } catch (IOException e) {
+      LOG.warn("cannot compact the span log: {}", e.toString());
     }
   }
 
@@ -277,7 +244,7 @@ public final class OtlpTraceStore implements TraceStore {
     List<Span> spans = config.loadRebase() ? TimeShift.toNow(loaded, clock.instant()) : loaded;
     synchronized (writeLock) {
       int added = index.add(spans, clock.millis());
-      applyRetention(clock.millis());
+      retention.apply(clock.millis());
       LOG.info("loaded {} spans{}", added, config.loadRebase() ? ", shifted so that the newest ends now" : "");
     }
   }

@@ -24,6 +24,7 @@ final class Persistence implements AutoCloseable {
   private final FileLock lock;
   /** Spans in the log file, live or not: compaction is due when most are gone from the index. */
   private long spansInLog;
+  private long spansAppendedDuringRewrite;
 
   private Persistence(Path directory, SpanLog log, FileChannel lockChannel, FileLock lock) {
     this.directory = directory;
@@ -72,6 +73,7 @@ final class Persistence implements AutoCloseable {
   void append(long ingestMillis, byte[] payload, int spans) throws IOException {
     log.append(ingestMillis, payload);
     spansInLog += spans;
+    spansAppendedDuringRewrite += spans;
   }
 
   void countReplayed(long spans) {
@@ -83,9 +85,18 @@ final class Persistence implements AutoCloseable {
     return spansInLog > 2 * liveSpans + 50_000;
   }
 
-  void rewrite(Iterable<SpanLog.Record> live, long liveSpans) throws IOException {
-    log.rewrite(live);
-    spansInLog = liveSpans;
+  /**
+   * Compaction, in three steps so that appends wait only for the first and last: {@code begin} (under the
+   * store's write lock), {@code Rewrite.write} the snapshot (no lock), {@code finish} (under the lock again).
+   */
+  SpanLog.Rewrite beginRewrite() throws IOException {
+    spansAppendedDuringRewrite = 0;
+    return log.beginRewrite();
+  }
+
+  void finishRewrite(SpanLog.Rewrite rewrite, long snapshotSpans) throws IOException {
+    rewrite.finish();
+    spansInLog = snapshotSpans + spansAppendedDuringRewrite;
   }
 
   Path directory() {

@@ -163,14 +163,31 @@ final class SpanLog implements AutoCloseable {
   }
 
   /**
-   * Replaces the log with the given records (compaction): written to a new file, forced to disk, then
-   * atomically moved over the old one.
+   * Starts replacing the log (compaction): records written to the {@link Rewrite} go to a new file while
+   * appends still go here; {@link Rewrite#finish()} then copies what was appended meanwhile and swaps the files.
    */
-  void rewrite(Iterable<Record> live) throws IOException {
+  Rewrite beginRewrite() throws IOException {
     Path fresh = file.resolveSibling(FILE_NAME + ".compacting");
-    long count = 0;
-    try (FileChannel out = FileChannel.open(fresh, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE)) {
+    FileChannel out = FileChannel.open(fresh, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE);
+    return new Rewrite(fresh, out, channel.size());
+  }
+
+  /** A new log being written beside this one. */
+  final class Rewrite {
+    private final Path fresh;
+    private final FileChannel out;
+    private final long appendedFrom;
+    private long count;
+
+    private Rewrite(Path fresh, FileChannel out, long appendedFrom) {
+      this.fresh = fresh;
+      this.out = out;
+      this.appendedFrom = appendedFrom;
+    }
+
+    /** Writes the live records; needs no lock, appends go on meanwhile. */
+    void write(Iterable<Record> live) throws IOException {
       for (Record record : live) {
         ByteBuffer framed = frame(record.ingestMillis(), record.payload());
         while (framed.hasRemaining()) {
@@ -178,13 +195,38 @@ final class SpanLog implements AutoCloseable {
         }
         count++;
       }
-      out.force(true);
     }
-    channel.close();
-    Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    channel = FileChannel.open(file, StandardOpenOption.WRITE);
-    channel.position(channel.size());
-    records = count;
+
+    /**
+     * Copies the records appended since the rewrite began, forces the new file to disk and moves it over the
+     * log atomically. The caller holds off appends while this runs.
+     */
+    void finish() throws IOException {
+      long end = channel.size();
+      try (FileChannel old = FileChannel.open(file, StandardOpenOption.READ)) {
+        long position = appendedFrom;
+        while (position < end) {
+          position += old.transferTo(position, end - position, out);
+        }
+      }
+      out.force(true);
+      out.close();
+      channel.close();
+      Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      channel = FileChannel.open(file, StandardOpenOption.WRITE);
+      channel.position(channel.size());
+      records = count;
+    }
+
+    /** Gives up: the log stays as it is. */
+    void abandon() {
+      try {
+        out.close();
+        Files.deleteIfExists(fresh);
+      } catch (IOException e) {
+        // the next compaction truncates it
+      }
+    }
   }
 
   long size() throws IOException {
