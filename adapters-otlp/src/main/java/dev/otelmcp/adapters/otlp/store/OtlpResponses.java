@@ -8,7 +8,6 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -63,10 +62,6 @@ final class OtlpResponses {
 
     Answer closingConnection() {
       return new Answer(status, contentType, body, headers, true);
-    }
-
-    String bodyText() {
-      return new String(body, StandardCharsets.UTF_8);
     }
   }
 

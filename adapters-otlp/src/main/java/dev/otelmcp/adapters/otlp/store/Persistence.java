@@ -103,9 +103,6 @@ final class Persistence implements AutoCloseable {
     return directory;
   }
 
-  long logBytes() throws IOException {
-    return log.size();
-  }
 
   @Override
   public void close() throws IOException {

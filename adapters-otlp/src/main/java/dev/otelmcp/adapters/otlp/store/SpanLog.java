@@ -46,13 +46,11 @@ final class SpanLog implements AutoCloseable {
   private final Path file;
   private final boolean fsync;
   private FileChannel channel;
-  private long records;
 
-  private SpanLog(Path file, boolean fsync, FileChannel channel, long records) {
+  private SpanLog(Path file, boolean fsync, FileChannel channel) {
     this.file = file;
     this.fsync = fsync;
     this.channel = channel;
-    this.records = records;
   }
 
   /**
@@ -66,7 +64,7 @@ final class SpanLog implements AutoCloseable {
     report.accept(replay);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.position(channel.size());
-    return new SpanLog(file, fsync, channel, replay.records());
+    return new SpanLog(file, fsync, channel);
   }
 
   /** Replays a log without changing it (another process owns it). */
@@ -148,7 +146,6 @@ final class SpanLog implements AutoCloseable {
     if (fsync) {
       channel.force(false);
     }
-    records++;
   }
 
   private static ByteBuffer frame(long ingestMillis, byte[] payload) {
@@ -178,7 +175,6 @@ final class SpanLog implements AutoCloseable {
     private final Path fresh;
     private final FileChannel out;
     private final long appendedFrom;
-    private long count;
 
     private Rewrite(Path fresh, FileChannel out, long appendedFrom) {
       this.fresh = fresh;
@@ -193,7 +189,6 @@ final class SpanLog implements AutoCloseable {
         while (framed.hasRemaining()) {
           out.write(framed);
         }
-        count++;
       }
     }
 
@@ -215,7 +210,6 @@ final class SpanLog implements AutoCloseable {
       Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       channel = FileChannel.open(file, StandardOpenOption.WRITE);
       channel.position(channel.size());
-      records = count;
     }
 
     /** Gives up: the log stays as it is. */
@@ -233,13 +227,7 @@ final class SpanLog implements AutoCloseable {
     return channel.size();
   }
 
-  long records() {
-    return records;
-  }
 
-  Path file() {
-    return file;
-  }
 
   @Override
   public void close() throws IOException {
