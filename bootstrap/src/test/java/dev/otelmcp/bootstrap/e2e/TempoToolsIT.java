@@ -60,7 +60,7 @@ class TempoToolsIT {
     server.close();
   }
 
-  private static void serveRecordedTempo(WireMock wireMock) {
+  static void serveRecordedTempo(WireMock wireMock) {
     search(wireMock, "TestTempoListServices.test_list_services", "{}");
     search(wireMock, "TestTempoSearchTraces.test_search_traces_with_service_filter", DEMO);
     search(wireMock, "TestTempoSearchTraces.test_search_traces_with_error_filter", "{ status = error }");

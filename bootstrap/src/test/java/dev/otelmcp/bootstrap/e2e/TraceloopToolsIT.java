@@ -265,6 +265,40 @@ class TraceloopToolsIT {
   }
 
   @Test
+  void theOtherLlmToolsReadTheSameWholeTrace() {
+    // Figures read by hand from the recorded trace c4c7e548…: six openai.response calls of gpt-4o-2024-08-06
+    // (964, 747, 3494, 758, 3536 and 8358 ms; five ended with tool_calls), one openai.chat of gpt-4o-mini
+    // answered by gpt-4o-mini-2024-07-18 (43000 ms), none overlapping, in a trace of 68639 ms; five tools
+    // called once each.
+    Map<String, Object> models = server.ok("list_llm_models", DAY);
+    Map<String, Object> stats = server.ok("get_llm_model_stats", args(DAY, "model_name", "gpt-4o-2024-08-06"));
+    Map<String, Object> expensive = server.ok("get_llm_expensive_traces", DAY);
+    Map<String, Object> slow = server.ok("get_llm_slow_traces", DAY);
+    Map<String, Object> tools = server.ok("list_llm_tools", DAY);
+
+    assertThat(list(models, "models")).extracting(m -> m.get("model"), m -> m.get("request_count"),
+            m -> m.get("request_models"), m -> m.get("response_models"))
+        .containsExactly(tuple("gpt-4o-2024-08-06", 6, List.of("gpt-4o-2024-08-06"), List.of()),
+            tuple("gpt-4o-mini-2024-07-18", 1, List.of("gpt-4o-mini"), List.of("gpt-4o-mini-2024-07-18")));
+    assertThat(stats).containsEntry("request_count", 6).containsEntry("success_rate", 1.0)
+        .containsEntry("finish_reasons", Map.of("tool_calls", 5)).containsEntry("length_truncations", 0);
+    assertThat((Map<String, Object>) stats.get("latency_ms")).containsEntry("mean", 2976.167).containsEntry("p50", 2229.0)
+        .containsEntry("p95", 7152.5).containsEntry("p99", 8116.9).containsEntry("max", 8358.0);
+    assertThat(list(expensive, "traces")).singleElement().satisfies(t -> {
+      assertThat((Map<String, Object>) t.get("trace")).containsEntry("trace_id", TRACE_ID);
+      assertThat((Map<String, Object>) t.get("tokens")).containsEntry("total_tokens", 15548);
+      assertThat(t).containsEntry("llm_call_count", 7)
+          .containsEntry("models", List.of("gpt-4o-2024-08-06", "gpt-4o-mini-2024-07-18"));
+    });
+    assertThat(list(slow, "traces")).singleElement().satisfies(t -> assertThat(t)
+        .containsEntry("llm_time_ms", 60857.0).containsEntry("llm_time_share", 0.8866));
+    assertThat(tools).containsEntry("total_calls", 5);
+    assertThat(list(tools, "tools")).extracting(t -> t.get("tool_name")).containsExactlyInAnyOrder(
+        "search_destinations", "get_location_coordinates", "get_weather_forecast", "get_destination_info",
+        "create_itinerary");
+  }
+
+  @Test
   void getTraceOfAnUnknownIdIsNotFound() {
     Map<String, Object> error = server.error("get_trace", Map.of("trace_id", "00000000000000000000000000000001"));
 
