@@ -1,0 +1,248 @@
+package dev.otelmcp.domain.error;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The domain exception for each way an HTTP backend can fail, worded the same for every backend: a status
+ * answer (429, 401/403, other 4xx, 5xx), a transport failure (timeout, refused connection, unknown host, other
+ * I/O), a body that is not JSON. Each backend supplies its name, its URL, its timeout and its secrets, plus
+ * hints that say what to do about its own failures; HTTP-library glue (reading a response body, finding the
+ * backend's message in its JSON) stays in the adapter.
+ *
+ * <p>Text from outside (the backend's message, an exception's message) is scrubbed of secrets before it is put
+ * in a message, and cut to {@value #MAX_MESSAGE_CHARS} characters: a proxy's HTML page is not an explanation.
+ *
+ * <p>A 404 is not mapped here: what it means differs per backend (an unknown trace, an API this version does
+ * not have, a wrong URL), so each adapter handles it before calling {@link #forStatus}.
+ */
+public final class HttpFailures {
+
+  public static final int MAX_MESSAGE_CHARS = 300;
+  /** A cause chain longer than this is not walked further (it guards against cycles). */
+  private static final int MAX_CAUSES = 32;
+
+  private final String backend;
+  private final String displayUrl;
+  private final String timeoutText;
+  private final UnaryOperator<String> scrubber;
+
+  /**
+   * What a backend advises for each kind of status failure.
+   *
+   * @param refusedWhat what a 401/403 refused, in the message: {@code access}, or {@code the API key} where the
+   *     key is all there is to refuse
+   * @param refused the hint for 401/403 (which credentials to check)
+   * @param rejected the hint for other 4xx (what to change in the request)
+   * @param failing the hint for 5xx
+   * @param unexpected the hint for any other status (the URL is probably not the backend's API)
+   */
+  public record StatusHints(String refusedWhat, String refused, String rejected, String failing, String unexpected) {
+
+    public StatusHints {
+      Objects.requireNonNull(refusedWhat, "refusedWhat");
+    }
+
+    /** Hints for a backend whose 401/403 means "access refused". */
+    public StatusHints(String refused, String rejected, String failing, String unexpected) {
+      this("access", refused, rejected, failing, unexpected);
+    }
+  }
+
+  /**
+   * @param backend the backend's name as users know it, e.g. {@code Jaeger}
+   * @param displayUrl its URL, without credentials
+   * @param timeoutText its timeout for messages, e.g. {@code 30s}
+   * @param scrubber removes the backend's secrets from a text (and returns {@code null} for {@code null})
+   */
+  public HttpFailures(String backend, String displayUrl, String timeoutText, UnaryOperator<String> scrubber) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.displayUrl = Objects.requireNonNull(displayUrl, "displayUrl");
+    this.timeoutText = Objects.requireNonNull(timeoutText, "timeoutText");
+    this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
+  }
+
+  /** {@code Jaeger at http://localhost:16686}: how every message names the backend. */
+  public String at() {
+    return backend + " at " + displayUrl;
+  }
+
+  /**
+   * The exception for a non-2xx status other than 404.
+   *
+   * @param request the request, e.g. {@code GET /api/traces} (see {@link #request})
+   * @param message the backend's own words, unscrubbed; {@code null} or blank when it said nothing usable
+   * @param headers the response headers (for Retry-After), names in any case
+   */
+  public OtelMcpException forStatus(int status, String request, String message,
+      Map<String, ? extends Collection<String>> headers, StatusHints hints) {
+    String detail = detail(message);
+    if (status == 429) {
+      return new RateLimitedException(at() + " is rate limiting requests (HTTP 429 for " + request + ")" + detail,
+          retryAfter(headers));
+    }
+    if (status == 401 || status == 403) {
+      return new BackendRejectedException(at() + " refused " + hints.refusedWhat() + " (HTTP " + status + " for "
+          + request + ")" + detail, hints.refused());
+    }
+    if (status >= 400 && status < 500) {
+      return new BackendRejectedException(at() + " rejected " + request + " (HTTP " + status + ")" + detail,
+          hints.rejected());
+    }
+    return new BackendUnavailableException(at() + " failed with HTTP " + status + " for " + request + detail,
+        status >= 500 ? hints.failing() : hints.unexpected());
+  }
+
+  /**
+   * The backend's words as they may be shown: scrubbed, stripped, cut; empty when there are none. Scrubbed
+   * before cut, so that a secret across the cut is still hidden whole.
+   */
+  public String quote(String message) {
+    if (message == null || message.isBlank()) {
+      return "";
+    }
+    return truncate(String.valueOf(scrubber.apply(message.strip())));
+  }
+
+  /** {@code ": <quote>"}, or empty when the backend said nothing: the tail of a status message. */
+  public String detail(String message) {
+    String quoted = quote(message);
+    return quoted.isEmpty() ? "" : ": " + quoted;
+  }
+
+  /** The exception for a successful answer whose body is not the JSON the backend should send. */
+  public BackendUnavailableException notJson(String request, String parserMessage, String hint, Throwable cause) {
+    return new BackendUnavailableException(at() + " sent a response that is not valid JSON for " + request + ": "
+        + scrubber.apply(String.valueOf(parserMessage)), hint, cause);
+  }
+
+  /**
+   * The exception for a call that failed without a status: a domain exception already in the cause chain (one
+   * an error decoder threw) is returned as it is; an I/O cause is {@linkplain #unreachable unreachable}; anything
+   * else is named by its class. The failure itself is never kept as a cause: an HTTP library's exception may hold
+   * the request, and so the credentials.
+   *
+   * @param failure what the HTTP library threw; its cause is the transport's exception
+   */
+  public RuntimeException transport(String request, Throwable failure, String hint) {
+    Throwable cause = failure.getCause();
+    Throwable known = firstInChain(cause, OtelMcpException.class::isInstance);
+    if (known != null) {
+      return (OtelMcpException) known;
+    }
+    if (cause instanceof IOException) {
+      return unreachable(request, cause, hint);
+    }
+    return new BackendUnavailableException(at() + " failed for " + request + ": "
+        + scrubber.apply(failure.getClass().getSimpleName()), hint);
+  }
+
+  /** The exception for a backend that could not be reached, or did not answer in time. */
+  public BackendUnavailableException unreachable(String request, Throwable cause, String hint) {
+    return new BackendUnavailableException("could not reach " + at() + " within " + timeoutText + " (" + request
+        + "): " + reason(cause), hint, cause);
+  }
+
+  /** Why the transport failed, in a few words; the JDK's message (scrubbed) when it is none of the known kinds. */
+  String reason(Throwable cause) {
+    if (firstInChain(cause, HttpConnectTimeoutException.class::isInstance) != null) {
+      return "the connection timed out";
+    }
+    if (firstInChain(cause, t -> t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) != null) {
+      return "no answer in time";
+    }
+    if (firstInChain(cause, ConnectException.class::isInstance) != null) {
+      return "connection refused";
+    }
+    if (firstInChain(cause, t -> t instanceof UnknownHostException || t instanceof UnresolvedAddressException)
+        != null) {
+      return "unknown host";
+    }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : scrubber.apply(cause.getMessage());
+  }
+
+  /**
+   * {@code GET /api/traces}: the method and the path, without the query string (it may carry user input; keep
+   * messages short). {@code the request} when either is unknown.
+   */
+  public static String request(String method, String url) {
+    if (method == null || url == null) {
+      return "the request";
+    }
+    String path;
+    try {
+      path = URI.create(url).getRawPath();
+    } catch (IllegalArgumentException e) {
+      path = null;
+    }
+    return method + " " + (path == null ? "?" : path);
+  }
+
+  /** The first non-blank line of a body, stripped: the message of a plain-text error or the title of a page. */
+  public static String firstLine(String body) {
+    return body == null ? "" : body.strip().lines().findFirst().orElse("").strip();
+  }
+
+  /** The text cut to {@value #MAX_MESSAGE_CHARS} characters, with {@code …} where it was cut. */
+  public static String truncate(String text) {
+    return text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS) + "…" : text;
+  }
+
+  /** The Retry-After header (any case) as a wait; {@code null} when absent or unreadable. */
+  public static Duration retryAfter(Map<String, ? extends Collection<String>> headers) {
+    String value = headers.entrySet().stream()
+        .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("Retry-After"))
+        .flatMap(e -> e.getValue().stream())
+        .findFirst().orElse(null);
+    return retryAfter(value, Instant.now());
+  }
+
+  /**
+   * A Retry-After value (RFC 9110: delta-seconds or an HTTP date) as a wait from {@code now}; {@code null} when
+   * absent or unreadable. A date already past means "now" (zero), a negative number means nothing.
+   */
+  public static Duration retryAfter(String value, Instant now) {
+    String trimmed = value == null ? "" : value.trim();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    try {
+      long seconds = Long.parseLong(trimmed);
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration wait = Duration.between(now, at);
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+  }
+
+  private static Throwable firstInChain(Throwable start, Predicate<Throwable> test) {
+    Throwable t = start;
+    for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+      if (test.test(t)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}
