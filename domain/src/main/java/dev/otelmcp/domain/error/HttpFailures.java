@@ -83,6 +83,11 @@ public final class HttpFailures {
     return backend + " at " + displayUrl;
   }
 
+  /** The text with the backend's secrets replaced by {@code ***}. */
+  public String scrub(String text) {
+    return scrubber.apply(text);
+  }
+
   /**
    * The exception for a non-2xx status other than 404.
    *
