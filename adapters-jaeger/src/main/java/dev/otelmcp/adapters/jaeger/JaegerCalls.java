@@ -3,14 +3,9 @@ package dev.otelmcp.adapters.jaeger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
+import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
 import feign.FeignException;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.function.Supplier;
 
 /**
@@ -18,15 +13,15 @@ import java.util.function.Supplier;
  *
  * <p>Status errors already arrive as domain exceptions (from {@link JaegerErrorDecoder}); what is left are
  * transport failures (refused, timed out, DNS), which Feign wraps in {@link FeignException}, and bodies that
- * are not JSON. The Feign exception itself is never kept as a cause: it holds the request headers, and so
- * the API key.
+ * are not JSON. Both are worded as for every HTTP backend ({@link HttpFailures}); the Feign exception itself is
+ * never kept as a cause: it holds the request headers, and so the API key.
  */
 final class JaegerCalls {
 
-  private final JaegerConfig config;
+  private final HttpFailures failures;
 
   JaegerCalls(JaegerConfig config) {
-    this.config = config;
+    this.failures = config.failures();
   }
 
   /**
@@ -46,55 +41,26 @@ final class JaegerCalls {
 
   /** The exception for a body that is not the JSON Jaeger should send. */
   BackendUnavailableException notJson(String what, String detail, Throwable cause) {
-    return new BackendUnavailableException("Jaeger at " + config.displayUrl()
-        + " sent a response that is not valid JSON for " + what + ": " + config.scrub(detail),
-        "Check that BACKEND_URL (or --url) points at Jaeger's query service (port 16686), not at a UI page or a proxy"
-            + " login.", cause);
+    return failures.notJson(what, detail, "Check that BACKEND_URL (or --url) points at Jaeger's query service (port"
+        + " 16686), not at a UI page or a proxy login.", cause);
   }
 
   /** The exception for an answer whose status was fine but whose envelope reports an error. */
   BackendRejectedException reported(String what, String message) {
-    return new BackendRejectedException("Jaeger at " + config.displayUrl() + " reported an error for " + what + ": "
-        + config.scrub(String.valueOf(message)),
+    return new BackendRejectedException(failures.at() + " reported an error for " + what + ": "
+        + failures.scrub(String.valueOf(message)),
         "Jaeger's message says what went wrong; adjust the query or check Jaeger's logs.");
   }
 
   private RuntimeException translate(String what, FeignException e) {
-    Throwable cause = e.getCause();
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof OtelMcpException domain) {
-        return domain;
-      }
+    // Jackson's parse errors are I/O errors too; a body that is not JSON is not an unreachable Jaeger.
+    for (Throwable t = e.getCause(); t != null && !(t instanceof OtelMcpException); t = t.getCause()) {
       if (t instanceof JsonProcessingException json) {
         return notJson(what, json.getOriginalMessage(), json);
       }
     }
-    if (cause instanceof IOException io) {
-      return unreachable(what, io);
-    }
-    return new BackendUnavailableException("Jaeger at " + config.displayUrl() + " failed for " + what + ": "
-        + config.scrub(e.getClass().getSimpleName()), hint());
-  }
-
-  private BackendUnavailableException unreachable(String what, IOException io) {
-    String reason;
-    if (io instanceof HttpConnectTimeoutException) {
-      reason = "the connection timed out";
-    } else if (io instanceof HttpTimeoutException) {
-      reason = "no answer in time";
-    } else if (io instanceof ConnectException || io.getCause() instanceof ConnectException) {
-      reason = "connection refused";
-    } else if (io instanceof UnknownHostException || io.getCause() instanceof UnresolvedAddressException) {
-      reason = "unknown host";
-    } else {
-      reason = io.getMessage() == null ? io.getClass().getSimpleName() : config.scrub(io.getMessage());
-    }
-    return new BackendUnavailableException("could not reach Jaeger at " + config.displayUrl() + " within "
-        + config.timeoutText() + " (" + what + "): " + reason, hint(), io);
-  }
-
-  private static String hint() {
-    return "Check that Jaeger's query service is running and that BACKEND_URL (or --url) points at it (default "
-        + JaegerConfig.DEFAULT_URL + "); raise BACKEND_TIMEOUT if Jaeger is just slow.";
+    return failures.transport(what, e, "Check that Jaeger's query service is running and that BACKEND_URL (or"
+        + " --url) points at it (default " + JaegerConfig.DEFAULT_URL + "); raise BACKEND_TIMEOUT if Jaeger is just"
+        + " slow.");
   }
 }

@@ -21,6 +21,7 @@ import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,7 @@ class ClassicCassetteTest {
 
   private JaegerTraceStore replay(String cassette, String... settings) {
     Fixtures.cassette(cassette).replay(jaeger.getRuntimeInfo().getWireMock(), Set.of("start", "end", "tags"));
-    TestSettings config = TestSettings.url(jaeger.baseUrl());
+    TestBackendSettings config = TestBackendSettings.url(jaeger.baseUrl());
     for (int i = 0; i < settings.length; i += 2) {
       config.with(settings[i], settings[i + 1]);
     }

@@ -20,6 +20,7 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,14 +44,14 @@ class ClassicFailureTest {
 
   private final List<JaegerTraceStore> stores = new ArrayList<>();
 
-  private JaegerTraceStore store(TestSettings settings) {
+  private JaegerTraceStore store(TestBackendSettings settings) {
     JaegerTraceStore store = new JaegerTraceStore(JaegerConfig.from(settings.with("api_version", "classic")));
     stores.add(store);
     return store;
   }
 
   private JaegerTraceStore store() {
-    return store(TestSettings.url(jaeger.baseUrl()).with("api_key", API_KEY).with("timeout", "2s"));
+    return store(TestBackendSettings.url(jaeger.baseUrl()).with("api_key", API_KEY).with("timeout", "2s"));
   }
 
   @AfterEach
@@ -147,7 +148,7 @@ class ClassicFailureTest {
       closedPort = socket.getLocalPort();
     }
     String url = "http://127.0.0.1:" + closedPort;
-    JaegerTraceStore store = store(TestSettings.url(url).with("api_key", API_KEY).with("timeout", "2s"));
+    JaegerTraceStore store = store(TestBackendSettings.url(url).with("api_key", API_KEY).with("timeout", "2s"));
 
     BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class,
         () -> store.listServices(WINDOW));
@@ -160,7 +161,7 @@ class ClassicFailureTest {
 
   @Test
   void answerSlowerThanTheTimeoutIsBackendUnavailableAndTheNextCallWorks() {
-    JaegerTraceStore store = store(TestSettings.url(jaeger.baseUrl()).with("timeout", "300ms"));
+    JaegerTraceStore store = store(TestBackendSettings.url(jaeger.baseUrl()).with("timeout", "300ms"));
     servicesAnswer(okJson(SERVICES).withFixedDelay(2_000));
 
     BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class,
@@ -173,7 +174,7 @@ class ClassicFailureTest {
 
   @Test
   void bearerTokenAndExtraHeadersAreSent() {
-    JaegerTraceStore store = store(TestSettings.url(jaeger.baseUrl()).with("api_key", API_KEY)
+    JaegerTraceStore store = store(TestBackendSettings.url(jaeger.baseUrl()).with("api_key", API_KEY)
         .header("X-Scope-OrgID", "tenant-a").header("x-tenant", "{acme}"));
     servicesAnswer(okJson(SERVICES));
 
@@ -197,13 +198,13 @@ class ClassicFailureTest {
     servicesAnswer(okJson("not json " + API_KEY));
     failures.add(catchThrowableOfType(BackendUnavailableException.class, () -> store.listServices(WINDOW)));
     servicesAnswer(okJson(SERVICES).withFixedDelay(3_000));
-    JaegerTraceStore impatient = store(TestSettings.url(jaeger.baseUrl()).with("api_key", API_KEY).with("timeout", "200ms"));
+    JaegerTraceStore impatient = store(TestBackendSettings.url(jaeger.baseUrl()).with("api_key", API_KEY).with("timeout", "200ms"));
     failures.add(catchThrowableOfType(BackendUnavailableException.class, () -> impatient.listServices(WINDOW)));
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    JaegerTraceStore unreachable = store(TestSettings.url("http://127.0.0.1:" + closedPort).with("api_key", API_KEY));
+    JaegerTraceStore unreachable = store(TestBackendSettings.url("http://127.0.0.1:" + closedPort).with("api_key", API_KEY));
     failures.add(catchThrowableOfType(BackendUnavailableException.class, () -> unreachable.listServices(WINDOW)));
 
     assertThat(failures).hasSize(5).doesNotContainNull();

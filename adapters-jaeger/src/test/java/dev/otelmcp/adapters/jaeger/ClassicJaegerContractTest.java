@@ -10,6 +10,7 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.tck.AbstractTraceStoreContractTest;
 import dev.otelmcp.domain.tck.Cassette;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class ClassicJaegerContractTest extends AbstractTraceStoreContractTest {
         .find(i -> i.path().equals("/api/traces"));
     jaeger.stubFor(Cassette.stubFor(basic, VARYING).atPriority(5).willReturn(basic.response()));
     jaeger.stubFor(get(urlPathEqualTo("/api/traces")).atPriority(10).willReturn(okJson(Fixtures.emptySearchBody())));
-    store = new JaegerTraceStore(JaegerConfig.from(TestSettings.url(jaeger.baseUrl())));
+    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.baseUrl())));
   }
 
   private static void replay(String cassette, String path, int priority) {

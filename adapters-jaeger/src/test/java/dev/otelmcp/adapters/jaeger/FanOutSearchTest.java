@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.otelmcp.domain.tck.ServedRequests.maxInFlight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +19,8 @@ import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.domain.tck.Cassette;
+import dev.otelmcp.domain.tck.ServedRequests;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +45,7 @@ class FanOutSearchTest {
   private JaegerTraceStore store;
 
   private JaegerTraceStore store(int concurrency) {
-    store = new JaegerTraceStore(JaegerConfig.from(TestSettings.url(jaeger.baseUrl())
+    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.baseUrl())
         .with("api_version", "classic").with("fanout_concurrency", Integer.toString(concurrency))));
     return store;
   }
@@ -76,32 +79,7 @@ class FanOutSearchTest {
   }
 
   private static List<ServeEvent> searches() {
-    return jaeger.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().startsWith("/api/traces")).toList();
-  }
-
-  /** The most requests that were being served at one instant (overlaps shorter than 20 ms do not count). */
-  private static int maxInFlight(List<ServeEvent> events) {
-    int max = 0;
-    for (ServeEvent probe : events) {
-      long at = start(probe) + 20;
-      int inFlight = 0;
-      for (ServeEvent other : events) {
-        if (start(other) <= at && at < end(other)) {
-          inFlight++;
-        }
-      }
-      max = Math.max(max, inFlight);
-    }
-    return max;
-  }
-
-  private static long start(ServeEvent event) {
-    return event.getRequest().getLoggedDate().getTime();
-  }
-
-  private static long end(ServeEvent event) {
-    return start(event) + event.getTiming().getTotalTime();
+    return ServedRequests.toUrlsStartingWith(jaeger.getAllServeEvents(), "/api/traces");
   }
 
   @Test

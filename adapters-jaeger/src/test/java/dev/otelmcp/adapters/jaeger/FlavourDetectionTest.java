@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class FlavourDetectionTest {
   private JaegerTraceStore store;
 
   private JaegerTraceStore store(String url) {
-    store = new JaegerTraceStore(JaegerConfig.from(TestSettings.url(url)));
+    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(url)));
     return store;
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,11 @@ class JaegerProviderTest {
   @Test
   void createDoesNotContactJaegerAndValidatesSettings() {
     // Port 9 (discard) on a TEST-NET address: creating must not connect anywhere.
-    try (TraceStore store = new JaegerTraceStoreProvider().create(TestSettings.url("http://192.0.2.1:9"))) {
+    try (TraceStore store = new JaegerTraceStoreProvider().create(TestBackendSettings.url("http://192.0.2.1:9"))) {
       assertThat(store).isInstanceOf(JaegerTraceStore.class);
       assertThat(store.capabilities().maxSearchLimit()).isEqualTo(5000);
     }
-    assertThatThrownBy(() -> new JaegerTraceStoreProvider().create(new TestSettings().with("api_version", "v9")))
+    assertThatThrownBy(() -> new JaegerTraceStoreProvider().create(new TestBackendSettings().with("api_version", "v9")))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("api_version");
   }
 }

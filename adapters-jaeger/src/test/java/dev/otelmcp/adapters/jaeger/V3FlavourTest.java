@@ -25,6 +25,7 @@ import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ class V3FlavourTest {
   private final List<JaegerTraceStore> stores = new ArrayList<>();
 
   private JaegerTraceStore store(String apiVersion) {
-    JaegerTraceStore store = new JaegerTraceStore(JaegerConfig.from(TestSettings.url(jaeger.baseUrl())
+    JaegerTraceStore store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.baseUrl())
         .with("api_version", apiVersion)));
     stores.add(store);
     return store;

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.tck.AbstractTraceStoreContractTest;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class V3JaegerContractTest extends AbstractTraceStoreContractTest {
       jaeger.stubFor(get(urlPathEqualTo("/api/v3/traces"))
           .withQueryParam("query.service_name", equalTo(service)).willReturn(okJson(example)));
     }
-    store = new JaegerTraceStore(JaegerConfig.from(TestSettings.url(jaeger.baseUrl())));
+    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.baseUrl())));
   }
 
   @AfterEach
