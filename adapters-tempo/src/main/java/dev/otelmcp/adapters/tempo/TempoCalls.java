@@ -5,29 +5,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
+import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
 import feign.FeignException;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.function.Supplier;
 
 /**
  * Runs HTTP calls and turns every way they can fail into a domain exception: status errors arrive from
  * {@link TempoErrorDecoder}; transport failures (refused, timed out, DNS) arrive wrapped in a
  * {@link FeignException}, which is never kept as a cause because it holds the request headers (the
- * credentials); bodies that are not the JSON asked for are reported as such.
+ * credentials); bodies that are not the JSON asked for are reported as such. Both are worded as for every HTTP
+ * backend ({@link HttpFailures}).
  */
 final class TempoCalls {
 
-  private final TempoConfig config;
+  private final HttpFailures failures;
   private final ObjectMapper mapper;
 
   TempoCalls(TempoConfig config, ObjectMapper mapper) {
-    this.config = config;
+    this.failures = config.failures();
     this.mapper = mapper;
   }
 
@@ -66,8 +63,7 @@ final class TempoCalls {
     try {
       JsonNode node = mapper.readTree(body);
       if (node == null || node.isMissingNode()) {
-        throw new BackendUnavailableException("Tempo at " + config.displayUrl() + " sent an empty body for " + what,
-            hint());
+        throw new BackendUnavailableException(failures.at() + " sent an empty body for " + what, hint());
       }
       return node;
     } catch (IOException e) {
@@ -77,42 +73,18 @@ final class TempoCalls {
 
   BackendUnavailableException notJson(String what, IOException e) {
     String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-    return new BackendUnavailableException("Tempo at " + config.displayUrl() + " sent a response that is not valid JSON"
-        + " for " + what + ": " + config.scrub(String.valueOf(detail)),
+    return failures.notJson(what, detail,
         "Check that BACKEND_URL points at Tempo's HTTP API, not at a UI page or a proxy's login page.", e);
   }
 
   private RuntimeException translate(String what, FeignException e) {
-    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof OtelMcpException domain) {
-        return domain;
-      }
+    // A 404 the error decoder left for the caller travels inside Feign's exception like any other.
+    for (Throwable t = e.getCause(); t != null && !(t instanceof OtelMcpException); t = t.getCause()) {
       if (t instanceof TempoNotFoundException notFound) {
         return notFound;
       }
     }
-    if (e.getCause() instanceof IOException io) {
-      return unreachable(what, io);
-    }
-    return new BackendUnavailableException("Tempo at " + config.displayUrl() + " failed for " + what + ": "
-        + e.getClass().getSimpleName(), hint());
-  }
-
-  private BackendUnavailableException unreachable(String what, IOException io) {
-    String reason;
-    if (io instanceof HttpConnectTimeoutException) {
-      reason = "the connection timed out";
-    } else if (io instanceof HttpTimeoutException) {
-      reason = "no answer in time";
-    } else if (io instanceof ConnectException || io.getCause() instanceof ConnectException) {
-      reason = "connection refused";
-    } else if (io instanceof UnknownHostException || io.getCause() instanceof UnresolvedAddressException) {
-      reason = "unknown host";
-    } else {
-      reason = io.getMessage() == null ? io.getClass().getSimpleName() : config.scrub(io.getMessage());
-    }
-    return new BackendUnavailableException("could not reach Tempo at " + config.displayUrl() + " within "
-        + config.timeoutText() + " (" + what + "): " + reason, hint(), io);
+    return failures.transport(what, e, hint());
   }
 
   private static String hint() {

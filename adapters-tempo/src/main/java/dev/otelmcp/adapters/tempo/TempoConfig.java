@@ -1,7 +1,10 @@
 package dev.otelmcp.adapters.tempo;
 
+import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.port.BackendSettings;
+import dev.otelmcp.domain.port.ConnectionSettings;
+import dev.otelmcp.domain.port.SettingsReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +14,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The validated settings of one Tempo backend. Secrets (the API key, the Basic credentials, header values)
+ * The validated settings of one Tempo backend: how to reach it (URL, API key, headers, timeout, validated as for
+ * every HTTP backend) and Tempo's own settings. Secrets (the API key, the Basic credentials, header values)
  * are hidden by {@link #toString()} and scrubbed from any text by {@link #scrub(String)}.
  *
- * @param url Tempo's HTTP API (query frontend or monolith) without a trailing slash; may carry a base path
- * @param auth how requests authenticate
+ * @param connection Tempo's HTTP API (query frontend or monolith; may carry a base path), the API key, extra
+ *     headers, and the timeout used as connect timeout and per-request timeout
+ * @param auth how requests authenticate (from the API key and the user name)
  * @param tenant sent as {@code X-Scope-OrgID} for multi-tenant Tempo; {@code null} when not configured
- * @param headers extra headers sent with every request
- * @param timeout connect timeout and per-request timeout
  * @param apiVersion which trace-by-id endpoint to use
  * @param maxSearchLimit the most traces one search may ask for: Tempo's {@code max_result_limit}, which it
  *     applies silently
@@ -27,18 +30,16 @@ import java.util.Optional;
  * @param hydrationConcurrency how many whole traces the store fetches at once (span search, re-checks)
  */
 public record TempoConfig(
-    String url,
+    ConnectionSettings connection,
     TempoAuth auth,
     String tenant,
-    Map<String, String> headers,
-    Duration timeout,
     ApiVersion apiVersion,
     int maxSearchLimit,
     Duration maxSearchDuration,
     int hydrationConcurrency) {
 
   public static final String DEFAULT_URL = "http://localhost:3200";
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_TIMEOUT = ConnectionSettings.DEFAULT_TIMEOUT;
   public static final String USERNAME = "username";
   public static final String TENANT = "tenant";
   public static final String API_VERSION = "api_version";
@@ -50,6 +51,10 @@ public record TempoConfig(
   public static final Duration DEFAULT_MAX_SEARCH_DURATION = Duration.ofHours(168);
   public static final int DEFAULT_HYDRATION_CONCURRENCY = 8;
   static final String TENANT_HEADER = "X-Scope-OrgID";
+  private static final ConnectionSettings.Spec CONNECTION = new ConnectionSettings.Spec(DEFAULT_URL,
+      "Set BACKEND_URL (or --url) to Tempo's HTTP API (query frontend), e.g. " + DEFAULT_URL
+          + " or https://tempo-prod-04-prod-us-east-0.grafana.net/tempo.",
+      "Put the user in BACKEND_USERNAME and the token in BACKEND_API_KEY (sent with HTTP Basic auth).");
 
   /** Which trace-by-id endpoint to call. */
   public enum ApiVersion {
@@ -62,10 +67,8 @@ public record TempoConfig(
   }
 
   public TempoConfig {
-    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(auth, "auth");
-    headers = Map.copyOf(headers);
-    Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(apiVersion, "apiVersion");
     Objects.requireNonNull(maxSearchDuration, "maxSearchDuration");
   }
@@ -73,12 +76,11 @@ public record TempoConfig(
   /** Reads and validates the settings; never contacts Tempo. */
   public static TempoConfig from(BackendSettings settings) {
     SettingsReader reader = new SettingsReader(settings);
+    ConnectionSettings connection = ConnectionSettings.from(settings, CONNECTION);
     return new TempoConfig(
-        reader.url(),
-        auth(reader),
+        connection,
+        auth(reader, Optional.ofNullable(connection.apiKey())),
         reader.text(TENANT).orElse(null),
-        reader.headers(),
-        reader.timeout(),
         apiVersion(reader),
         reader.integer(MAX_SEARCH_LIMIT, DEFAULT_MAX_SEARCH_LIMIT, 1, Integer.MAX_VALUE,
             "Set it to Tempo's query_frontend.search.max_result_limit (default " + DEFAULT_MAX_SEARCH_LIMIT + ")."),
@@ -92,8 +94,7 @@ public record TempoConfig(
    * Basic auth when a user name is set ({@code username} + {@code api_key}, as Grafana Cloud wants) or when
    * the key itself is {@code user:token}; otherwise a bearer token; no header without a key.
    */
-  private static TempoAuth auth(SettingsReader reader) {
-    Optional<String> key = reader.text(BackendSettings.API_KEY);
+  private static TempoAuth auth(SettingsReader reader, Optional<String> key) {
     Optional<String> user = reader.text(USERNAME);
     if (user.isPresent()) {
       if (key.isEmpty()) {
@@ -128,39 +129,47 @@ public record TempoConfig(
     }
   }
 
-  /** The URL as shown in logs and messages (it never carries credentials: {@link #from} refuses user info). */
-  public String displayUrl() {
-    return url;
+  /** Tempo's HTTP API without a trailing slash. */
+  public String url() {
+    return connection.url();
   }
 
-  /** Values that must never appear in logs or error messages. */
+  /** Extra headers sent with every request. */
+  public Map<String, String> headers() {
+    return connection.headers();
+  }
+
+  /** Connect timeout and per-request timeout. */
+  public Duration timeout() {
+    return connection.timeout();
+  }
+
+  /** The URL as shown in logs and messages (it never carries credentials). */
+  public String displayUrl() {
+    return connection.displayUrl();
+  }
+
+  /** Values that must never appear in logs or error messages: the connection's, and the Basic credentials. */
   List<String> secrets() {
-    List<String> secrets = new ArrayList<>(auth.secrets());
-    headers.values().stream().filter(v -> v.length() >= 4).forEach(secrets::add);
+    List<String> secrets = new ArrayList<>(connection.secrets());
+    secrets.addAll(auth.secrets());
     return secrets;
   }
 
   /** Replaces every secret in the text by {@code ***}. */
   String scrub(String text) {
-    if (text == null) {
-      return null;
-    }
-    String scrubbed = text;
-    for (String secret : secrets()) {
-      scrubbed = scrubbed.replace(secret, "***");
-    }
-    return scrubbed;
+    return ConnectionSettings.scrub(text, secrets());
   }
 
-  /** A short human form of the timeout: {@code 30s}, {@code 500ms}. */
-  String timeoutText() {
-    return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + "s" : timeout.toMillis() + "ms";
+  /** The failures of this Tempo, worded as for every HTTP backend. */
+  HttpFailures failures() {
+    return new HttpFailures("Tempo", displayUrl(), connection.timeoutText(), this::scrub);
   }
 
   @Override
   public String toString() {
-    return "TempoConfig[url=" + url + ", auth=" + auth.describe() + ", tenant=" + (tenant == null ? "none" : tenant)
-        + ", headers=" + headers.keySet() + ", timeout=" + timeoutText() + ", apiVersion=" + apiVersion
+    return "TempoConfig[url=" + url() + ", auth=" + auth.describe() + ", tenant=" + (tenant == null ? "none" : tenant)
+        + ", headers=" + headers().keySet() + ", timeout=" + connection.timeoutText() + ", apiVersion=" + apiVersion
         + ", maxSearchLimit=" + maxSearchLimit + ", maxSearchDuration=" + maxSearchDuration.toHours() + "h"
         + ", hydrationConcurrency=" + hydrationConcurrency + "]";
   }

@@ -17,6 +17,7 @@ import dev.otelmcp.domain.error.RateLimitedException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class FailureTest {
   private TempoTraceStore store;
 
   private TempoTraceStore store(String url) {
-    store = new TempoTraceStore(TempoConfig.from(TestSettings.url(url).with("username", "1234567")
+    store = new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(url).with("username", "1234567")
         .with("api_key", TOKEN).with("timeout", "2s").with("api_version", "v1")));
     return store;
   }

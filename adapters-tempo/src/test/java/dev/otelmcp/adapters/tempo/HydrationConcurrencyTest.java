@@ -3,6 +3,7 @@ package dev.otelmcp.adapters.tempo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.otelmcp.domain.tck.ServedRequests.maxInFlight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -17,6 +18,8 @@ import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.SpanQuery;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.domain.tck.Cassette;
+import dev.otelmcp.domain.tck.ServedRequests;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +46,7 @@ class HydrationConcurrencyTest {
   private TempoTraceStore store;
 
   private TempoTraceStore store(int concurrency) {
-    store = new TempoTraceStore(TempoConfig.from(TestSettings.url(tempo.baseUrl())
+    store = new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(tempo.baseUrl())
         .with("api_version", "v1").with("hydration_concurrency", Integer.toString(concurrency))));
     return store;
   }
@@ -71,31 +74,7 @@ class HydrationConcurrencyTest {
   }
 
   private static List<ServeEvent> traceFetches() {
-    return tempo.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/api/traces/")).toList();
-  }
-
-  /** The most requests being served at one instant (overlaps shorter than 20 ms do not count). */
-  private static int maxInFlight(List<ServeEvent> events) {
-    int max = 0;
-    for (ServeEvent probe : events) {
-      long at = start(probe) + 20;
-      int inFlight = 0;
-      for (ServeEvent other : events) {
-        if (start(other) <= at && at < end(other)) {
-          inFlight++;
-        }
-      }
-      max = Math.max(max, inFlight);
-    }
-    return max;
-  }
-
-  private static long start(ServeEvent event) {
-    return event.getRequest().getLoggedDate().getTime();
-  }
-
-  private static long end(ServeEvent event) {
-    return start(event) + event.getTiming().getTotalTime();
+    return ServedRequests.toUrlsStartingWith(tempo.getAllServeEvents(), "/api/traces/");
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,7 +18,7 @@ class RequestHeadersTest {
   @RegisterExtension
   static WireMockExtension tempo = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private static HealthStatus health(TestSettings settings) {
+  private static HealthStatus health(TestBackendSettings settings) {
     RecordedTempo.echo(tempo.getRuntimeInfo().getWireMock());
     try (TempoTraceStore store = new TempoTraceStore(TempoConfig.from(settings))) {
       return store.health();
@@ -26,7 +27,7 @@ class RequestHeadersTest {
 
   @Test
   void grafanaCloudBasicAuthTenantAndExtraHeadersAreSent() {
-    HealthStatus health = health(TestSettings.url(tempo.baseUrl()).with("username", "1234567")
+    HealthStatus health = health(TestBackendSettings.url(tempo.baseUrl()).with("username", "1234567")
         .with("api_key", "glc_abc").with("tenant", "team-a").header("X-Request-Source", "otel-mcp"));
 
     assertThat(health.healthy()).isTrue();
@@ -41,7 +42,7 @@ class RequestHeadersTest {
 
   @Test
   void aBearerTokenAndTheTenantWinOverHeadersOfTheSameName() {
-    health(TestSettings.url(tempo.baseUrl()).with("api_key", "tok{en}").with("tenant", "team-b")
+    health(TestBackendSettings.url(tempo.baseUrl()).with("api_key", "tok{en}").with("tenant", "team-b")
         .header("X-Scope-OrgID", "other").header("Authorization", "Basic old"));
 
     tempo.verify(getRequestedFor(urlPathEqualTo("/api/echo"))
@@ -51,7 +52,7 @@ class RequestHeadersTest {
 
   @Test
   void withoutCredentialsNoAuthorizationHeaderIsSent() {
-    health(TestSettings.url(tempo.baseUrl()));
+    health(TestBackendSettings.url(tempo.baseUrl()));
 
     assertThat(tempo.findAll(getRequestedFor(urlPathEqualTo("/api/echo"))).get(0).containsHeader("Authorization"))
         .isFalse();

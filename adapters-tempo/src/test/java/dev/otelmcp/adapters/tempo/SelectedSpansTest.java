@@ -13,6 +13,7 @@ import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.SpanQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ class SelectedSpansTest {
   void selectedAttributesComeBackWithTheMatchedSpans() {
     tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/search")).willReturn(okJson(ANSWER)));
     TempoTraceStore.Selection selection;
-    try (TempoTraceStore store = new TempoTraceStore(TempoConfig.from(TestSettings.url(tempo.baseUrl())))) {
+    try (TempoTraceStore store = new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(tempo.baseUrl())))) {
       selection = store.selectSpans(new SpanQuery(
           new TimeRange(Instant.parse("2025-11-13T00:00:00Z"), Instant.parse("2025-11-14T00:00:00Z")),
           List.of(Filter.equalsString("name", "openai.response")), 20),

@@ -19,6 +19,7 @@ import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.FilterValueType;
 import dev.otelmcp.domain.query.SpanQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class SpanSearchTest {
   @BeforeEach
   void recordedTempo() {
     RecordedTempo.tracesV1(tempo.getRuntimeInfo().getWireMock(), RecordedTempo.BY_SERVICE);
-    store = new TempoTraceStore(TempoConfig.from(TestSettings.url(tempo.baseUrl()).with("api_version", "v1")));
+    store = new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(tempo.baseUrl()).with("api_version", "v1")));
   }
 
   @AfterEach

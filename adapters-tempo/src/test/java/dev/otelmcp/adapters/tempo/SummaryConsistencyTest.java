@@ -9,6 +9,7 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class SummaryConsistencyTest {
   void everySummaryAgreesWithItsWholeTrace() {
     RecordedTempo.search(tempo.getRuntimeInfo().getWireMock(), RecordedTempo.SERVICES, RecordedTempo.ALL);
     RecordedTempo.tracesV1(tempo.getRuntimeInfo().getWireMock(), RecordedTempo.BASIC);
-    try (TempoTraceStore store = new TempoTraceStore(TempoConfig.from(TestSettings.url(tempo.baseUrl())
+    try (TempoTraceStore store = new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(tempo.baseUrl())
         .with("api_version", "v1")))) {
       List<TraceHit> hits = store.searchTraces(new TraceQuery(
           new TimeRange(Instant.parse("2025-11-13T00:00:00Z"), Instant.parse("2025-11-14T00:00:00Z")), List.of(), 20))

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ class TagsTest {
 
   @BeforeEach
   void open() {
-    store = new TempoTraceStore(TempoConfig.from(TestSettings.url(tempo.baseUrl())));
+    store = new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(tempo.baseUrl())));
   }
 
   @AfterEach

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.tck.AbstractTraceStoreContractTest;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ class TempoContractTest extends AbstractTraceStoreContractTest {
     RecordedTempo.unknownTraceV1(wireMock);
     RecordedTempo.tagValues(wireMock);
     RecordedTempo.echo(wireMock);
-    store = new TempoTraceStore(TempoConfig.from(TestSettings.url(tempo.baseUrl())));
+    store = new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(tempo.baseUrl())));
   }
 
   /** Trace bodies; the v2 subclass serves them from the v2 route instead. */

@@ -8,6 +8,7 @@ import dev.otelmcp.domain.port.TraceStoreProvider;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.FilterValueType;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TempoProviderTest {
 
   @Test
   void capabilitiesClaimWhatTraceQlEvaluatesAndLeaveTheRest() {
-    try (TraceStore store = new TempoTraceStoreProvider().create(TestSettings.url("http://localhost:3200")
+    try (TraceStore store = new TempoTraceStoreProvider().create(TestBackendSettings.url("http://localhost:3200")
         .with("max_search_limit", "500"))) {
       StoreCapabilities capabilities = store.capabilities();
       Filter notError = Filter.of("status", FilterOperator.NOT_EQUALS, FilterValueType.STRING, List.of("ERROR"));

@@ -18,6 +18,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanKind;
 import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,7 +42,7 @@ class TraceByIdTest {
   private TempoTraceStore store;
 
   private TempoTraceStore store(String apiVersion) {
-    store = new TempoTraceStore(TempoConfig.from(TestSettings.url(tempo.baseUrl()).with("api_version", apiVersion)));
+    store = new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(tempo.baseUrl()).with("api_version", apiVersion)));
     return store;
   }
 

@@ -20,6 +20,7 @@ import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.FilterValueType;
 import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,13 +39,13 @@ class TraceSearchTest {
 
   private TempoTraceStore store;
 
-  private TempoTraceStore store(TestSettings settings) {
+  private TempoTraceStore store(TestBackendSettings settings) {
     store = new TempoTraceStore(TempoConfig.from(settings));
     return store;
   }
 
   private TempoTraceStore store() {
-    return store(TestSettings.url(tempo.baseUrl()).with("api_version", "v1"));
+    return store(TestBackendSettings.url(tempo.baseUrl()).with("api_version", "v1"));
   }
 
   @AfterEach
@@ -129,7 +130,7 @@ class TraceSearchTest {
   void aLimitAboveTempoMaximumIsCappedToItAndReportedAsPossiblyIncomplete() {
     RecordedTempo.search(wireMock(), RecordedTempo.SERVICES, RecordedTempo.ALL);
 
-    TraceSearchResult result = store(TestSettings.url(tempo.baseUrl()).with("max_search_limit", "3"))
+    TraceSearchResult result = store(TestBackendSettings.url(tempo.baseUrl()).with("max_search_limit", "3"))
         .searchTraces(new TraceQuery(NOV_13, List.of(), 500));
 
     assertThat(searches().get(0).queryParameter("limit").firstValue()).isEqualTo("3");
