@@ -2,14 +2,9 @@ package dev.otelmcp.adapters.traceloop;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
+import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
 import feign.FeignException;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.function.Supplier;
 
 /**
@@ -17,14 +12,15 @@ import java.util.function.Supplier;
  *
  * <p>Status errors already arrive as domain exceptions (from {@link TraceloopErrorDecoder}); what is left are
  * transport failures (refused, timed out, DNS), which Feign wraps in {@link FeignException}, and bodies that
- * are not JSON. The Feign exception is never kept as a cause: it holds the request, and so the API key.
+ * are not JSON. Both are worded as for every HTTP backend ({@link HttpFailures}); the Feign exception is never
+ * kept as a cause: it holds the request, and so the API key.
  */
 final class TraceloopCalls {
 
-  private final TraceloopConfig config;
+  private final HttpFailures failures;
 
   TraceloopCalls(TraceloopConfig config) {
-    this.config = config;
+    this.failures = config.failures();
   }
 
   /**
@@ -44,45 +40,19 @@ final class TraceloopCalls {
 
   /** The exception for an answer that is JSON but not in the shape the API documents. */
   BackendUnavailableException malformed(String what, String detail) {
-    return new BackendUnavailableException("Traceloop at " + config.displayUrl() + " sent an unexpected answer for "
-        + what + ": " + config.scrub(detail), hint());
+    return new BackendUnavailableException(failures.at() + " sent an unexpected answer for " + what + ": "
+        + failures.scrub(detail), hint());
   }
 
   private RuntimeException translate(String what, FeignException e) {
-    Throwable cause = e.getCause();
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof OtelMcpException domain) {
-        return domain;
-      }
+    // Jackson's parse errors are I/O errors too; a body that is not JSON is not an unreachable API.
+    for (Throwable t = e.getCause(); t != null && !(t instanceof OtelMcpException); t = t.getCause()) {
       if (t instanceof JsonProcessingException json) {
-        return new BackendUnavailableException("Traceloop at " + config.displayUrl()
-            + " sent a response that is not valid JSON for " + what + ": " + config.scrub(json.getOriginalMessage()),
-            "Check that BACKEND_URL (or --url) points at the Traceloop API (default " + TraceloopConfig.DEFAULT_URL
-                + "), not at a web page or a proxy login.", json);
+        return failures.notJson(what, json.getOriginalMessage(), "Check that BACKEND_URL (or --url) points at the"
+            + " Traceloop API (default " + TraceloopConfig.DEFAULT_URL + "), not at a web page or a proxy login.", json);
       }
     }
-    if (cause instanceof IOException io) {
-      return unreachable(what, io);
-    }
-    return new BackendUnavailableException("Traceloop at " + config.displayUrl() + " failed for " + what + ": "
-        + e.getClass().getSimpleName(), hint());
-  }
-
-  private BackendUnavailableException unreachable(String what, IOException io) {
-    String reason;
-    if (io instanceof HttpConnectTimeoutException) {
-      reason = "the connection timed out";
-    } else if (io instanceof HttpTimeoutException) {
-      reason = "no answer in time";
-    } else if (io instanceof ConnectException || io.getCause() instanceof ConnectException) {
-      reason = "connection refused";
-    } else if (io instanceof UnknownHostException || io.getCause() instanceof UnresolvedAddressException) {
-      reason = "unknown host";
-    } else {
-      reason = io.getMessage() == null ? io.getClass().getSimpleName() : config.scrub(io.getMessage());
-    }
-    return new BackendUnavailableException("could not reach Traceloop at " + config.displayUrl() + " within "
-        + config.timeoutText() + " (" + what + "): " + reason, hint(), io);
+    return failures.transport(what, e, hint());
   }
 
   private static String hint() {

@@ -2,7 +2,9 @@ package dev.otelmcp.adapters.traceloop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.domain.port.BackendSettings;
 import dev.otelmcp.domain.tck.Cassette;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Predicate;
@@ -19,7 +21,15 @@ final class Fixtures {
   static final String WORKFLOW_NAMES = "/v2/projects/default/spans/workflow-names";
   static final String WAREHOUSE = "/v2/warehouse/spans";
 
+  /** A made-up key: tests check it is sent and never shown. */
+  static final String KEY = "tl-Key-7c1e9d0b5a";
+
   private Fixtures() {}
+
+  /** Settings with the URL and the API key (the Traceloop backend needs both). */
+  static TestBackendSettings settings(String url) {
+    return TestBackendSettings.url(url).with(BackendSettings.API_KEY, KEY);
+  }
 
   static Cassette cassette(String name) {
     return Cassette.load("cassettes/traceloop/" + name + ".yaml");

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ class TraceloopConfigTest {
 
   @Test
   void defaults() {
-    TraceloopConfig config = TraceloopConfig.from(new TestSettings().with("api_key", TestSettings.KEY));
+    TraceloopConfig config = TraceloopConfig.from(new TestBackendSettings().with("api_key", Fixtures.KEY));
 
     assertThat(config.url()).isEqualTo("https://api.traceloop.com");
     assertThat(config.environments()).containsExactly("prd");
@@ -37,28 +38,28 @@ class TraceloopConfigTest {
 
   @Test
   void theApiKeyIsRequiredAndTheMessageNamesTheVariable() {
-    assertThatThrownBy(() -> TraceloopConfig.from(new TestSettings()))
+    assertThatThrownBy(() -> TraceloopConfig.from(new TestBackendSettings()))
         .isInstanceOf(InvalidQueryException.class)
         .hasMessage("the traceloop backend needs an API key: set BACKEND_API_KEY (or --api-key)");
-    assertThatThrownBy(() -> TraceloopConfig.from(new TestSettings().with("api_key", "  ")))
+    assertThatThrownBy(() -> TraceloopConfig.from(new TestBackendSettings().with("api_key", "  ")))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("BACKEND_API_KEY");
-    assertThatThrownBy(() -> TraceloopConfig.from(new TestSettings().with("api_key", "abc\ndef")))
+    assertThatThrownBy(() -> TraceloopConfig.from(new TestBackendSettings().with("api_key", "abc\ndef")))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("control characters")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("abc"));
   }
 
   @Test
   void aTrailingV2IsDroppedSoPathsAreNotDoubled() {
-    assertThat(TraceloopConfig.from(TestSettings.url("https://api.traceloop.com/v2")).url())
+    assertThat(TraceloopConfig.from(Fixtures.settings("https://api.traceloop.com/v2")).url())
         .isEqualTo("https://api.traceloop.com");
-    assertThat(TraceloopConfig.from(TestSettings.url("https://api.traceloop.com/v2/")).url())
+    assertThat(TraceloopConfig.from(Fixtures.settings("https://api.traceloop.com/v2/")).url())
         .isEqualTo("https://api.traceloop.com");
-    assertThat(TraceloopConfig.from(TestSettings.url("https://proxy.example/traceloop/")).url())
+    assertThat(TraceloopConfig.from(Fixtures.settings("https://proxy.example/traceloop/")).url())
         .isEqualTo("https://proxy.example/traceloop");
 
     RecordedTraceloop.serve(traceloop.getRuntimeInfo().getWireMock());
     try (TraceloopTraceStore store = new TraceloopTraceStore(TraceloopConfig.from(
-        TestSettings.url(traceloop.baseUrl() + "/v2")))) {
+        Fixtures.settings(traceloop.baseUrl() + "/v2")))) {
       assertThat(store.health().healthy()).isTrue();
     }
     traceloop.verify(getRequestedFor(urlPathEqualTo("/v2/warehouse/spans")));
@@ -66,7 +67,7 @@ class TraceloopConfigTest {
 
   @Test
   void environmentsAreACommaListSentWithEverySearch() {
-    TraceloopConfig config = TraceloopConfig.from(TestSettings.url(traceloop.baseUrl())
+    TraceloopConfig config = TraceloopConfig.from(Fixtures.settings(traceloop.baseUrl())
         .with("environments", " prd , stg,prd ,"));
     assertThat(config.environments()).containsExactly("prd", "stg");
 
@@ -83,28 +84,28 @@ class TraceloopConfigTest {
 
   @Test
   void malformedSettingsNameTheSetting() {
-    assertThatThrownBy(() -> TraceloopConfig.from(TestSettings.url("ftp://api.traceloop.com")))
+    assertThatThrownBy(() -> TraceloopConfig.from(Fixtures.settings("ftp://api.traceloop.com")))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("setting 'url'");
-    assertThatThrownBy(() -> TraceloopConfig.from(TestSettings.url("https://user:pw@api.traceloop.com")))
+    assertThatThrownBy(() -> TraceloopConfig.from(Fixtures.settings("https://user:pw@api.traceloop.com")))
         .isInstanceOf(InvalidQueryException.class).hasMessage("setting 'url' must not contain user:password");
-    assertThatThrownBy(() -> TraceloopConfig.from(TestSettings.url("https://x").with("timeout", "0ms")))
+    assertThatThrownBy(() -> TraceloopConfig.from(Fixtures.settings("https://x").with("timeout", "0ms")))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("setting 'timeout'");
-    assertThatThrownBy(() -> TraceloopConfig.from(TestSettings.url("https://x").header("Authorization", "Basic x")))
+    assertThatThrownBy(() -> TraceloopConfig.from(Fixtures.settings("https://x").header("Authorization", "Basic x")))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("cannot set 'Authorization'");
   }
 
   @Test
   void theKeyIsSentAsABearerTokenWithTheExtraHeadersAndNeverPrinted() {
-    TestSettings settings = TestSettings.url(traceloop.baseUrl()).header("X-Request-Source", "otel-mcp");
+    TestBackendSettings settings = Fixtures.settings(traceloop.baseUrl()).header("X-Request-Source", "otel-mcp");
     TraceloopConfig config = TraceloopConfig.from(settings);
-    assertThat(config.toString()).doesNotContain(TestSettings.KEY).contains("apiKey=***");
+    assertThat(config.toString()).doesNotContain(Fixtures.KEY).contains("apiKey=***");
 
     RecordedTraceloop.serve(traceloop.getRuntimeInfo().getWireMock());
     try (TraceloopTraceStore store = new TraceloopTraceStore(config)) {
       assertThat(store.health().healthy()).isTrue();
     }
     traceloop.verify(getRequestedFor(urlPathEqualTo(Fixtures.WAREHOUSE))
-        .withHeader("Authorization", equalTo("Bearer " + TestSettings.KEY))
+        .withHeader("Authorization", equalTo("Bearer " + Fixtures.KEY))
         .withHeader("X-Request-Source", equalTo("otel-mcp")));
   }
 }

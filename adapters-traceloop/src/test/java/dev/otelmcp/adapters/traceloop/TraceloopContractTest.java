@@ -47,7 +47,7 @@ class TraceloopContractTest extends AbstractTraceStoreContractTest {
             + "\"value\":\"travel-agent-demo2\",\"value_type\":\"string\"}],\"cursor\":0,\"limit\":3}", true, true))
         .willReturn(okJson(RecordedTraceloop.rows(RecordedTraceloop.SPANS_BASIC, Fixtures.SPANS, "spans", 0, 3,
             false))));
-    store = new TraceloopTraceStore(TraceloopConfig.from(TestSettings.url(traceloop.baseUrl())));
+    store = new TraceloopTraceStore(TraceloopConfig.from(Fixtures.settings(traceloop.baseUrl())));
   }
 
   @AfterEach

@@ -17,6 +17,7 @@ import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.error.RateLimitedException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,14 +43,14 @@ class TraceloopFailureTest {
 
   private final List<TraceloopTraceStore> stores = new ArrayList<>();
 
-  private TraceloopTraceStore store(TestSettings settings) {
+  private TraceloopTraceStore store(TestBackendSettings settings) {
     TraceloopTraceStore store = new TraceloopTraceStore(TraceloopConfig.from(settings));
     stores.add(store);
     return store;
   }
 
   private TraceloopTraceStore store() {
-    return store(TestSettings.url(traceloop.baseUrl()).with("timeout", "2s"));
+    return store(Fixtures.settings(traceloop.baseUrl()).with("timeout", "2s"));
   }
 
   @AfterEach
@@ -74,7 +75,7 @@ class TraceloopFailureTest {
   void aRefusedKeyIsRejectedWithAHintAndNeverShown() {
     TraceloopTraceStore store = store();
     rootSpansAnswer(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":\"invalid API key Bearer " + TestSettings.KEY + "\"}"));
+        .withBody("{\"error\":\"invalid API key Bearer " + Fixtures.KEY + "\"}"));
 
     BackendRejectedException e = catchThrowableOfType(BackendRejectedException.class, () -> search(store));
 
@@ -161,7 +162,7 @@ class TraceloopFailureTest {
       closedPort = socket.getLocalPort();
     }
     String url = "http://127.0.0.1:" + closedPort;
-    TraceloopTraceStore store = store(TestSettings.url(url).with("timeout", "2s"));
+    TraceloopTraceStore store = store(Fixtures.settings(url).with("timeout", "2s"));
 
     BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class, () -> search(store));
 
@@ -174,7 +175,7 @@ class TraceloopFailureTest {
 
   @Test
   void anAnswerSlowerThanTheTimeoutIsBackendUnavailable() {
-    TraceloopTraceStore store = store(TestSettings.url(traceloop.baseUrl()).with("timeout", "300ms"));
+    TraceloopTraceStore store = store(Fixtures.settings(traceloop.baseUrl()).with("timeout", "300ms"));
     rootSpansAnswer(okJson(ROOTS).withFixedDelay(2_000));
 
     BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class, () -> search(store));
@@ -187,22 +188,22 @@ class TraceloopFailureTest {
   void theKeyIsInNoFailureMessage() {
     List<OtelMcpException> failures = new ArrayList<>();
     TraceloopTraceStore store = store();
-    rootSpansAnswer(aResponse().withStatus(403).withBody("{\"message\":\"" + TestSettings.KEY + " may not read\"}"));
+    rootSpansAnswer(aResponse().withStatus(403).withBody("{\"message\":\"" + Fixtures.KEY + " may not read\"}"));
     failures.add(catchThrowableOfType(BackendRejectedException.class, () -> search(store)));
-    rootSpansAnswer(aResponse().withStatus(500).withBody("upstream said " + TestSettings.KEY));
+    rootSpansAnswer(aResponse().withStatus(500).withBody("upstream said " + Fixtures.KEY));
     failures.add(catchThrowableOfType(BackendUnavailableException.class, () -> search(store)));
-    rootSpansAnswer(okJson("not json " + TestSettings.KEY));
+    rootSpansAnswer(okJson("not json " + Fixtures.KEY));
     failures.add(catchThrowableOfType(BackendUnavailableException.class, () -> search(store)));
 
     assertThat(failures).hasSize(3).allSatisfy(e -> {
-      assertThat(e.getMessage()).doesNotContain(TestSettings.KEY);
-      assertThat(e.hint()).doesNotContain(TestSettings.KEY);
+      assertThat(e.getMessage()).doesNotContain(Fixtures.KEY);
+      assertThat(e.hint()).doesNotContain(Fixtures.KEY);
       for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-        assertThat(String.valueOf(c.getMessage())).doesNotContain(TestSettings.KEY);
+        assertThat(String.valueOf(c.getMessage())).doesNotContain(Fixtures.KEY);
       }
     });
     assertThat(failures.subList(0, 2)).allSatisfy(e -> assertThat(e.getMessage()).endsWith("***" + (
         e instanceof BackendRejectedException ? " may not read" : "")));
-    assertThat(store.toString()).doesNotContain(TestSettings.KEY);
+    assertThat(store.toString()).doesNotContain(Fixtures.KEY);
   }
 }

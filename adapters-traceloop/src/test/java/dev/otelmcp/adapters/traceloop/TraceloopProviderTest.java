@@ -8,6 +8,7 @@ import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
 import dev.otelmcp.domain.query.Filter;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +27,11 @@ class TraceloopProviderTest {
 
   @Test
   void createNeedsAKeyAndDoesNotContactTraceloop() {
-    assertThatThrownBy(() -> new TraceloopTraceStoreProvider().create(new TestSettings()))
+    assertThatThrownBy(() -> new TraceloopTraceStoreProvider().create(new TestBackendSettings()))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("BACKEND_API_KEY");
 
     // A TEST-NET address: creating must not connect anywhere.
-    try (TraceStore store = new TraceloopTraceStoreProvider().create(TestSettings.url("http://192.0.2.1:9"))) {
+    try (TraceStore store = new TraceloopTraceStoreProvider().create(Fixtures.settings("http://192.0.2.1:9"))) {
       StoreCapabilities capabilities = store.capabilities();
       assertThat(capabilities.nativeSpanSearch()).isTrue();
       assertThat(capabilities.fullTracesInSearch()).isFalse();

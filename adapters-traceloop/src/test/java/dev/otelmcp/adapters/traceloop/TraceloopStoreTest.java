@@ -53,7 +53,7 @@ class TraceloopStoreTest {
   @BeforeEach
   void recordedApi() {
     RecordedTraceloop.serve(traceloop.getRuntimeInfo().getWireMock());
-    store = new TraceloopTraceStore(TraceloopConfig.from(TestSettings.url(traceloop.baseUrl())));
+    store = new TraceloopTraceStore(TraceloopConfig.from(Fixtures.settings(traceloop.baseUrl())));
   }
 
   @AfterEach
@@ -74,7 +74,7 @@ class TraceloopStoreTest {
     assertThat(result.mayHaveMore()).isFalse();
     assertThat(result.nextCursor()).isNull();
     traceloop.verify(postRequestedFor(urlPathEqualTo(Fixtures.ROOT_SPANS))
-        .withHeader("Authorization", equalTo("Bearer " + TestSettings.KEY))
+        .withHeader("Authorization", equalTo("Bearer " + Fixtures.KEY))
         .withHeader("Content-Type", equalTo("application/json"))
         .withRequestBody(equalToJson("{\"filters\":[],\"logical_operator\":\"and\",\"environments\":[\"prd\"],"
             + "\"sort_by\":\"timestamp\",\"sort_order\":\"DESC\",\"cursor\":0,\"limit\":10,"
@@ -245,6 +245,6 @@ class TraceloopStoreTest {
     assertThat(store.health().healthy()).isTrue();
     assertThat(store.health().detail()).isEqualTo("Traceloop API at " + traceloop.baseUrl() + ", environments prd");
     traceloop.verify(getRequestedFor(urlPathEqualTo(Fixtures.WAREHOUSE))
-        .withHeader("Authorization", equalTo("Bearer " + TestSettings.KEY)));
+        .withHeader("Authorization", equalTo("Bearer " + Fixtures.KEY)));
   }
 }
