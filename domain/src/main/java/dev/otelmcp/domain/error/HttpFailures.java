@@ -1,6 +1,7 @@
 package dev.otelmcp.domain.error;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -35,6 +37,8 @@ import java.util.function.UnaryOperator;
 public final class HttpFailures {
 
   public static final int MAX_MESSAGE_CHARS = 300;
+  /** Enough for any backend's error message; the rest of a proxy's HTML page is not read. */
+  public static final int MAX_ERROR_BODY_BYTES = 16 * 1024;
   /** A cause chain longer than this is not walked further (it guards against cycles). */
   private static final int MAX_CAUSES = 32;
 
@@ -216,6 +220,51 @@ public final class HttpFailures {
         .flatMap(e -> e.getValue().stream())
         .findFirst().orElse(null);
     return retryAfter(value, Instant.now());
+  }
+
+  /** An error response's body, as the HTTP library hands it over: opened once, closed by the reader. */
+  @FunctionalInterface
+  public interface ErrorBody {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * The first {@value #MAX_ERROR_BODY_BYTES} bytes of an error response's body as UTF-8; empty when there is no
+   * body ({@code null}) or it cannot be read: the status alone still says what happened.
+   */
+  public static String errorBody(ErrorBody body) {
+    if (body == null) {
+      return "";
+    }
+    try (InputStream in = body.open()) {
+      return in == null ? "" : new String(in.readNBytes(MAX_ERROR_BODY_BYTES), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /**
+   * The backend's message: the first candidate that says something. Backends put it under different keys
+   * ({@code errors[0].msg}, {@code error.message}, {@code detail}); the adapter lists its own, in its order.
+   */
+  public static String firstMessage(String... candidates) {
+    for (String candidate : candidates) {
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What an unhealthy backend's health says about the failure: a domain exception's message as it is, anything
+   * else (a bug, a library's surprise) named with the backend and scrubbed.
+   */
+  public String healthDetail(RuntimeException failure) {
+    if (failure instanceof OtelMcpException) {
+      return failure.getMessage();
+    }
+    return at() + " could not be checked: " + scrubber.apply(String.valueOf(failure.getMessage()));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.otelmcp.domain.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -9,6 +10,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -219,5 +221,37 @@ class HttpFailuresTest {
     assertThat(HttpFailures.firstLine("\n  no org id  \nsecond line")).isEqualTo("no org id");
     assertThat(HttpFailures.firstLine("")).isEmpty();
     assertThat(HttpFailures.firstLine(null)).isEmpty();
+  }
+
+  @Test
+  void anErrorBodyIsReadUpToItsLimitAndAnUnreadableOneIsEmpty() {
+    byte[] page = ("<html>" + "x".repeat(40_000)).getBytes(StandardCharsets.UTF_8);
+
+    assertThat(HttpFailures.errorBody(() -> new ByteArrayInputStream(page))).hasSize(HttpFailures.MAX_ERROR_BODY_BYTES)
+        .startsWith("<html>");
+    assertThat(HttpFailures.errorBody(() -> new ByteArrayInputStream("no org id\n".getBytes(StandardCharsets.UTF_8))))
+        .isEqualTo("no org id\n");
+    assertThat(HttpFailures.errorBody(null)).isEmpty();
+    assertThat(HttpFailures.errorBody(() -> {
+      throw new IOException("stream closed");
+    })).isEmpty();
+  }
+
+  @Test
+  void theBackendsMessageIsTheFirstCandidateThatSaysSomething() {
+    assertThat(HttpFailures.firstMessage(null, "  ", "limit must be at most 1000", "other")).isEqualTo(
+        "limit must be at most 1000");
+    assertThat(HttpFailures.firstMessage(null, "")).isNull();
+    assertThat(HttpFailures.firstMessage()).isNull();
+  }
+
+  @Test
+  void anUnhealthyBackendSaysWhyWithoutSecrets() {
+    assertThat(JAEGER.healthDetail(new BackendUnavailableException("could not reach Jaeger", "hint")))
+        .isEqualTo("could not reach Jaeger");
+    assertThat(JAEGER.healthDetail(new IllegalStateException("bad state near " + SECRET)))
+        .isEqualTo("Jaeger at http://jaeger:16686 could not be checked: bad state near ***");
+    assertThat(JAEGER.healthDetail(new NullPointerException()))
+        .isEqualTo("Jaeger at http://jaeger:16686 could not be checked: null");
   }
 }
