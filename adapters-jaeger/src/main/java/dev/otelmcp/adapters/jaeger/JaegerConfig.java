@@ -4,10 +4,10 @@ import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.port.BackendSettings;
 import dev.otelmcp.domain.port.ConnectionSettings;
+import dev.otelmcp.domain.port.HttpBackendConfig;
 import dev.otelmcp.domain.port.SettingsReader;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param apiVersion which query API to use
  * @param fanoutConcurrency how many per-service searches run at once when a search names no service
  */
-public record JaegerConfig(ConnectionSettings connection, ApiVersion apiVersion, int fanoutConcurrency) {
+public record JaegerConfig(ConnectionSettings connection, ApiVersion apiVersion, int fanoutConcurrency)
+    implements HttpBackendConfig {
 
   public static final String API_VERSION = "api_version";
   public static final String FANOUT_CONCURRENCY = "fanout_concurrency";
@@ -62,39 +63,9 @@ public record JaegerConfig(ConnectionSettings connection, ApiVersion apiVersion,
             + " between 1 and " + MAX_FANOUT_CONCURRENCY + ", default " + DEFAULT_FANOUT_CONCURRENCY + "."));
   }
 
-  /** The query service's base URL without a trailing slash. */
-  public String url() {
-    return connection.url();
-  }
-
-  /** Sent as {@code Authorization: Bearer …}; {@code null} when not configured. */
-  public String apiKey() {
-    return connection.apiKey();
-  }
-
-  /** Extra headers sent with every request. */
-  public Map<String, String> headers() {
-    return connection.headers();
-  }
-
-  /** Connect timeout and per-request timeout. */
-  public Duration timeout() {
-    return connection.timeout();
-  }
-
-  /** The URL as shown in logs and messages (never carries credentials). */
-  public String displayUrl() {
-    return connection.displayUrl();
-  }
-
-  /** Replaces every secret in the text by {@code ***}. */
-  String scrub(String text) {
-    return connection.scrub(text);
-  }
-
   /** The failures of this Jaeger, worded as for every HTTP backend. */
   HttpFailures failures() {
-    return new HttpFailures("Jaeger", displayUrl(), connection.timeoutText(), connection::scrub);
+    return failures("Jaeger");
   }
 
   @Override

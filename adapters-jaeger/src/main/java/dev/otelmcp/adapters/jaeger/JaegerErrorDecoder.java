@@ -8,8 +8,6 @@ import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a non-2xx answer into the domain exception the application knows how to report; the status mapping
@@ -22,8 +20,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class JaegerErrorDecoder implements ErrorDecoder {
 
-  /** Enough for any Jaeger error; a proxy's HTML page is cut. */
-  private static final int MAX_BODY_BYTES = 16 * 1024;
   private static final HttpFailures.StatusHints HINTS = new HttpFailures.StatusHints(
       "Check BACKEND_API_KEY (sent as a bearer token) and the headers setting for the proxy in front of Jaeger.",
       "Jaeger's message says what it did not accept; adjust the query (time window, filters, limit).",
@@ -54,41 +50,15 @@ final class JaegerErrorDecoder implements ErrorDecoder {
 
   /** Jaeger's message, or {@code null} when the body says nothing usable. */
   private String message(Response response) {
-    String body = body(response);
-    if (body.isBlank()) {
-      return null;
-    }
+    String body = HttpFailures.errorBody(response.body() == null ? null : response.body()::asInputStream);
     try {
       JsonNode json = mapper.readTree(body);
-      String text = firstText(json.path("errors").path(0).path("msg"), json.path("error").path("message"),
-          json.path("message"), json.path("error"));
-      if (text == null && json.isTextual()) {
-        text = json.textValue();
-      }
-      return text;
+      return HttpFailures.firstMessage(json.path("errors").path(0).path("msg").textValue(),
+          json.path("error").path("message").textValue(), json.path("message").textValue(),
+          json.path("error").textValue(), json.textValue());
     } catch (IOException notJson) {
       // A proxy's error page or a plain-text message: show its first line.
       return HttpFailures.firstLine(body);
-    }
-  }
-
-  private static String firstText(JsonNode... candidates) {
-    for (JsonNode candidate : candidates) {
-      if (candidate.isTextual() && !candidate.textValue().isBlank()) {
-        return candidate.textValue();
-      }
-    }
-    return null;
-  }
-
-  private static String body(Response response) {
-    if (response.body() == null) {
-      return "";
-    }
-    try (InputStream in = response.body().asInputStream()) {
-      return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.otelmcp.adapters.jaeger;
 
 import dev.otelmcp.domain.error.InvalidQueryException;
-import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
@@ -102,11 +101,8 @@ public final class JaegerTraceStore implements TraceStore {
       int services = flavour.services().size();
       return HealthStatus.healthy("Jaeger at " + config.displayUrl() + ", " + flavour.label() + ", " + services
           + (services == 1 ? " service" : " services"));
-    } catch (OtelMcpException e) {
-      return HealthStatus.unhealthy(e.getMessage());
     } catch (RuntimeException e) {
-      return HealthStatus.unhealthy("Jaeger at " + config.displayUrl() + " could not be checked: "
-          + config.scrub(String.valueOf(e.getMessage())));
+      return HealthStatus.unhealthy(config.failures().healthDetail(e));
     }
   }
 

@@ -4,12 +4,12 @@ import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.port.BackendSettings;
 import dev.otelmcp.domain.port.ConnectionSettings;
+import dev.otelmcp.domain.port.HttpBackendConfig;
 import dev.otelmcp.domain.port.SettingsReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,7 +36,7 @@ public record TempoConfig(
     ApiVersion apiVersion,
     int maxSearchLimit,
     Duration maxSearchDuration,
-    int hydrationConcurrency) {
+    int hydrationConcurrency) implements HttpBackendConfig {
 
   public static final String DEFAULT_URL = "http://localhost:3200";
   public static final Duration DEFAULT_TIMEOUT = ConnectionSettings.DEFAULT_TIMEOUT;
@@ -129,41 +129,17 @@ public record TempoConfig(
     }
   }
 
-  /** Tempo's HTTP API without a trailing slash. */
-  public String url() {
-    return connection.url();
-  }
-
-  /** Extra headers sent with every request. */
-  public Map<String, String> headers() {
-    return connection.headers();
-  }
-
-  /** Connect timeout and per-request timeout. */
-  public Duration timeout() {
-    return connection.timeout();
-  }
-
-  /** The URL as shown in logs and messages (it never carries credentials). */
-  public String displayUrl() {
-    return connection.displayUrl();
-  }
-
-  /** Values that must never appear in logs or error messages: the connection's, and the Basic credentials. */
-  List<String> secrets() {
+  /** The connection's secrets and the Basic credentials derived from the key. */
+  @Override
+  public List<String> secrets() {
     List<String> secrets = new ArrayList<>(connection.secrets());
     secrets.addAll(auth.secrets());
     return secrets;
   }
 
-  /** Replaces every secret in the text by {@code ***}. */
-  String scrub(String text) {
-    return ConnectionSettings.scrub(text, secrets());
-  }
-
   /** The failures of this Tempo, worded as for every HTTP backend. */
   HttpFailures failures() {
-    return new HttpFailures("Tempo", displayUrl(), connection.timeoutText(), this::scrub);
+    return failures("Tempo");
   }
 
   @Override

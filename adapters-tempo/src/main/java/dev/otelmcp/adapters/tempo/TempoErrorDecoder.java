@@ -4,9 +4,6 @@ import dev.otelmcp.domain.error.HttpFailures;
 import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -18,8 +15,6 @@ import java.util.Locale;
  * knows what it means.
  */
 final class TempoErrorDecoder implements ErrorDecoder {
-
-  private static final int MAX_BODY_BYTES = 16 * 1024;
 
   private final HttpFailures failures;
 
@@ -33,7 +28,8 @@ final class TempoErrorDecoder implements ErrorDecoder {
     Request request = response.request();
     String what = request == null ? HttpFailures.request(null, null)
         : HttpFailures.request(request.httpMethod().name(), request.url());
-    String text = failures.quote(HttpFailures.firstLine(body(response)));
+    String text = failures.quote(HttpFailures.firstLine(
+        HttpFailures.errorBody(response.body() == null ? null : response.body()::asInputStream)));
     if (status == 404) {
       return new TempoNotFoundException(failures.at() + " answered 404 for " + what + failures.detail(text), text);
     }
@@ -53,16 +49,5 @@ final class TempoErrorDecoder implements ErrorDecoder {
             : "Tempo's message says what it did not accept; adjust the filters or the time window.",
         "Tempo or its storage is failing; retry later and check Tempo's logs.",
         "Tempo answered with an unexpected status; check that BACKEND_URL points at Tempo's HTTP API (port 3200).");
-  }
-
-  private static String body(Response response) {
-    if (response.body() == null) {
-      return "";
-    }
-    try (InputStream in = response.body().asInputStream()) {
-      return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
   }
 }

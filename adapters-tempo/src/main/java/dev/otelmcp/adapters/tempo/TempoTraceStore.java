@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.adapters.tempo.TempoJson.TraceMetadata;
 import dev.otelmcp.domain.error.InvalidQueryException;
-import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
@@ -143,11 +142,8 @@ public final class TempoTraceStore implements TraceStore {
       calls.call("GET /api/echo", api::echo);
       return HealthStatus.healthy("Tempo at " + config.displayUrl() + " answers; auth " + config.auth().describe()
           + (config.tenant() == null ? "" : ", tenant " + config.tenant()) + ", " + traces.routeLabel());
-    } catch (OtelMcpException e) {
-      return HealthStatus.unhealthy(e.getMessage());
     } catch (RuntimeException e) {
-      return HealthStatus.unhealthy("Tempo at " + config.displayUrl() + " could not be checked: "
-          + config.scrub(String.valueOf(e.getMessage())));
+      return HealthStatus.unhealthy(config.failures().healthDetail(e));
     }
   }
 

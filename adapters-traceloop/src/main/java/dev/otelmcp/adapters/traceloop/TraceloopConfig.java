@@ -4,6 +4,7 @@ import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.port.BackendSettings;
 import dev.otelmcp.domain.port.ConnectionSettings;
+import dev.otelmcp.domain.port.HttpBackendConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ import java.util.Objects;
  *     extra headers, and the timeout used as connect timeout and per-request timeout
  * @param environments the Traceloop environments searched ({@code prd}, {@code stg}, …)
  */
-public record TraceloopConfig(ConnectionSettings connection, List<String> environments) {
+public record TraceloopConfig(ConnectionSettings connection, List<String> environments) implements HttpBackendConfig {
 
   public static final String ENVIRONMENTS = "environments";
   public static final String DEFAULT_URL = "https://api.traceloop.com";
@@ -57,39 +58,9 @@ public record TraceloopConfig(ConnectionSettings connection, List<String> enviro
     return new TraceloopConfig(connection.withUrl(withoutVersion(connection.url())), environments(settings));
   }
 
-  /** The API's base URL, without a trailing slash or {@code /v2}. */
-  public String url() {
-    return connection.url();
-  }
-
-  /** Sent as {@code Authorization: Bearer …}; never {@code null}. */
-  public String apiKey() {
-    return connection.apiKey();
-  }
-
-  /** Extra headers sent with every request. */
-  public Map<String, String> headers() {
-    return connection.headers();
-  }
-
-  /** Connect timeout and per-request timeout. */
-  public Duration timeout() {
-    return connection.timeout();
-  }
-
-  /** The URL as shown in logs and messages (never carries credentials). */
-  public String displayUrl() {
-    return connection.displayUrl();
-  }
-
-  /** Replaces every secret (the API key, header values) in the text by {@code ***}. */
-  String scrub(String text) {
-    return connection.scrub(text);
-  }
-
   /** The failures of this Traceloop API, worded as for every HTTP backend. */
   HttpFailures failures() {
-    return new HttpFailures("Traceloop", displayUrl(), connection.timeoutText(), connection::scrub);
+    return failures("Traceloop");
   }
 
   @Override

@@ -8,8 +8,6 @@ import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a non-2xx answer into the domain exception the application reports; the status mapping is every HTTP
@@ -20,7 +18,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class TraceloopErrorDecoder implements ErrorDecoder {
 
-  private static final int MAX_BODY_BYTES = 16 * 1024;
   /** The key is the only credential, so a 401/403 refused the key. */
   private static final HttpFailures.StatusHints HINTS = new HttpFailures.StatusHints("the API key",
       "Check BACKEND_API_KEY (or --api-key): it must be a valid Traceloop API key of the project to read.",
@@ -52,40 +49,14 @@ final class TraceloopErrorDecoder implements ErrorDecoder {
 
   /** The API's message, or {@code null} when the body says nothing usable. */
   private String message(Response response) {
-    String body = body(response);
-    if (body.isBlank()) {
-      return null;
-    }
+    String body = HttpFailures.errorBody(response.body() == null ? null : response.body()::asInputStream);
     try {
       JsonNode json = mapper.readTree(body);
-      String text = firstText(json.path("error").path("message"), json.path("error"), json.path("message"),
-          json.path("detail"), json.path("errors").path(0).path("message"));
-      if (text == null && json.isTextual()) {
-        text = json.textValue();
-      }
-      return text;
+      return HttpFailures.firstMessage(json.path("error").path("message").textValue(), json.path("error").textValue(),
+          json.path("message").textValue(), json.path("detail").textValue(),
+          json.path("errors").path(0).path("message").textValue(), json.textValue());
     } catch (IOException notJson) {
       return HttpFailures.firstLine(body);
-    }
-  }
-
-  private static String firstText(JsonNode... candidates) {
-    for (JsonNode candidate : candidates) {
-      if (candidate.isTextual() && !candidate.textValue().isBlank()) {
-        return candidate.textValue();
-      }
-    }
-    return null;
-  }
-
-  private static String body(Response response) {
-    if (response.body() == null) {
-      return "";
-    }
-    try (InputStream in = response.body().asInputStream()) {
-      return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.otelmcp.adapters.traceloop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.domain.error.InvalidQueryException;
-import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
@@ -168,11 +167,8 @@ public final class TraceloopTraceStore implements TraceStore {
       calls.call(WAREHOUSE, api::warehouseSpans);
       return HealthStatus.healthy("Traceloop API at " + config.displayUrl() + ", environments "
           + String.join(",", config.environments()));
-    } catch (OtelMcpException e) {
-      return HealthStatus.unhealthy(e.getMessage());
     } catch (RuntimeException e) {
-      return HealthStatus.unhealthy("Traceloop at " + config.displayUrl() + " could not be checked: "
-          + config.scrub(String.valueOf(e.getMessage())));
+      return HealthStatus.unhealthy(config.failures().healthDetail(e));
     }
   }
 
