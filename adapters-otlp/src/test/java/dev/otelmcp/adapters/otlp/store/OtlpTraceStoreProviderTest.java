@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otelmcp.domain.error.InvalidQueryException;
-import dev.otelmcp.domain.port.BackendSettings;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
+import dev.otelmcp.domain.tck.TestBackendSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,30 +18,13 @@ class OtlpTraceStoreProviderTest {
   @TempDir
   Path dir;
 
-  /** Settings from a map, as bootstrap hands them over. */
-  record Settings(Map<String, String> values) implements BackendSettings {
-    @Override
-    public Optional<String> getString(String key) {
-      return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
-    }
-
-    @Override
-    public Duration getDuration(String key, Duration defaultValue) {
-      return defaultValue;
-    }
-
-    @Override
-    public Map<String, String> getMap(String key) {
-      return Map.of();
-    }
-  }
-
-  static Settings settings(String... pairs) {
-    Map<String, String> values = new HashMap<>();
+  /** Settings from key/value pairs, as bootstrap hands them over. */
+  static TestBackendSettings settings(String... pairs) {
+    TestBackendSettings settings = new TestBackendSettings();
     for (int i = 0; i < pairs.length; i += 2) {
-      values.put(pairs[i], pairs[i + 1]);
+      settings.with(pairs[i], pairs[i + 1]);
     }
-    return new Settings(values);
+    return settings;
   }
 
   @Test
