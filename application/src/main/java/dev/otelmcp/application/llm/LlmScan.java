@@ -1,5 +1,6 @@
 package dev.otelmcp.application.llm;
 
+import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.search.TraceSearchOutcome;
 import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.view.Scope;
@@ -37,17 +38,20 @@ public final class LlmScan {
   }
 
   private final TraceSearcher searcher;
+  private final ApplicationSettings settings;
 
   @Inject
-  public LlmScan(TraceSearcher searcher) {
+  public LlmScan(TraceSearcher searcher, ApplicationSettings settings) {
     this.searcher = searcher;
+    this.settings = settings;
   }
 
   /**
-   * @param traceLimit how many traces to read at most (newest first)
+   * @param traceLimit how many traces to read at most (newest first); {@code MAX_TRACES_PER_QUERY} caps it
    */
   public Result scan(TimeRange window, List<Filter> traceFilters, int traceLimit) {
-    TraceSearchOutcome outcome = searcher.search(window, traceFilters, traceLimit, true);
+    int limit = Math.min(traceLimit, settings.maxTracesPerQuery());
+    TraceSearchOutcome outcome = searcher.search(window, traceFilters, limit, true);
     List<Trace> traces = new ArrayList<>(outcome.hits().size());
     List<LlmCall> calls = new ArrayList<>();
     int spans = 0;
@@ -63,5 +67,10 @@ public final class LlmScan {
     }
     return new Result(window, List.copyOf(traces), List.copyOf(calls), outcome.tracesScanned(), spans,
         outcome.moreAvailable() || outcome.scanCapped(), warnings);
+  }
+
+  /** Reads as many of the window's traces as {@code MAX_TRACES_PER_QUERY} allows (rankings need them all). */
+  public Result scanAll(TimeRange window, List<Filter> traceFilters) {
+    return scan(window, traceFilters, settings.maxTracesPerQuery());
   }
 }

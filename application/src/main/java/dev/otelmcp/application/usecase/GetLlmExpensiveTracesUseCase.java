@@ -1,6 +1,5 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.llm.TraceLlmSummary;
@@ -15,12 +14,10 @@ import java.util.Comparator;
 public final class GetLlmExpensiveTracesUseCase {
 
   private final LlmScan scan;
-  private final ApplicationSettings settings;
 
   @Inject
-  public GetLlmExpensiveTracesUseCase(LlmScan scan, ApplicationSettings settings) {
+  public GetLlmExpensiveTracesUseCase(LlmScan scan) {
     this.scan = scan;
-    this.settings = settings;
   }
 
   /**
@@ -29,7 +26,7 @@ public final class GetLlmExpensiveTracesUseCase {
    * @param minTokens only traces with at least this many tokens (traces without any are never listed)
    */
   public TraceRanking.Result execute(LlmRequest request, long minTokens) {
-    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), settings.maxTracesPerQuery());
+    LlmScan.Result read = scan.scanAll(request.window(), request.calls().traceFilters());
     return TraceRanking.rank(read, request.calls(),
         s -> s.tokens().totalTokens() > 0 && s.tokens().totalTokens() >= minTokens,
         Comparator.comparingLong((TraceLlmSummary s) -> s.tokens().totalTokens()).reversed(),

@@ -1,6 +1,5 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.llm.Percentiles;
@@ -42,17 +41,14 @@ public final class GetLlmModelStatsUseCase {
       Scope scope) {}
 
   private final LlmScan scan;
-  private final ApplicationSettings settings;
 
   @Inject
-  public GetLlmModelStatsUseCase(LlmScan scan, ApplicationSettings settings) {
+  public GetLlmModelStatsUseCase(LlmScan scan) {
     this.scan = scan;
-    this.settings = settings;
   }
 
   public Result execute(String modelName, LlmRequest request) {
-    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(),
-        Math.min(request.traceLimit(), settings.maxTracesPerQuery()));
+    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
     List<LlmCall> calls = read.calls().stream()
         .filter(request.calls()::matches)
         .filter(c -> c.isModel(modelName))

@@ -1,6 +1,5 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.llm.TraceLlmSummary;
@@ -19,12 +18,10 @@ import java.util.List;
 public final class GetLlmSlowTracesUseCase {
 
   private final LlmScan scan;
-  private final ApplicationSettings settings;
 
   @Inject
-  public GetLlmSlowTracesUseCase(LlmScan scan, ApplicationSettings settings) {
+  public GetLlmSlowTracesUseCase(LlmScan scan) {
     this.scan = scan;
-    this.settings = settings;
   }
 
   /**
@@ -37,7 +34,7 @@ public final class GetLlmSlowTracesUseCase {
     if (minDurationMs != null) {
       filters.add(Filter.number("duration", FilterOperator.GTE, minDurationMs));
     }
-    LlmScan.Result read = scan.scan(request.window(), filters, settings.maxTracesPerQuery());
+    LlmScan.Result read = scan.scanAll(request.window(), filters);
     return TraceRanking.rank(read, request.calls(),
         s -> minDurationMs == null || s.trace().durationMs() >= minDurationMs,
         Comparator.comparingDouble((TraceLlmSummary s) -> s.trace().durationMs()).reversed(),

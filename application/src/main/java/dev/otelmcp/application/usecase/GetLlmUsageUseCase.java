@@ -1,6 +1,5 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.llm.Breakdown;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
@@ -19,17 +18,14 @@ public final class GetLlmUsageUseCase {
       Scope scope) {}
 
   private final LlmScan scan;
-  private final ApplicationSettings settings;
 
   @Inject
-  public GetLlmUsageUseCase(LlmScan scan, ApplicationSettings settings) {
+  public GetLlmUsageUseCase(LlmScan scan) {
     this.scan = scan;
-    this.settings = settings;
   }
 
   public Result execute(LlmRequest request) {
-    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(),
-        Math.min(request.traceLimit(), settings.maxTracesPerQuery()));
+    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
     List<LlmCall> calls = read.calls().stream().filter(request.calls()::matches).toList();
     return new Result(
         TokenTotals.of(calls),

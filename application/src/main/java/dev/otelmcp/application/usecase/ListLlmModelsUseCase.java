@@ -1,6 +1,5 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.llm.TokenTotals;
@@ -42,17 +41,14 @@ public final class ListLlmModelsUseCase {
   public record Result(int count, List<ModelView> models, Scope scope) {}
 
   private final LlmScan scan;
-  private final ApplicationSettings settings;
 
   @Inject
-  public ListLlmModelsUseCase(LlmScan scan, ApplicationSettings settings) {
+  public ListLlmModelsUseCase(LlmScan scan) {
     this.scan = scan;
-    this.settings = settings;
   }
 
   public Result execute(LlmRequest request) {
-    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(),
-        Math.min(request.traceLimit(), settings.maxTracesPerQuery()));
+    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
     Map<String, List<LlmCall>> byModel = new LinkedHashMap<>();
     int counted = 0;
     for (LlmCall call : read.calls()) {

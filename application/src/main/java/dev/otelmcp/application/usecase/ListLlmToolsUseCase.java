@@ -1,6 +1,5 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.view.Scope;
@@ -38,12 +37,10 @@ public final class ListLlmToolsUseCase {
   public record Result(int count, long totalCalls, List<ToolView> tools, Scope scope) {}
 
   private final LlmScan scan;
-  private final ApplicationSettings settings;
 
   @Inject
-  public ListLlmToolsUseCase(LlmScan scan, ApplicationSettings settings) {
+  public ListLlmToolsUseCase(LlmScan scan) {
     this.scan = scan;
-    this.settings = settings;
   }
 
   public Result execute(LlmRequest request) {
@@ -51,8 +48,7 @@ public final class ListLlmToolsUseCase {
     if (request.calls().serviceName() != null) {
       filters.add(Filter.equalsString("service.name", request.calls().serviceName()));
     }
-    LlmScan.Result read = scan.scan(request.window(), filters,
-        Math.min(request.traceLimit(), settings.maxTracesPerQuery()));
+    LlmScan.Result read = scan.scan(request.window(), filters, request.traceLimit());
     String provider = request.calls().provider();
     Set<String> tracesWithProvider = new HashSet<>();
     read.calls().stream()

@@ -41,7 +41,7 @@ class LlmUseCasesTest {
       agent(3, 1_000, List.of(), List.of()));
 
   private static LlmScan scan(InMemoryTraceStore store) {
-    return new LlmScan(new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS));
+    return new LlmScan(new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), SETTINGS);
   }
 
   private static LlmRequest all(int limit) {
@@ -50,7 +50,7 @@ class LlmUseCasesTest {
 
   @Test
   void usageSumsEveryFigureOnceAndBreaksItDown() {
-    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS).execute(all(1000));
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES))).execute(all(1000));
 
     assertThat(usage.totals()).isEqualTo(new TokenTotals(4, 1, 5200, 720, 5920, 2500, 0, 0));
     assertThat(usage.byModel()).extracting(UsageGroup::name).containsExactly("gpt-4o-2024-08-06", "claude-sonnet-4");
@@ -66,7 +66,7 @@ class LlmUseCasesTest {
 
   @Test
   void filtersSelectCallsByProviderCaseInsensitivelyAndByService() {
-    GetLlmUsageUseCase useCase = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS);
+    GetLlmUsageUseCase useCase = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES)));
 
     TokenTotals anthropic = useCase.execute(new LlmRequest(WINDOW, new CallFilter(null, "Anthropic", null, null), 1000)).totals();
     TokenTotals agentApi = useCase.execute(new LlmRequest(WINDOW, new CallFilter("agent-api", null, null, null), 1000)).totals();
@@ -79,7 +79,7 @@ class LlmUseCasesTest {
 
   @Test
   void modelsListRequestAndResponseNames() {
-    ListLlmModelsUseCase.Result models = new ListLlmModelsUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS).execute(all(1000));
+    ListLlmModelsUseCase.Result models = new ListLlmModelsUseCase(scan(new InMemoryTraceStore(TRACES))).execute(all(1000));
 
     assertThat(models.models()).hasSize(2);
     ListLlmModelsUseCase.ModelView claude = models.models().stream().filter(m -> m.model().equals("claude-sonnet-4")).findFirst().orElseThrow();
@@ -93,7 +93,7 @@ class LlmUseCasesTest {
 
   @Test
   void modelStatsMatchTheRequestedNameAndReportLatencyTokensAndTruncations() {
-    GetLlmModelStatsUseCase useCase = new GetLlmModelStatsUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS);
+    GetLlmModelStatsUseCase useCase = new GetLlmModelStatsUseCase(scan(new InMemoryTraceStore(TRACES)));
 
     GetLlmModelStatsUseCase.Result stats = useCase.execute("gpt-4o", all(1000));
 
@@ -114,20 +114,20 @@ class LlmUseCasesTest {
 
   @Test
   void expensiveTracesRankByTokensAndSkipTracesWithoutTokens() {
-    TraceRanking.Result ranked = new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS)
+    TraceRanking.Result ranked = new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES)))
         .execute(all(10), 0);
 
     assertThat(ranked.traces()).extracting(t -> t.trace().traceId())
         .containsExactly(TestTraces.traceId(1), TestTraces.traceId(2));
     assertThat(ranked.traces().get(0).tokens().totalTokens()).isEqualTo(4600);
     assertThat(ranked.traces().get(0).models()).containsExactly("gpt-4o-2024-08-06");
-    assertThat(new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS).execute(all(10), 2000).count())
+    assertThat(new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES))).execute(all(10), 2000).count())
         .isEqualTo(1);
   }
 
   @Test
   void slowTracesReportTheShareOfTimeInLlmCallsCountingOverlapsOnce() {
-    TraceRanking.Result ranked = new GetLlmSlowTracesUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS)
+    TraceRanking.Result ranked = new GetLlmSlowTracesUseCase(scan(new InMemoryTraceStore(TRACES)))
         .execute(all(1), null);
 
     // trace 2 (the root starts 1 ms after the first call: 9001 ms): calls at 0-2000 ms and 1500-2500 ms
@@ -142,7 +142,7 @@ class LlmUseCasesTest {
 
   @Test
   void toolsAreCountedWithErrorsAndTheProviderFilterAppliesToTheTracesLlmCalls() {
-    ListLlmToolsUseCase useCase = new ListLlmToolsUseCase(scan(new InMemoryTraceStore(TRACES)), SETTINGS);
+    ListLlmToolsUseCase useCase = new ListLlmToolsUseCase(scan(new InMemoryTraceStore(TRACES)));
 
     ListLlmToolsUseCase.Result all = useCase.execute(all(1000));
     ListLlmToolsUseCase.Result anthropicOnly = useCase.execute(new LlmRequest(WINDOW, new CallFilter(null, "anthropic", null, null), 1000));
@@ -162,9 +162,9 @@ class LlmUseCasesTest {
         .toList();
     InMemoryTraceStore store = new InMemoryTraceStore(many).summariesOnly().slowGetTrace(20);
     ApplicationSettings settings = new ApplicationSettings(Duration.ofHours(24), 1000, 8, 2000);
-    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, settings), settings));
+    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, settings), settings), settings);
 
-    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan, settings).execute(new LlmRequest(WINDOW, CallFilter.ALL, 1000));
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(new LlmRequest(WINDOW, CallFilter.ALL, 1000));
 
     assertThat(usage.totals().requestCount()).isEqualTo(200);
     assertThat(usage.totals().totalTokens()).isEqualTo(3000);
@@ -179,9 +179,9 @@ class LlmUseCasesTest {
         .toList();
     ApplicationSettings capped = new ApplicationSettings(Duration.ofHours(24), 20, 8, 2000);
     InMemoryTraceStore store = new InMemoryTraceStore(many);
-    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, capped), capped));
+    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, capped), capped), capped);
 
-    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan, capped).execute(all(1000));
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(all(1000));
 
     assertThat(usage.scope().tracesScanned()).isEqualTo(20);
     assertThat(usage.scope().limitReached()).isTrue();

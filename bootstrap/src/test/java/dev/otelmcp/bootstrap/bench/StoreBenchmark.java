@@ -115,7 +115,7 @@ public final class StoreBenchmark {
     ApplicationSettings unlimited = new ApplicationSettings(Duration.ofHours(24), 10_000_000, 8, 2000);
     try (TraceHydrator hydrator = new TraceHydrator(store, unlimited)) {
       GetLlmUsageUseCase everything = new GetLlmUsageUseCase(
-          new LlmScan(new TraceSearcher(store, hydrator, unlimited)), unlimited);
+          new LlmScan(new TraceSearcher(store, hydrator, unlimited), unlimited));
       LlmRequest all = new LlmRequest(window, CallFilter.ALL, 10_000_000);
       long[] calls = new long[1];
       double[] whole = time(3, () -> calls[0] = everything.execute(all).totals().requestCount());
