@@ -81,7 +81,7 @@ public final class FindErrorsUseCase {
         traces,
         cut,
         ResultHints.forList("error traces", traces.size(), request.limit(), outcome.moreAvailable(),
-            outcome.scanCapped(), settings.maxTracesPerQuery()),
+            outcome.scanCapped(), outcome.tracesScanned() + " traces"),
         Scope.of(request.window(), outcome.tracesScanned(), spans, cut));
   }
 

@@ -5,9 +5,13 @@ final class ResultHints {
 
   private ResultHints() {}
 
-  static String forList(String what, int count, int limit, boolean more, boolean capped, int maxScan) {
+  /**
+   * @param scanned what was read before the scan stopped, e.g. "1000 traces" (the cap is the larger of
+   *     MAX_TRACES_PER_QUERY and the limit asked for, so the figure is reported, not assumed)
+   */
+  static String forList(String what, int count, int limit, boolean more, boolean capped, String scanned) {
     if (capped) {
-      return "Stopped after scanning " + maxScan + " traces (MAX_TRACES_PER_QUERY) with " + count + " " + what
+      return "Stopped after scanning " + scanned + " (MAX_TRACES_PER_QUERY) with " + count + " " + what
           + " found; narrow the time window or add filters the backend evaluates (service_name, operation_name).";
     }
     if (more) {

@@ -1,6 +1,5 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.search.SpanSearchOutcome;
 import dev.otelmcp.application.search.SpanSearcher;
 import dev.otelmcp.application.view.Scope;
@@ -21,12 +20,10 @@ public final class SearchSpansUseCase {
   public record Result(int count, List<SpanView> spans, boolean truncated, String hint, Scope scope) {}
 
   private final SpanSearcher searcher;
-  private final ApplicationSettings settings;
 
   @Inject
-  public SearchSpansUseCase(SpanSearcher searcher, ApplicationSettings settings) {
+  public SearchSpansUseCase(SpanSearcher searcher) {
     this.searcher = searcher;
-    this.settings = settings;
   }
 
   public Result execute(Request request) {
@@ -38,7 +35,12 @@ public final class SearchSpansUseCase {
         spans,
         cut,
         ResultHints.forList("spans", spans.size(), request.limit(), outcome.moreAvailable(), outcome.scanCapped(),
-            settings.maxTracesPerQuery()),
+            scanned(outcome)),
         Scope.of(request.window(), outcome.tracesScanned(), outcome.spansScanned(), cut));
+  }
+
+  /** Derived span searches read traces; native ones read spans. */
+  private static String scanned(SpanSearchOutcome outcome) {
+    return outcome.tracesScanned() > 0 ? outcome.tracesScanned() + " traces" : outcome.spansScanned() + " spans";
   }
 }

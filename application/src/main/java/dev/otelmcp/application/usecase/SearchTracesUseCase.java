@@ -1,6 +1,5 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.search.TraceSearchOutcome;
 import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.view.Scope;
@@ -19,12 +18,10 @@ public final class SearchTracesUseCase {
   public record Result(int count, List<TraceSummaryView> traces, boolean truncated, String hint, Scope scope) {}
 
   private final TraceSearcher searcher;
-  private final ApplicationSettings settings;
 
   @Inject
-  public SearchTracesUseCase(TraceSearcher searcher, ApplicationSettings settings) {
+  public SearchTracesUseCase(TraceSearcher searcher) {
     this.searcher = searcher;
-    this.settings = settings;
   }
 
   public Result execute(Request request) {
@@ -37,7 +34,7 @@ public final class SearchTracesUseCase {
         traces,
         cut,
         ResultHints.forList("traces", traces.size(), request.limit(), outcome.moreAvailable(), outcome.scanCapped(),
-            settings.maxTracesPerQuery()),
+            outcome.tracesScanned() + " traces"),
         Scope.of(request.window(), outcome.tracesScanned(), spans, cut));
   }
 }

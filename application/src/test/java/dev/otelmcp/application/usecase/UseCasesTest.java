@@ -105,7 +105,7 @@ class UseCasesTest {
     InMemoryTraceStore store = new InMemoryTraceStore(List.of(simple(1, "a", "op", 5, false), simple(2, "a", "op", 5, false)));
     ApplicationSettings settings = ApplicationSettings.DEFAULTS;
     SearchTracesUseCase useCase = new SearchTracesUseCase(
-        new TraceSearcher(store, new TraceHydrator(store, settings), settings), settings);
+        new TraceSearcher(store, new TraceHydrator(store, settings), settings));
 
     SearchTracesUseCase.Result result = useCase.execute(new SearchTracesUseCase.Request(WINDOW, List.of(), 1));
 
@@ -115,5 +115,22 @@ class UseCasesTest {
     assertThat(result.scope().startTime()).isEqualTo(WINDOW.start());
     assertThat(result.scope().endTime()).isEqualTo(WINDOW.end());
     assertThat(result.scope().limitReached()).isTrue();
+  }
+
+  @Test
+  void aCappedSearchSaysHowManyTracesItScanned() {
+    List<Trace> traces = java.util.stream.IntStream.rangeClosed(1, 100)
+        .mapToObj(i -> simple(i, "a", "op", 5, false, "gen_ai.request.model", i % 10 == 0 ? "gpt-4o" : "other"))
+        .toList();
+    InMemoryTraceStore store = new InMemoryTraceStore(traces);
+    ApplicationSettings capped = new ApplicationSettings(Duration.ofHours(24), 30, 8, 2000);
+    SearchTracesUseCase useCase = new SearchTracesUseCase(new TraceSearcher(store, new TraceHydrator(store, capped), capped));
+
+    SearchTracesUseCase.Result result = useCase.execute(new SearchTracesUseCase.Request(WINDOW,
+        List.of(dev.otelmcp.domain.query.Filter.equalsString("gen_ai.request.model", "gpt-4o")), 10));
+
+    assertThat(result.count()).isEqualTo(3);
+    assertThat(result.hint()).startsWith("Stopped after scanning 30 traces (MAX_TRACES_PER_QUERY) with 3 traces found");
+    assertThat(result.scope().tracesScanned()).isEqualTo(30);
   }
 }
