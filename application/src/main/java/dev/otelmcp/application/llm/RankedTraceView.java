@@ -16,7 +16,7 @@ public record RankedTraceView(
     double llmTimeShare) {
 
   public static RankedTraceView of(TraceLlmSummary summary) {
-    return new RankedTraceView(TraceSummaryView.of(summary.trace()), summary.calls().size(), summary.tokens(),
+    return new RankedTraceView(TraceSummaryView.of(summary.trace(), summary.calls()), summary.calls().size(), summary.tokens(),
         summary.models(), summary.llmTimeMs(), summary.llmTimeShare());
   }
 }

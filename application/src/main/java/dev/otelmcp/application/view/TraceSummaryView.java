@@ -30,20 +30,7 @@ public record TraceSummaryView(
 
   public static TraceSummaryView of(TraceHit hit) {
     if (hit instanceof Trace trace) {
-      List<LlmCall> calls = LlmCalls.of(trace);
-      return new TraceSummaryView(
-          trace.traceId(),
-          trace.serviceName(),
-          trace.rootOperation(),
-          trace.startTime(),
-          Views.millis(trace.duration()),
-          trace.status().name(),
-          trace.spanCount(),
-          (int) trace.errorSpanCount(),
-          trace.hasErrors(),
-          trace.services(),
-          calls.size(),
-          calls.stream().mapToLong(c -> c.usage().total()).sum());
+      return of(trace, LlmCalls.of(trace));
     }
     TraceSummary summary = (TraceSummary) hit;
     Integer errors = summary.errorSpanCount();
@@ -61,5 +48,22 @@ public record TraceSummaryView(
         summary.services(),
         null,
         null);
+  }
+
+  /** The summary of a whole trace whose LLM calls the caller has already read. */
+  public static TraceSummaryView of(Trace trace, List<LlmCall> calls) {
+    return new TraceSummaryView(
+        trace.traceId(),
+        trace.serviceName(),
+        trace.rootOperation(),
+        trace.startTime(),
+        Views.millis(trace.duration()),
+        trace.status().name(),
+        trace.spanCount(),
+        (int) trace.errorSpanCount(),
+        trace.hasErrors(),
+        trace.services(),
+        calls.size(),
+        calls.stream().mapToLong(c -> c.usage().total()).sum());
   }
 }
