@@ -79,13 +79,14 @@ public final class Main {
         throw new ConfigurationException("unknown transport '" + transport + "'; use stdio or http");
       }
       HttpSettings http = transport.equals("http") ? config.httpSettings() : null;
+      int maxAnswerTokens = config.maxAnswerTokens();
       String backend = config.backendName();
       TraceStoreProvider provider = catalog.find(backend).orElseThrow(() -> new ConfigurationException(
           "unknown backend '" + backend + "'; available backends: " + String.join(", ", catalog.names())
               + " (set --backend or BACKEND_TYPE)"));
       TraceStore store = provider.create(config.backendSettings());
       CoreComponent core = DaggerCoreComponent.factory().create(store, config.applicationSettings(), Clock.systemUTC());
-      McpServerFactory factory = new McpServerFactory(core.tools(), version);
+      McpServerFactory factory = new McpServerFactory(core.tools(), version, maxAnswerTokens);
       AutoCloseable server;
       if (http != null) {
         server = McpHttpServer.start(factory, core.health(), http);

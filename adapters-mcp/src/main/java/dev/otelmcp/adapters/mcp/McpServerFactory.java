@@ -9,10 +9,16 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import dev.otelmcp.adapters.mcp.paging.AnswerFitter;
+import dev.otelmcp.adapters.mcp.protocol.MessageScreen;
+import dev.otelmcp.adapters.mcp.stdio.LineWriter;
+import dev.otelmcp.adapters.mcp.stdio.StdioFrontDoor;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Builds the MCP server around the tools. The SDK gets its own plain Jackson 2 mapper and schema
@@ -28,14 +34,29 @@ public final class McpServerFactory {
       + "then search_traces / search_spans / find_errors, and get_trace for one trace. Errors come back as "
       + "{\"error\":{\"code\",\"message\",\"hint\"}}: follow the hint.";
 
+  /** The largest message a client may send over stdio (larger ones are refused with an error). */
+  public static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+  /** The default token budget of one answer (Claude Code refuses tool results over 25,000 tokens). */
+  public static final int DEFAULT_MAX_ANSWER_TOKENS = 20_000;
+
   private final List<McpTool> tools;
+  private final int maxAnswerChars;
   private final String version;
   private final McpJsonMapper jsonMapper;
   private final ObjectMapper objectMapper = new ObjectMapper();
 
   public McpServerFactory(List<McpTool> tools, String version) {
+    this(tools, version, DEFAULT_MAX_ANSWER_TOKENS);
+  }
+
+  /**
+   * @param maxAnswerTokens the token budget of every answer, estimated as characters / 4 of its text
+   */
+  public McpServerFactory(List<McpTool> tools, String version, int maxAnswerTokens) {
     this.tools = List.copyOf(tools);
     this.version = version;
+    this.maxAnswerChars = maxAnswerTokens * 4;
     this.jsonMapper = new JacksonMcpJsonMapper(objectMapper);
   }
 
@@ -48,7 +69,17 @@ public final class McpServerFactory {
    * before anything else could write to it.
    */
   public McpSyncServer stdio(InputStream in, OutputStream protocolOut) {
-    return configure(McpServer.sync(new StdioServerTransportProvider(jsonMapper, in, protocolOut)));
+    LineWriter out = new LineWriter(protocolOut);
+    StdioFrontDoor frontDoor = new StdioFrontDoor(new BufferedInputStream(in), out, screen(), MAX_MESSAGE_BYTES);
+    McpSyncServer server = configure(McpServer.sync(
+        new StdioServerTransportProvider(jsonMapper, frontDoor.sdkInput(), out, MAX_MESSAGE_BYTES + 1)));
+    frontDoor.start();
+    return server;
+  }
+
+  /** The screen every client message passes before the SDK sees it. */
+  public MessageScreen screen() {
+    return new MessageScreen(tools.stream().map(McpTool::name).collect(Collectors.toSet()), MAX_MESSAGE_BYTES);
   }
 
   /** Builds the server for a Streamable HTTP transport (see {@code McpHttpServer}). */
@@ -57,7 +88,8 @@ public final class McpServerFactory {
   }
 
   private <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(McpServer.SyncSpecification<S> spec) {
-    ToolSpecifications specifications = new ToolSpecifications(new ResultMapper());
+    ResultMapper mapper = new ResultMapper();
+    ToolSpecifications specifications = new ToolSpecifications(mapper, new AnswerFitter(mapper, maxAnswerChars));
     return spec
         .serverInfo(SERVER_NAME, version)
         .instructions(INSTRUCTIONS)

@@ -1,6 +1,7 @@
 package dev.otelmcp.adapters.mcp;
 
 import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import java.util.Map;
 
@@ -19,6 +20,19 @@ public interface McpTool {
 
   /** The schema every successful result conforms to. */
   Map<String, Object> outputSchema();
+
+  /**
+   * How the tool's answers are paged to fit the token budget. Tools with a paged list also accept
+   * {@code cursor}.
+   */
+  default Paging paging() {
+    return Paging.NONE;
+  }
+
+  /** How this call's answer is paged, when it depends on the arguments (a tool with several views). */
+  default Paging paging(Arguments arguments) {
+    return paging();
+  }
 
   /** Runs the tool; returns a result record, or throws an {@code OtelMcpException}. */
   Object call(Arguments arguments);

@@ -1,6 +1,13 @@
 package dev.otelmcp.adapters.mcp;
 
 import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.paging.AnswerFitter;
+import dev.otelmcp.adapters.mcp.paging.Continuation;
+import dev.otelmcp.adapters.mcp.paging.CursorCodec;
+import dev.otelmcp.adapters.mcp.paging.Paging;
+import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.adapters.mcp.protocol.ToolErrors;
 import dev.otelmcp.domain.error.ErrorCode;
 import dev.otelmcp.domain.error.OtelMcpException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -8,7 +15,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,21 +22,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns {@link McpTool}s into MCP SDK tool specifications: read-only annotations, input and output
  * schemas, compact JSON results as {@code structuredContent} plus the same text, and every failure as an
- * {@code isError} result {@code {"error":{"code","message","hint"}}} — never a JSON-RPC error, never a
- * stack trace sent to the client.
+ * {@code isError} result whose only content is the text {@code {"error":{"code","message","hint"}}} (see
+ * {@link ToolErrors}) — never a JSON-RPC error, never a stack trace sent to the client.
  */
 public final class ToolSpecifications {
 
   private static final Logger LOG = LoggerFactory.getLogger(ToolSpecifications.class);
 
   private final ResultMapper mapper;
+  private final AnswerFitter fitter;
+  private final CursorCodec cursors = new CursorCodec();
 
-  public ToolSpecifications(ResultMapper mapper) {
+  public ToolSpecifications(ResultMapper mapper, AnswerFitter fitter) {
     this.mapper = mapper;
+    this.fitter = fitter;
   }
 
   public SyncToolSpecification of(McpTool tool) {
-    Tool definition = Tool.builder(tool.name(), tool.input().closed().build())
+    Tool definition = Tool.builder(tool.name(), input(tool).closed().build())
         .title(tool.title())
         .description(tool.description())
         .outputSchema(tool.outputSchema())
@@ -48,13 +57,28 @@ public final class ToolSpecifications {
         .build();
   }
 
+  /** The tool's own parameters, plus {@code cursor} when its answers page. */
+  private static Schema.ObjectBuilder input(McpTool tool) {
+    Schema.ObjectBuilder input = tool.input();
+    if (tool.paging() != Paging.NONE) {
+      input.property(Continuation.CURSOR, Schema.string("next_cursor of a previous answer: continues it where it "
+          + "stopped (the other arguments may be left out)."));
+    }
+    return input;
+  }
+
   CallToolResult call(McpTool tool, CallToolRequest request) {
     long started = System.nanoTime();
     try {
-      Arguments arguments = new Arguments(request.arguments(), tool.input().propertyNames());
+      Continuation continuation = Continuation.of(tool.name(), request.arguments(), cursors);
+      Arguments arguments = new Arguments(continuation.effective(), input(tool).propertyNames(), continuation.position());
       Map<String, Object> result = mapper.toMap(tool.call(arguments));
-      LOG.debug("{} answered in {} ms", tool.name(), (System.nanoTime() - started) / 1_000_000);
-      return CallToolResult.builder().structuredContent(result).addTextContent(mapper.toJson(result)).build();
+      Paging paging = tool.paging(arguments);
+      Map<String, Object> fitted = fitter.fit(result, paging, continuation.position(), pageSize(paging, arguments),
+          next -> cursors.encode(continuation.next(tool.name(), result, next)));
+      String text = mapper.toJson(fitted);
+      LOG.debug("{} answered {} chars in {} ms", tool.name(), text.length(), (System.nanoTime() - started) / 1_000_000);
+      return CallToolResult.builder().structuredContent(fitted).addTextContent(text).build();
     } catch (OtelMcpException e) {
       LOG.info("{} failed: {} {}", tool.name(), e.code(), e.getMessage());
       return error(e.code(), e.getMessage(), e.hint());
@@ -66,12 +90,15 @@ public final class ToolSpecifications {
     }
   }
 
+  private static Integer pageSize(Paging paging, Arguments arguments) {
+    if (paging instanceof Paging.ByOffset byOffset && byOffset.pageSizeParameter() != null) {
+      return arguments.integer(byOffset.pageSizeParameter(), byOffset.defaultPageSize(), 1, SearchParameters.MAX_LIMIT);
+    }
+    return null;
+  }
+
   private CallToolResult error(ErrorCode code, String message, String hint) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", code.name());
-    error.put("message", message);
-    error.put("hint", hint);
-    Map<String, Object> body = Map.of("error", error);
-    return CallToolResult.builder().isError(true).structuredContent(body).addTextContent(mapper.toJson(body)).build();
+    return CallToolResult.builder().isError(true).addTextContent(mapper.toJson(ToolErrors.body(code, message, hint)))
+        .build();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.paging.AnswerFitter;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.domain.error.BackendUnavailableException;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
@@ -57,12 +58,19 @@ class ToolSpecificationsTest {
   }
 
   private static CallToolResult call(McpTool tool, Map<String, Object> arguments) {
-    return new ToolSpecifications(new ResultMapper()).call(tool, CallToolRequest.builder().name("probe").arguments(arguments).build());
+    return new ToolSpecifications(new ResultMapper(), new AnswerFitter(new ResultMapper(), 80_000)).call(tool, CallToolRequest.builder().name("probe").arguments(arguments).build());
   }
 
-  @SuppressWarnings("unchecked")
+  /** The error object, read from the text content: errors carry no structuredContent. */
   private static Map<String, Object> error(CallToolResult result) {
-    return (Map<String, Object>) ((Map<String, Object>) result.structuredContent()).get("error");
+    assertThat(result.structuredContent()).isNull();
+    assertThat(result.content()).hasSize(1);
+    try {
+      return (Map<String, Object>) new ObjectMapper().readValue(((TextContent) result.content().get(0)).text(), Map.class)
+          .get("error");
+    } catch (java.io.IOException e) {
+      throw new AssertionError("the error text is not JSON", e);
+    }
   }
 
   @Test
@@ -107,7 +115,7 @@ class ToolSpecificationsTest {
 
   @Test
   void toolDefinitionsAreReadOnlyAndClosedToUnknownParameters() {
-    SyncToolSpecification specification = new ToolSpecifications(new ResultMapper()).of(tool(a -> Map.of()));
+    SyncToolSpecification specification = new ToolSpecifications(new ResultMapper(), new AnswerFitter(new ResultMapper(), 80_000)).of(tool(a -> Map.of()));
 
     assertThat(specification.tool().annotations().readOnlyHint()).isTrue();
     assertThat(specification.tool().annotations().destructiveHint()).isFalse();

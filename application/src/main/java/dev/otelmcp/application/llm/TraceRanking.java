@@ -13,13 +13,16 @@ import java.util.function.Predicate;
 /** Ranks the traces of a scan that hold matching LLM calls (expensive and slow traces). */
 public final class TraceRanking {
 
-  /** The top traces, whether more qualified, and what was scanned. */
+  /**
+   * Every qualifying trace of the scan, in rank order (the tool pages through them, {@code limit} at a time),
+   * and what was scanned.
+   */
   public record Result(int count, List<RankedTraceView> traces, boolean truncated, Scope scope) {}
 
   private TraceRanking() {}
 
   public static Result rank(LlmScan.Result read, CallFilter filter, Predicate<TraceLlmSummary> qualifies,
-      Comparator<TraceLlmSummary> order, int limit) {
+      Comparator<TraceLlmSummary> order) {
     Map<String, List<LlmCall>> callsByTrace = new LinkedHashMap<>();
     for (LlmCall call : read.calls()) {
       callsByTrace.computeIfAbsent(call.span().traceId(), k -> new ArrayList<>()).add(call);
@@ -38,7 +41,7 @@ public final class TraceRanking {
       }
     }
     candidates.sort(order.thenComparing(s -> s.trace().traceId()));
-    List<RankedTraceView> top = candidates.stream().limit(limit).map(RankedTraceView::of).toList();
-    return new Result(top.size(), top, candidates.size() > limit, read.scope(callsCounted));
+    List<RankedTraceView> ranked = candidates.stream().map(RankedTraceView::of).toList();
+    return new Result(ranked.size(), ranked, false, read.scope(callsCounted));
   }
 }

@@ -1,6 +1,7 @@
 package dev.otelmcp.application.search;
 
 import dev.otelmcp.application.ApplicationSettings;
+import dev.otelmcp.application.page.After;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Span search. Stores with native span search get the filters they evaluate; for the others (Jaeger)
@@ -25,8 +27,9 @@ import java.util.List;
  */
 public final class SpanSearcher {
 
+  /** The order of every span list, the one {@link After} positions refer to. */
   private static final Comparator<Span> NEWEST_FIRST =
-      Comparator.comparing(Span::startTime).reversed().thenComparing(Span::spanId);
+      Comparator.comparing(Span::startTime).reversed().thenComparing(Span::traceId).thenComparing(Span::spanId);
   private static final int GROWTH = 4;
 
   private final TraceStore store;
@@ -41,13 +44,24 @@ public final class SpanSearcher {
   }
 
   public SpanSearchOutcome search(TimeRange window, List<Filter> filters, int limit) {
-    StoreCapabilities capabilities = store.capabilities();
-    return capabilities.nativeSpanSearch()
-        ? searchNatively(window, filters, limit, capabilities)
-        : searchThroughTraces(window, filters, limit);
+    return search(window, filters, limit, null);
   }
 
-  private SpanSearchOutcome searchNatively(TimeRange window, List<Filter> filters, int limit, StoreCapabilities caps) {
+  /**
+   * The same search continued after a position (see {@link After}); {@code null} for the first page.
+   */
+  public SpanSearchOutcome search(TimeRange fullWindow, List<Filter> filters, int limit, After after) {
+    TimeRange window = after == null ? fullWindow : after.narrow(fullWindow);
+    Predicate<Span> fresh = after == null ? span -> true
+        : span -> !after.passed(span.startTime(), span.traceId(), span.spanId());
+    StoreCapabilities capabilities = store.capabilities();
+    return capabilities.nativeSpanSearch()
+        ? searchNatively(window, filters, limit, capabilities, fresh)
+        : searchThroughTraces(window, filters, limit, fresh);
+  }
+
+  private SpanSearchOutcome searchNatively(
+      TimeRange window, List<Filter> filters, int limit, StoreCapabilities caps, Predicate<Span> fresh) {
     QueryPlan plan = QueryPlan.forSpans(filters, caps);
     int scanCap = Math.max(limit, settings.maxTracesPerQuery());
     PagedScan<Span, Span> scan = new PagedScan<>(
@@ -56,14 +70,14 @@ public final class SpanSearcher {
           return new PagedScan.Page<>(page.spans(), page.mayHaveMore(), page.nextCursor());
         },
         span -> span.traceId() + span.spanId(),
-        fresh -> fresh.stream().filter(span -> FilterEvaluator.matches(span, plan.residual())).toList());
+        page -> page.stream().filter(fresh).filter(span -> FilterEvaluator.matches(span, plan.residual())).toList());
     int firstFetch = plan.hasResidual() ? Math.max(limit * 2, 20) : limit;
     PagedScan.Outcome<Span> outcome = scan.run(limit, firstFetch, Math.min(scanCap, caps.maxSearchLimit()), scanCap);
     return finish(new ArrayList<>(outcome.matched()), limit, 0, outcome.scanned(), outcome.backendHasMore(),
         outcome.capped());
   }
 
-  private SpanSearchOutcome searchThroughTraces(TimeRange window, List<Filter> filters, int limit) {
+  private SpanSearchOutcome searchThroughTraces(TimeRange window, List<Filter> filters, int limit, Predicate<Span> fresh) {
     List<Filter> traceFilters = filters.stream().filter(SpanSearcher::narrowsTraces).toList();
     int scanCap = Math.max(limit, settings.maxTracesPerQuery());
     int traceLimit = Math.min(limit, scanCap);
@@ -74,7 +88,7 @@ public final class SpanSearcher {
       for (TraceHit hit : traces.hits()) {
         for (Span span : ((Trace) hit).spans()) {
           spansScanned++;
-          if (FilterEvaluator.matches(span, filters)) {
+          if (fresh.test(span) && FilterEvaluator.matches(span, filters)) {
             matched.add(span);
           }
         }

@@ -1,6 +1,7 @@
 package dev.otelmcp.application.search;
 
 import dev.otelmcp.application.ApplicationSettings;
+import dev.otelmcp.application.page.After;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
@@ -40,6 +41,17 @@ public final class TraceSearcher {
    * @param needSpans whether the caller needs whole traces (summaries are then hydrated in parallel)
    */
   public TraceSearchOutcome search(TimeRange window, List<Filter> filters, int limit, boolean needSpans) {
+    return search(window, filters, limit, needSpans, null);
+  }
+
+  /**
+   * The same search continued after a position: only traces that come after it newest-first are kept (and
+   * hydrated), and the window searched ends at the position's start time.
+   *
+   * @param after where the previous page stopped, or {@code null} for the first page
+   */
+  public TraceSearchOutcome search(TimeRange fullWindow, List<Filter> filters, int limit, boolean needSpans, After after) {
+    TimeRange window = after == null ? fullWindow : after.narrow(fullWindow);
     StoreCapabilities capabilities = store.capabilities();
     QueryPlan plan = QueryPlan.forTraces(filters, capabilities);
     int scanCap = Math.max(limit, settings.maxTracesPerQuery());
@@ -51,7 +63,9 @@ public final class TraceSearcher {
           return new PagedScan.Page<>(page.hits(), page.mayHaveMore(), page.nextCursor());
         },
         TraceHit::traceId,
-        fresh -> {
+        page -> {
+          List<TraceHit> fresh = after == null ? page
+              : page.stream().filter(hit -> !after.passed(hit.startTime(), hit.traceId(), null)).toList();
           List<? extends TraceHit> candidates = fresh;
           if (plan.hasResidual() || needSpans) {
             TraceHydrator.Hydration hydration = hydrator.hydrate(fresh);

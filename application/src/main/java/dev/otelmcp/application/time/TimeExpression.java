@@ -1,5 +1,6 @@
 package dev.otelmcp.application.time;
 
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public final class TimeExpression {
     } catch (DateTimeParseException ignored) {
       // reported below
     }
-    throw new InvalidQueryException(parameter + " '" + text + "' is not a time", "Use " + ACCEPTED_FORMS + ".");
+    throw new InvalidQueryException(parameter + " " + Quote.of(text) + " is not a time", "Use " + ACCEPTED_FORMS + ".");
   }
 
   private static Duration relativeAmount(String number, String unit) {

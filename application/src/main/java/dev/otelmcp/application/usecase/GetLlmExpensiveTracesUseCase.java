@@ -21,15 +21,14 @@ public final class GetLlmExpensiveTracesUseCase {
   }
 
   /**
-   * @param request {@code traceLimit} is the number of traces to return; the scan reads up to
-   *     {@code MAX_TRACES_PER_QUERY}
+   * @param request the window and calls; the scan reads up to {@code MAX_TRACES_PER_QUERY} traces and every
+   *     qualifying one is ranked (the tool returns them a page at a time)
    * @param minTokens only traces with at least this many tokens (traces without any are never listed)
    */
   public TraceRanking.Result execute(LlmRequest request, long minTokens) {
     LlmScan.Result read = scan.scanAll(request.window(), request.calls().traceFilters());
     return TraceRanking.rank(read, request.calls(),
         s -> s.tokens().totalTokens() > 0 && s.tokens().totalTokens() >= minTokens,
-        Comparator.comparingLong((TraceLlmSummary s) -> s.tokens().totalTokens()).reversed(),
-        request.traceLimit());
+        Comparator.comparingLong((TraceLlmSummary s) -> s.tokens().totalTokens()).reversed());
   }
 }

@@ -1,7 +1,9 @@
 package dev.otelmcp.application.usecase;
 
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
+import dev.otelmcp.application.llm.ModelNames;
 import dev.otelmcp.application.llm.Percentiles;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.view.Scope;
@@ -18,7 +20,8 @@ import java.util.TreeSet;
 
 /**
  * {@code get_llm_model_stats}: how one model performs. A call matches when the model was asked for or
- * answered under that name, so "gpt-4o" also finds calls answered by "gpt-4o-2024-08-06".
+ * answered under that name, or counts in that model's row ({@link ModelNames}), so "gpt-4o" also finds calls
+ * answered by "gpt-4o-2024-08-06", and that row's stats include the failed calls that asked for "gpt-4o".
  */
 public final class GetLlmModelStatsUseCase {
 
@@ -49,12 +52,13 @@ public final class GetLlmModelStatsUseCase {
 
   public Result execute(String modelName, LlmRequest request) {
     LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
+    ModelNames names = ModelNames.of(read.calls());
     List<LlmCall> calls = read.calls().stream()
         .filter(request.calls()::matches)
-        .filter(c -> c.isModel(modelName))
+        .filter(c -> names.matches(c, modelName))
         .toList();
     if (calls.isEmpty()) {
-      throw new NotFoundException("no calls of model '" + modelName + "' in " + read.calls().size()
+      throw new NotFoundException("no calls of model " + Quote.of(modelName) + " in " + read.calls().size()
           + " LLM calls of the window " + request.window().start() + " to " + request.window().end(),
           suggestion(modelName, read.calls()));
     }
@@ -110,7 +114,8 @@ public final class GetLlmModelStatsUseCase {
 
   private static String suggestion(String wanted, List<LlmCall> calls) {
     Map<String, Long> seen = new LinkedHashMap<>();
-    calls.forEach(c -> seen.merge(c.model(), 1L, Long::sum));
+    ModelNames names = ModelNames.of(calls);
+    calls.forEach(c -> seen.merge(names.rowOf(c), 1L, Long::sum));
     if (seen.isEmpty()) {
       return "No LLM calls at all in this window; widen start_time (e.g. -7d) or check the service.";
     }

@@ -25,8 +25,8 @@ public final class GetLlmSlowTracesUseCase {
   }
 
   /**
-   * @param request {@code traceLimit} is the number of traces to return; the scan reads up to
-   *     {@code MAX_TRACES_PER_QUERY}
+   * @param request the window and calls; the scan reads up to {@code MAX_TRACES_PER_QUERY} traces and every
+   *     qualifying one is ranked (the tool returns them a page at a time)
    * @param minDurationMs only traces at least this long, or {@code null}
    */
   public TraceRanking.Result execute(LlmRequest request, Double minDurationMs) {
@@ -37,7 +37,6 @@ public final class GetLlmSlowTracesUseCase {
     LlmScan.Result read = scan.scanAll(request.window(), filters);
     return TraceRanking.rank(read, request.calls(),
         s -> minDurationMs == null || s.trace().durationMs() >= minDurationMs,
-        Comparator.comparingDouble((TraceLlmSummary s) -> s.trace().durationMs()).reversed(),
-        request.traceLimit());
+        Comparator.comparingDouble((TraceLlmSummary s) -> s.trace().durationMs()).reversed());
   }
 }

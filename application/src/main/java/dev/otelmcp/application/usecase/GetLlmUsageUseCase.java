@@ -3,6 +3,7 @@ package dev.otelmcp.application.usecase;
 import dev.otelmcp.application.llm.Breakdown;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
+import dev.otelmcp.application.llm.ModelNames;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.llm.UsageGroup;
 import dev.otelmcp.application.view.Scope;
@@ -29,7 +30,7 @@ public final class GetLlmUsageUseCase {
     List<LlmCall> calls = read.calls().stream().filter(request.calls()::matches).toList();
     return new Result(
         TokenTotals.of(calls),
-        groups(calls, LlmCall::model),
+        groups(calls, ModelNames.of(read.calls())::rowOf),
         groups(calls, c -> c.span().serviceName()),
         groups(calls, c -> c.providerName().orElse("unknown")),
         read.scope(calls.size()));

@@ -1,17 +1,24 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.application.view.TraceDetailView;
+import dev.otelmcp.application.trace.AttributeText;
+import dev.otelmcp.application.trace.SpanSelection;
+import dev.otelmcp.application.trace.TraceDetails;
+import dev.otelmcp.application.trace.TraceOverview;
+import dev.otelmcp.application.trace.TraceOverviews;
+import dev.otelmcp.application.trace.TraceSpans;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.error.NotFoundException;
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.domain.model.Ids;
+import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.port.TraceStore;
 import jakarta.inject.Inject;
 
-/** {@code get_trace}: one whole trace by id. */
+/**
+ * {@code get_trace}, a ladder: a bounded overview first; then chosen spans, a subtree or every span in full;
+ * then one attribute value whole.
+ */
 public final class GetTraceUseCase {
-
-  /** String attribute values longer than this are cut (prompts and completions can be megabytes). */
-  public static final int MAX_ATTRIBUTE_CHARS = 4_000;
 
   private final TraceStore store;
 
@@ -20,14 +27,32 @@ public final class GetTraceUseCase {
     this.store = store;
   }
 
-  public TraceDetailView execute(String rawTraceId) {
+  public TraceOverview overview(String rawTraceId) {
+    return TraceOverviews.of(load(rawTraceId));
+  }
+
+  /** @param maxValueChars where text values are cut */
+  public TraceSpans spans(String rawTraceId, SpanSelection selection, int maxValueChars) {
+    return TraceDetails.spans(load(rawTraceId), selection, maxValueChars);
+  }
+
+  /** One attribute of one span, whole, in pieces of {@code chunkChars}. */
+  public AttributeText attribute(String rawTraceId, String rawSpanId, String key, int chunkChars) {
+    return TraceDetails.attribute(load(rawTraceId), spanId(rawSpanId), key, chunkChars);
+  }
+
+  private Trace load(String rawTraceId) {
     String traceId = Ids.normalizeTraceId(rawTraceId).orElseThrow(() -> new InvalidQueryException(
-        "trace_id '" + rawTraceId + "' is not a trace id",
+        "trace_id " + Quote.of(rawTraceId) + " is not a trace id",
         "Give the 32 hex characters of the trace id (as search_traces returns it); base64 ids are accepted too."));
-    return store.getTrace(traceId)
-        .map(trace -> TraceDetailView.of(trace, MAX_ATTRIBUTE_CHARS))
-        .orElseThrow(() -> new NotFoundException("trace " + traceId + " not found",
-            "Check the id; the trace may be older than the backend keeps, or not yet flushed. "
-                + "search_traces lists the traces the backend holds."));
+    return store.getTrace(traceId).orElseThrow(() -> new NotFoundException("trace " + traceId + " not found",
+        "Check the id; the trace may be older than the backend keeps, or not yet flushed. "
+            + "search_traces lists the traces the backend holds."));
+  }
+
+  /** A span id as the caller gave it, normalised. */
+  public static String spanId(String raw) {
+    return Ids.normalizeSpanId(raw).orElseThrow(() -> new InvalidQueryException(
+        "span id " + Quote.of(raw) + " is not a span id", "Give the 16 hex characters of a span id as get_trace lists it."));
   }
 }

@@ -2,6 +2,7 @@ package dev.otelmcp.application.usecase;
 
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
+import dev.otelmcp.application.llm.ModelNames;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.LlmCall;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
 public final class ListLlmModelsUseCase {
 
   /**
-   * One model (the model that answered, else the one asked for).
+   * One model row (see {@link ModelNames}: the model that answered; failed calls count with the model that
+   * answered their request).
    *
    * @param requestModels the names callers asked for that this model answered
    * @param responseModels the names the provider answered with
@@ -50,10 +52,11 @@ public final class ListLlmModelsUseCase {
   public Result execute(LlmRequest request) {
     LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
     Map<String, List<LlmCall>> byModel = new LinkedHashMap<>();
+    ModelNames names = ModelNames.of(read.calls());
     int counted = 0;
     for (LlmCall call : read.calls()) {
       if (request.calls().matches(call)) {
-        byModel.computeIfAbsent(call.model(), k -> new ArrayList<>()).add(call);
+        byModel.computeIfAbsent(names.rowOf(call), k -> new ArrayList<>()).add(call);
         counted++;
       }
     }

@@ -1,5 +1,6 @@
 package dev.otelmcp.application.usecase;
 
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.application.view.Window;
 import dev.otelmcp.domain.error.NotFoundException;
 import dev.otelmcp.domain.model.Operation;
@@ -29,7 +30,7 @@ public final class ListOperationsUseCase {
   public Result execute(String serviceName, TimeRange window) {
     List<Operation> operations = store.listOperations(serviceName, window);
     if (operations.isEmpty() && !store.listServices(window).contains(serviceName)) {
-      throw new NotFoundException("service '" + serviceName + "' not found",
+      throw new NotFoundException("service " + Quote.of(serviceName) + " not found",
           "Call list_services to see the services that reported spans; names are case-sensitive.");
     }
     Map<String, OperationView> unique = new LinkedHashMap<>();

@@ -3,21 +3,21 @@ package dev.otelmcp.application.usecase;
 import dev.otelmcp.application.search.SpanSearchOutcome;
 import dev.otelmcp.application.search.SpanSearcher;
 import dev.otelmcp.application.view.Scope;
-import dev.otelmcp.application.view.SpanView;
+import dev.otelmcp.application.page.After;
+import dev.otelmcp.application.view.Projection;
+import dev.otelmcp.application.view.SpanRow;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.query.Filter;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** {@code search_spans}: individual spans matching every filter, newest first. */
+/** {@code search_spans}: individual spans matching every filter, newest first, as compact rows. */
 public final class SearchSpansUseCase {
 
-  /** Span lists are for scanning: long attribute values are cut shorter than in get_trace. */
-  public static final int MAX_ATTRIBUTE_CHARS = 300;
+  /** @param after where the previous page stopped, or {@code null} */
+  public record Request(TimeRange window, List<Filter> filters, int limit, After after, Projection projection) {}
 
-  public record Request(TimeRange window, List<Filter> filters, int limit) {}
-
-  public record Result(int count, List<SpanView> spans, boolean truncated, String hint, Scope scope) {}
+  public record Result(int count, List<SpanRow> spans, boolean truncated, String hint, Scope scope) {}
 
   private final SpanSearcher searcher;
 
@@ -27,15 +27,14 @@ public final class SearchSpansUseCase {
   }
 
   public Result execute(Request request) {
-    SpanSearchOutcome outcome = searcher.search(request.window(), request.filters(), request.limit());
-    List<SpanView> spans = outcome.spans().stream().map(s -> SpanView.of(s, MAX_ATTRIBUTE_CHARS)).toList();
+    SpanSearchOutcome outcome = searcher.search(request.window(), request.filters(), request.limit(), request.after());
+    List<SpanRow> spans = outcome.spans().stream().map(s -> SpanRow.of(s, request.projection())).toList();
     boolean cut = outcome.moreAvailable() || outcome.scanCapped();
     return new Result(
         spans.size(),
         spans,
         cut,
-        ResultHints.forList("spans", spans.size(), request.limit(), outcome.moreAvailable(), outcome.scanCapped(),
-            scanned(outcome)),
+        ResultHints.forList("spans", spans.size(), outcome.scanCapped(), scanned(outcome)),
         Scope.of(request.window(), outcome.tracesScanned(), outcome.spansScanned(), cut));
   }
 

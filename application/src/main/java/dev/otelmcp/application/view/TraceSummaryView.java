@@ -8,11 +8,13 @@ import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One line of a trace list. Fields a backend's summary does not report are {@code null} rather than a
  * made-up zero; {@code llmSpanCount} and {@code totalTokens} count the trace's LLM calls (see
- * {@code LlmCalls}) when the whole trace is at hand.
+ * {@code LlmCalls}: each call once, wrappers left out) when the whole trace is at hand. {@code services} and
+ * the root span's {@code attributes} are there when a {@link Projection} asks for them.
  */
 public record TraceSummaryView(
     String traceId,
@@ -23,10 +25,10 @@ public record TraceSummaryView(
     String status,
     Integer spanCount,
     Integer errorSpanCount,
-    Boolean hasErrors,
-    List<String> services,
     Integer llmSpanCount,
-    Long totalTokens) {
+    Long totalTokens,
+    List<String> services,
+    Map<String, Object> attributes) {
 
   public static TraceSummaryView of(TraceHit hit) {
     if (hit instanceof Trace trace) {
@@ -44,8 +46,8 @@ public record TraceSummaryView(
         status,
         summary.spanCount(),
         errors,
-        errors == null ? null : errors > 0,
-        summary.services(),
+        null,
+        null,
         null,
         null);
   }
@@ -61,9 +63,17 @@ public record TraceSummaryView(
         trace.status().name(),
         trace.spanCount(),
         (int) trace.errorSpanCount(),
-        trace.hasErrors(),
-        trace.services(),
         calls.size(),
-        calls.stream().mapToLong(c -> c.usage().total()).sum());
+        calls.stream().mapToLong(c -> c.usage().total()).sum(),
+        null,
+        null);
+  }
+
+  /** This summary with what {@code projection} asks for besides the compact columns. */
+  public TraceSummaryView with(Trace trace, Projection projection) {
+    return new TraceSummaryView(traceId, serviceName, operationName, startTime, durationMs, status, spanCount,
+        errorSpanCount, llmSpanCount, totalTokens,
+        projection.includes(Projection.SERVICES) ? trace.services() : null,
+        projection.attributes(trace.root().attributes(), SpanRow.MAX_VALUE_CHARS));
   }
 }

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Shared rendering rules for result views. */
-final class Views {
+public final class Views {
 
   private Views() {}
 
   /** Milliseconds with microsecond precision. */
-  static double millis(Duration duration) {
+  public static double millis(Duration duration) {
     return Math.round(duration.toNanos() / 1_000.0) / 1_000.0;
   }
 
@@ -20,7 +20,7 @@ final class Views {
    * Attributes as plain values, with long strings (prompts, completions, payloads) cut to
    * {@code maxChars} and marked, so one span cannot flood an assistant's context.
    */
-  static Map<String, Object> attributes(Attributes attributes, int maxChars) {
+  public static Map<String, Object> attributes(Attributes attributes, int maxChars) {
     Map<String, Object> out = new LinkedHashMap<>();
     attributes.asMap().forEach((key, value) -> out.put(key, render(value, maxChars)));
     return out;
@@ -34,9 +34,6 @@ final class Views {
   }
 
   static String truncate(String text, int maxChars) {
-    if (text == null || text.length() <= maxChars) {
-      return text;
-    }
-    return text.substring(0, maxChars) + "…[" + (text.length() - maxChars) + " more chars]";
+    return Texts.cut(text, maxChars);
   }
 }

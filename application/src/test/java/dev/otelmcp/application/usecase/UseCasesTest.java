@@ -10,7 +10,14 @@ import dev.otelmcp.application.InMemoryTraceStore;
 import dev.otelmcp.application.TestTraces;
 import dev.otelmcp.application.search.TraceHydrator;
 import dev.otelmcp.application.search.TraceSearcher;
-import dev.otelmcp.application.view.TraceDetailView;
+import dev.otelmcp.application.errors.ErrorGroups;
+import dev.otelmcp.application.page.After;
+import dev.otelmcp.application.search.SpanSearcher;
+import dev.otelmcp.application.trace.AttributeText;
+import dev.otelmcp.application.trace.SpanSelection;
+import dev.otelmcp.application.trace.TraceOverview;
+import dev.otelmcp.application.trace.TraceSpans;
+import dev.otelmcp.application.view.Projection;
 import dev.otelmcp.domain.error.ErrorCode;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.error.NotFoundException;
@@ -30,7 +37,8 @@ class UseCasesTest {
 
   private static Trace failingLlmCall() {
     Span root = TestTraces.span(5, 1, null, "agent", "workflow", 5, 900, false);
-    Span failed = TestTraces.span(5, 2, TestTraces.spanId(5, 1), "agent", "openai.chat", 5, 400, false).toBuilder()
+    Span failed = TestTraces.span(5, 2, TestTraces.spanId(5, 1), "agent", "openai.chat", 5, 400, false,
+            "gen_ai.request.model", "gpt-4o").toBuilder()
         .status(SpanStatus.error(""))
         .events(List.of(new SpanEvent("exception", T0.plusSeconds(6), Attributes.ofPairs(
             "exception.type", "openai.RateLimitError",
@@ -42,50 +50,88 @@ class UseCasesTest {
     return new Trace(TestTraces.traceId(5), List.of(root, failed, statusOnly));
   }
 
-  @Test
-  void findErrorsReadsExceptionEventsAndStatusMessagesAndCutsStackTraces() {
-    InMemoryTraceStore store = new InMemoryTraceStore(List.of(failingLlmCall(), simple(6, "agent", "ok", 10, false)));
-    ApplicationSettings settings = new ApplicationSettings(Duration.ofHours(24), 100, 2, 120);
-    FindErrorsUseCase useCase = new FindErrorsUseCase(
-        new TraceSearcher(store, new TraceHydrator(store, settings), settings), settings);
-
-    FindErrorsUseCase.Result result = useCase.execute(new FindErrorsUseCase.Request(WINDOW, List.of(), 10));
-
-    assertThat(result.count()).isEqualTo(1);
-    FindErrorsUseCase.ErrorTraceView trace = result.errorTraces().get(0);
-    assertThat(trace.trace().traceId()).isEqualTo(TestTraces.traceId(5));
-    assertThat(trace.trace().errorSpanCount()).isEqualTo(2);
-    FindErrorsUseCase.ErrorSpanView llm = trace.errorSpans().get(0);
-    assertThat(llm.operationName()).isEqualTo("openai.chat");
-    assertThat(llm.errorType()).isEqualTo("openai.RateLimitError");
-    assertThat(llm.errorMessage()).isEqualTo("Rate limit reached for gpt-4o");
-    assertThat(llm.stackTrace()).hasSize(120).startsWith("Traceback");
-    assertThat(llm.stackTraceTruncated()).isTrue();
-    assertThat(llm.exceptionCount()).isEqualTo(1);
-    FindErrorsUseCase.ErrorSpanView db = trace.errorSpans().get(1);
-    assertThat(db.errorMessage()).isEqualTo("connection reset");
-    assertThat(db.errorType()).isNull();
-    assertThat(db.stackTrace()).isNull();
-    assertThat(result.scope().tracesScanned()).isEqualTo(2);
-    assertThat(result.truncated()).isFalse();
+  private static FindErrorsUseCase findErrors(InMemoryTraceStore store, ApplicationSettings settings) {
+    TraceSearcher traces = new TraceSearcher(store, new TraceHydrator(store, settings), settings);
+    return new FindErrorsUseCase(traces, new SpanSearcher(store, traces, settings), settings);
   }
 
   @Test
-  void getTraceNormalisesTheIdAndRejectsWhatIsNotOne() {
+  void findErrorsGroupsFailuresWithTotalsAndAnExemplarStackCut() {
+    Trace again = new Trace(TestTraces.traceId(7), failingLlmCall().spans().stream()
+        .map(s -> s.toBuilder().traceId(TestTraces.traceId(7)).startTime(s.startTime().plusSeconds(60)).build()).toList());
+    InMemoryTraceStore store = new InMemoryTraceStore(List.of(failingLlmCall(), again, simple(6, "agent", "ok", 10, false)));
+    ApplicationSettings settings = new ApplicationSettings(Duration.ofHours(24), 100, 2, 120);
+
+    FindErrorsUseCase.Grouped result = findErrors(store, settings).grouped(
+        new FindErrorsUseCase.Request(WINDOW, List.of(), FindErrorsUseCase.GroupBy.ERROR, 10, null));
+
+    assertThat(result.errorTraceCount()).isEqualTo(2);
+    assertThat(result.errorSpanCount()).isEqualTo(4);
+    assertThat(result.groupCount()).isEqualTo(2);
+    ErrorGroups.Group llm = result.groups().stream().filter(g -> g.operationName().equals("openai.chat")).findFirst().orElseThrow();
+    assertThat(llm.count()).isEqualTo(2);
+    assertThat(llm.traceCount()).isEqualTo(2);
+    assertThat(llm.errorType()).isEqualTo("openai.RateLimitError");
+    assertThat(llm.messagePattern()).isEqualTo("Rate limit reached for gpt-<n>o");
+    assertThat(llm.exampleTraceIds()).containsExactly(TestTraces.traceId(7), TestTraces.traceId(5));
+    assertThat(llm.lastSeen()).isAfter(llm.firstSeen());
+    assertThat(llm.exemplar().traceId()).isEqualTo(TestTraces.traceId(7));
+    assertThat(llm.exemplar().stackTrace()).hasSize(120).startsWith("Traceback");
+    assertThat(llm.exemplar().stackTraceTruncated()).isTrue();
+    assertThat(llm.isLlmError()).isTrue();
+    assertThat(llm.llmModel()).isEqualTo("gpt-4o");
+    ErrorGroups.Group db = result.groups().stream().filter(g -> g.operationName().equals("db.query")).findFirst().orElseThrow();
+    assertThat(db.messagePattern()).isEqualTo("connection reset");
+    assertThat(db.errorType()).isNull();
+    assertThat(db.exemplar().stackTrace()).isNull();
+    assertThat(result.scope().tracesScanned()).isEqualTo(3);
+    assertThat(result.scope().limitReached()).isFalse();
+  }
+
+  @Test
+  void findErrorsListsFailedSpansNewestFirstAPageAtATime() {
+    InMemoryTraceStore store = new InMemoryTraceStore(List.of(failingLlmCall(), simple(6, "agent", "ok", 10, false)));
+    FindErrorsUseCase useCase = findErrors(store, ApplicationSettings.DEFAULTS);
+
+    FindErrorsUseCase.Flat first = useCase.flat(
+        new FindErrorsUseCase.Request(WINDOW, List.of(), FindErrorsUseCase.GroupBy.NONE, 1, null));
+    FindErrorsUseCase.ErrorSpanRow newest = first.errors().get(0);
+    FindErrorsUseCase.Flat second = useCase.flat(new FindErrorsUseCase.Request(WINDOW, List.of(),
+        FindErrorsUseCase.GroupBy.NONE, 1, new After(newest.startTime(), newest.traceId(), newest.spanId())));
+
+    assertThat(first.truncated()).isTrue();
+    assertThat(second.errors()).singleElement().satisfies(row -> assertThat(row.spanId()).isNotEqualTo(newest.spanId()));
+    assertThat(List.of(newest.operationName(), second.errors().get(0).operationName()))
+        .containsExactlyInAnyOrder("openai.chat", "db.query");
+    assertThat(second.truncated()).isFalse();
+  }
+
+  @Test
+  void getTraceSummarisesAndShowsSpansAndValuesOnRequest() {
     InMemoryTraceStore store = new InMemoryTraceStore(List.of(failingLlmCall()));
     GetTraceUseCase useCase = new GetTraceUseCase(store);
 
-    TraceDetailView view = useCase.execute("5");
+    TraceOverview overview = useCase.overview("5");
+    TraceSpans spans = useCase.spans("5", new SpanSelection.All(), 100);
+    String failedId = TestTraces.spanId(5, 2);
+    AttributeText stack = useCase.attribute("5", failedId, "exception.stacktrace", 1_000);
 
-    assertThat(view.traceId()).isEqualTo(TestTraces.traceId(5));
-    assertThat(view.spanCount()).isEqualTo(3);
-    assertThat(view.status()).isEqualTo("ERROR");
-    assertThat(view.spans().get(1).events()).hasSize(1);
-    assertThatThrownBy(() -> useCase.execute("not-an-id"))
+    assertThat(overview.trace().traceId()).isEqualTo(TestTraces.traceId(5));
+    assertThat(overview.trace().spanCount()).isEqualTo(3);
+    assertThat(overview.trace().status()).isEqualTo("ERROR");
+    assertThat(overview.errors()).extracting(TraceOverview.ErrorSpan::operationName).containsExactly("openai.chat", "db.query");
+    assertThat(overview.spanTree().rows()).hasSize(3);
+    assertThat(spans.spans()).hasSize(3);
+    assertThat(spans.spans().get(1).events()).hasSize(1);
+    assertThat((String) spans.spans().get(1).events().get(0).attributes().get("exception.stacktrace")).endsWith("more chars]");
+    assertThat(stack.foundIn()).isEqualTo("event");
+    assertThat(String.join("", stack.chunks())).hasSize(stack.length()).startsWith("Traceback").endsWith("line 1\n");
+    assertThatThrownBy(() -> useCase.overview("not-an-id"))
         .isInstanceOf(InvalidQueryException.class).hasMessageContaining("trace_id");
-    assertThatThrownBy(() -> useCase.execute("abcdef"))
+    assertThatThrownBy(() -> useCase.overview("abcdef"))
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
         .hasMessageContaining("00000000000000000000000000abcdef");
+    assertThatThrownBy(() -> useCase.attribute("5", failedId, "no.such.key", 100)).isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -104,14 +150,14 @@ class UseCasesTest {
   void searchTracesEchoesTheWindowAndSaysWhenTheListWasCut() {
     InMemoryTraceStore store = new InMemoryTraceStore(List.of(simple(1, "a", "op", 5, false), simple(2, "a", "op", 5, false)));
     ApplicationSettings settings = ApplicationSettings.DEFAULTS;
-    SearchTracesUseCase useCase = new SearchTracesUseCase(
-        new TraceSearcher(store, new TraceHydrator(store, settings), settings));
+    TraceHydrator hydrator = new TraceHydrator(store, settings);
+    SearchTracesUseCase useCase = new SearchTracesUseCase(new TraceSearcher(store, hydrator, settings), hydrator);
 
-    SearchTracesUseCase.Result result = useCase.execute(new SearchTracesUseCase.Request(WINDOW, List.of(), 1));
+    SearchTracesUseCase.Result result = useCase.execute(
+        new SearchTracesUseCase.Request(WINDOW, List.of(), 1, null, Projection.COMPACT));
 
     assertThat(result.count()).isEqualTo(1);
     assertThat(result.truncated()).isTrue();
-    assertThat(result.hint()).contains("limit");
     assertThat(result.scope().startTime()).isEqualTo(WINDOW.start());
     assertThat(result.scope().endTime()).isEqualTo(WINDOW.end());
     assertThat(result.scope().limitReached()).isTrue();
@@ -124,10 +170,12 @@ class UseCasesTest {
         .toList();
     InMemoryTraceStore store = new InMemoryTraceStore(traces);
     ApplicationSettings capped = new ApplicationSettings(Duration.ofHours(24), 30, 8, 2000);
-    SearchTracesUseCase useCase = new SearchTracesUseCase(new TraceSearcher(store, new TraceHydrator(store, capped), capped));
+    TraceHydrator hydrator = new TraceHydrator(store, capped);
+    SearchTracesUseCase useCase = new SearchTracesUseCase(new TraceSearcher(store, hydrator, capped), hydrator);
 
     SearchTracesUseCase.Result result = useCase.execute(new SearchTracesUseCase.Request(WINDOW,
-        List.of(dev.otelmcp.domain.query.Filter.equalsString("gen_ai.request.model", "gpt-4o")), 10));
+        List.of(dev.otelmcp.domain.query.Filter.equalsString("gen_ai.request.model", "gpt-4o")), 10, null,
+        Projection.COMPACT));
 
     assertThat(result.count()).isEqualTo(3);
     assertThat(result.hint()).startsWith("Stopped after scanning 30 traces (MAX_TRACES_PER_QUERY) with 3 traces found");

@@ -33,6 +33,8 @@ public enum ConfigOption {
   LOG_LEVEL("--log-level", "LOG_LEVEL", "INFO", "Log level on stderr: TRACE, DEBUG, INFO, WARN, ERROR."),
   PLUGINS_DIR("--plugins-dir", "OTEL_MCP_PLUGINS_DIR", null, "Directory of backend plug-in jars "
       + "(default: plugins/ next to the otel-mcp jar)."),
+  MAX_ANSWER_TOKENS("--max-answer-tokens", "MAX_ANSWER_TOKENS", "20000", "Token budget of one tool answer "
+      + "(characters / 4 of its text); longer answers are cut at item boundaries and continued by cursor."),
   MAX_TRACES_PER_QUERY("--max-traces-per-query", "MAX_TRACES_PER_QUERY", "1000",
       "Most traces one tool call may scan when filters are applied after fetching."),
   HYDRATION_CONCURRENCY("--hydration-concurrency", "HYDRATION_CONCURRENCY", "8",

@@ -193,6 +193,11 @@ public final class Configuration {
         ApplicationSettings.DEFAULTS.stackTraceChars());
   }
 
+  /** The token budget of one answer (--max-answer-tokens), at least 500 tokens. */
+  public int maxAnswerTokens() {
+    return intIn(ConfigOption.MAX_ANSWER_TOKENS, 500, 1_000_000);
+  }
+
   /** The HTTP transport's settings (--host, --port, --auth-token, allow-lists, size limit). */
   public HttpSettings httpSettings() {
     int port = intIn(ConfigOption.PORT, 0, 65_535);

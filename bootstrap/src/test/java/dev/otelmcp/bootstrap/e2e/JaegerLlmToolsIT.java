@@ -154,13 +154,27 @@ class JaegerLlmToolsIT {
   void traceSummariesAndErrorsCarryTheLlmFigures() {
     Map<String, Object> search = server.ok("search_traces", args("limit", 5));
     Map<String, Object> errors = server.ok("find_errors", args());
+    Map<String, Object> trace = server.ok("get_trace", Map.of("trace_id", "4a1b2c3d4e5f60718293a4b5c6d7e8f9"));
 
     assertThat(list(search, "traces")).singleElement().satisfies(t -> assertThat(t)
-        .containsEntry("llm_span_count", 5).containsEntry("total_tokens", 9460).containsEntry("has_errors", true));
-    List<Map<String, Object>> failed = list(list(errors, "error_traces").get(0), "error_spans");
-    assertThat(failed).singleElement().satisfies(span -> assertThat(span)
+        .containsEntry("llm_span_count", 5).containsEntry("total_tokens", 9460).containsEntry("status", "ERROR"));
+    assertThat(list(errors, "groups")).singleElement().satisfies(group -> assertThat(group)
         .containsEntry("operation_name", "GET /api/v1/pods").containsEntry("service_name", "k8s-api")
+        .containsEntry("count", 1)
+        .containsEntry("example_trace_ids", List.of("4a1b2c3d4e5f60718293a4b5c6d7e8f9"))
         .doesNotContainKey("is_llm_error"));
+    assertThat(errors).containsEntry("error_trace_count", 1).containsEntry("error_span_count", 1);
+    // The summary states the trace's LLM figures, counted once each: 5 calls, 8,280 in, 1,180 out, 4,140 cached.
+    assertThat((Map<String, Object>) trace.get("llm")).containsEntry("call_count", 5)
+        .containsEntry("input_tokens", 8280).containsEntry("output_tokens", 1180).containsEntry("total_tokens", 9460)
+        .containsEntry("cache_read_input_tokens", 4140);
+    assertThat(list(trace, "errors")).singleElement().satisfies(e -> assertThat(e)
+        .containsEntry("operation_name", "GET /api/v1/pods").containsEntry("is_origin", true));
+    Map<String, Object> tree = (Map<String, Object>) trace.get("span_tree");
+    List<List<Object>> rows = (List<List<Object>>) tree.get("rows");
+    int tokenColumn = ((List<String>) tree.get("columns")).indexOf("total_tokens");
+    assertThat(rows.stream().map(r -> r.get(tokenColumn)).filter(java.util.Objects::nonNull)
+        .mapToLong(v -> ((Number) v).longValue()).sum()).as("the rows' tokens add up to the trace's").isEqualTo(9460);
   }
 
 }

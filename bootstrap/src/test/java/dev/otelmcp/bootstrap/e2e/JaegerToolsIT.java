@@ -114,7 +114,12 @@ class JaegerToolsIT {
         "0a133b2ffa5d05faf89fe1f489cb020e", "f32788bf0c0139422b6740730014efc0", "062e848dd2141f687dc0c075740a9336",
         "1a5a797a62b4258d0b8c27fa6dce775e", "27c89f0bedca520adf874fb5a2c9d7f4");
     assertThat(result.get("truncated")).isEqualTo(true);
-    assertThat((String) result.get("hint")).contains("limit");
+
+    // The next page is exactly what one larger search finds after the first five.
+    Map<String, Object> next = server.ok("search_traces", Map.of("cursor", result.get("next_cursor")));
+    Map<String, Object> ten = server.ok("search_traces", window("limit", 10));
+    assertThat(list(next, "traces").subList(0, 5)).extracting(t -> t.get("trace_id"))
+        .isEqualTo(list(ten, "traces").subList(5, 10).stream().map(t -> t.get("trace_id")).toList());
   }
 
   @Test
@@ -130,33 +135,43 @@ class JaegerToolsIT {
   @Test
   void searchSpansOfOneOperation() {
     Map<String, Object> result = server.ok("search_spans",
-        window("service_name", "jaeger", "operation_name", "/api/metrics/latencies", "limit", 3));
+        window("service_name", "jaeger", "operation_name", "/api/metrics/latencies", "limit", 3,
+            "fields", List.of("attributes.http.*")));
 
     List<Map<String, Object>> spans = list(result, "spans");
     assertThat(spans).hasSize(3).allSatisfy(span -> assertThat(span)
         .containsEntry("operation_name", "/api/metrics/latencies")
         .containsEntry("service_name", "jaeger")
-        .containsEntry("kind", "SERVER"));
-    assertThat((Map<String, Object>) spans.get(0).get("attributes")).containsEntry("http.route", "/api/metrics/latencies");
+        .containsEntry("kind", "SERVER")
+        .containsEntry("role", "other"));
+    assertThat((Map<String, Object>) spans.get(0).get("attributes")).containsEntry("http.route", "/api/metrics/latencies")
+        .allSatisfy((key, value) -> assertThat(key).startsWith("http."));
   }
 
   @Test
-  void getTraceReturnsEverySpanWithAttributesAndResources() {
-    Map<String, Object> result = server.ok("get_trace", Map.of("trace_id", "0A133B2FFA5D05FAF89FE1F489CB020E"));
+  void getTraceSummarisesAndShowsEverySpanWithAttributesAndResourcesOnRequest() {
+    Map<String, Object> summary = server.ok("get_trace", Map.of("trace_id", "0A133B2FFA5D05FAF89FE1F489CB020E"));
+    Map<String, Object> full = server.ok("get_trace", Map.of("trace_id", "0a133b2ffa5d05faf89fe1f489cb020e", "view", "spans"));
 
-    assertThat(result).containsEntry("trace_id", "0a133b2ffa5d05faf89fe1f489cb020e")
-        .containsEntry("root_operation", "/api/services")
+    assertThat((Map<String, Object>) summary.get("trace")).containsEntry("trace_id", "0a133b2ffa5d05faf89fe1f489cb020e")
+        .containsEntry("operation_name", "/api/services")
+        .containsEntry("root_span_id", "8a526433ee1e70cb")
         .containsEntry("span_count", 1)
-        .containsEntry("status", "OK");
-    Map<String, Object> span = list(result, "spans").get(0);
+        .containsEntry("status", "OK")
+        .doesNotContainKey("incomplete");
+    assertThat((List<List<Object>>) ((Map<String, Object>) summary.get("span_tree")).get("rows"))
+        .containsExactly(java.util.Arrays.asList(0, "8a526433ee1e70cb", "/api/services", "jaeger", "other", 1.576, "UNSET",
+            null, 1));
+    Map<String, Object> span = list(full, "spans").get(0);
     assertThat(span).containsEntry("span_id", "8a526433ee1e70cb")
         .containsEntry("start_time", "2025-11-13T13:01:48.559873Z")
         .containsEntry("kind", "SERVER")
+        .containsEntry("resource_id", 0)
         .doesNotContainKey("parent_span_id");
     assertThat((Map<String, Object>) span.get("attributes")).containsEntry("http.request.method", "GET")
         .containsEntry("http.response.status_code", 200)
         .doesNotContainKey("span.kind");
-    assertThat((Map<String, Map<String, Object>>) result.get("resources")).containsKey("jaeger");
+    assertThat(list(full, "resources")).singleElement().satisfies(r -> assertThat(r).containsEntry("service_name", "jaeger"));
   }
 
   @Test
@@ -168,18 +183,20 @@ class JaegerToolsIT {
   }
 
   @Test
-  void findErrorsReportsTheFailedSpansOfTheRecordedWindow() {
+  void findErrorsGroupsTheFailedSpansOfTheRecordedWindow() {
     Map<String, Object> result = server.ok("find_errors", window("service_name", "jaeger"));
+    Map<String, Object> flat = server.ok("find_errors", window("service_name", "jaeger", "group_by", "none"));
 
-    List<Map<String, Object>> traces = list(result, "error_traces");
-    assertThat(traces).extracting(t -> ((Map<String, Object>) t.get("trace")).get("trace_id")).containsExactly(
+    assertThat(result).containsEntry("error_trace_count", 6);
+    List<Map<String, Object>> groups = list(result, "groups");
+    assertThat(groups.stream().mapToInt(g -> (Integer) g.get("count")).sum()).isEqualTo(result.get("error_span_count"));
+    assertThat(groups).anySatisfy(group -> assertThat(group)
+        .containsEntry("operation_name", "/api/metrics/latencies")
+        .containsEntry("error_type", "501"));
+    assertThat(list(flat, "errors")).extracting(e -> e.get("trace_id")).containsSubsequence(
         "27c89f0bedca520adf874fb5a2c9d7f4", "7c99e184607854405c6b7c710237cc9a", "9dad0fbd40bb6c67a5d47a0ca478c441",
         "9118c026cdd270ba42f3d1bdacee1a5f", "e7932a2c99def9ad022dbddd1a8cf9cf", "630b5de079516eadb159fa8f78b8e219");
-    Map<String, Object> failed = list(traces.get(1), "error_spans").get(0);
-    assertThat(failed).containsEntry("operation_name", "/api/metrics/latencies")
-        .containsEntry("error_type", "501")
-        .containsEntry("exception_count", 0)
-        .doesNotContainKey("error_message");
+    assertThat(list(flat, "errors")).hasSize((Integer) result.get("error_span_count"));
   }
 
   @Test

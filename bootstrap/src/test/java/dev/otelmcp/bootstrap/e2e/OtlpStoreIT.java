@@ -135,7 +135,8 @@ class OtlpStoreIT {
       assertThat((List<String>) server.ok("list_services", Map.of()).get("services"))
           .containsExactly("analytics-copilot", "docs-rag", "review-assistant", "support-bot", "travel-agent");
       Map<String, Object> errors = server.ok("find_errors", Map.of());
-      assertThat((Integer) errors.get("count")).isPositive();
+      assertThat((Integer) errors.get("group_count")).isPositive();
+      assertThat((Integer) errors.get("error_span_count")).isGreaterThanOrEqualTo((Integer) errors.get("group_count"));
       assertThat(errors.toString()).contains("429");
       Map<String, Object> totals = (Map<String, Object>) server.ok("get_llm_usage", Map.of()).get("totals");
       assertThat(((Number) totals.get("request_count")).intValue()).isGreaterThan(100);

@@ -112,6 +112,51 @@ class ProcessIT {
   }
 
   @Test
+  void garbageLinesAndUnknownToolsAreAnsweredAndTheSessionGoesOn() throws Exception {
+    String session = String.join("\n",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+        "this is not json",
+        "   ",
+        "\uFEFF{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}",
+        "[{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}]",
+        "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\",\"params\":" + "[".repeat(1000) + "]".repeat(1000) + "}",
+        "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{\"name\":\"get_traces\",\"arguments\":{}}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"list_services\",\"arguments\":{}}}",
+        "");
+    Process process = new ProcessBuilder(ServerProcess.java(), "-jar", ServerProcess.jar().toString(),
+        "--no-persist", "--otlp-port", "0").start();
+    process.getOutputStream().write(session.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+    ObjectMapper json = new ObjectMapper();
+    Map<String, JsonNode> byId = new java.util.HashMap<>();
+    List<JsonNode> withoutId = new ArrayList<>();
+    var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    while (!byId.containsKey("6")) {
+      String line = reader.readLine();
+      assertThat(line).as("stdout ended early").isNotNull();
+      JsonNode message = json.readTree(line);
+      if (message.path("id").isNull()) {
+        withoutId.add(message);
+      } else {
+        byId.put(message.path("id").asText(), message);
+      }
+    }
+    process.getOutputStream().close();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits when stdin closes").isTrue();
+
+    assertThat(byId.get("2").has("result")).as("a BOM-prefixed ping is answered").isTrue();
+    assertThat(withoutId).as("not JSON, a batch, a null id, 1000-deep nesting").hasSize(4)
+        .allSatisfy(m -> assertThat(m.at("/error/code").asInt()).isIn(-32700, -32600));
+    assertThat(byId.get("5").at("/result/isError").asBoolean()).isTrue();
+    assertThat(byId.get("5").at("/result/content/0/text").asText()).contains("'get_traces'").contains("get_trace,");
+    assertThat(byId.get("6").at("/result/structuredContent/services").isArray()).isTrue();
+    assertThat(process.exitValue()).isZero();
+  }
+
+  @Test
   void aDeadBackendIsBackendUnavailableAndTheServerKeepsServing() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

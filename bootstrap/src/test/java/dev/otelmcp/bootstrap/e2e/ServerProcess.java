@@ -6,8 +6,10 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +24,12 @@ import java.util.Map;
 final class ServerProcess implements AutoCloseable {
 
   private final McpSyncClient client;
+  private final Map<String, Map<String, Object>> outputSchemas = new java.util.HashMap<>();
+  private final DefaultJsonSchemaValidator validator = new DefaultJsonSchemaValidator(new ObjectMapper());
 
   private ServerProcess(McpSyncClient client) {
     this.client = client;
+    client.listTools().tools().forEach(t -> outputSchemas.put(t.name(), t.outputSchema()));
   }
 
   static Path jar() {
@@ -55,8 +60,26 @@ final class ServerProcess implements AutoCloseable {
     return client;
   }
 
+  /**
+   * Calls a tool and checks the result as the official TypeScript client does before handing it to a
+   * model: a tool with an output schema must send structuredContent unless the call failed, and any
+   * structuredContent sent must match the schema — even on an error.
+   */
   CallToolResult call(String tool, Map<String, Object> arguments) {
-    return client.callTool(CallToolRequest.builder().name(tool).arguments(arguments).build());
+    CallToolResult result = client.callTool(CallToolRequest.builder().name(tool).arguments(arguments).build());
+    Map<String, Object> schema = outputSchemas.get(tool);
+    if (schema != null) {
+      if (result.structuredContent() == null && !Boolean.TRUE.equals(result.isError())) {
+        throw new AssertionError(tool + " has an output schema but did not return structured content");
+      }
+      if (result.structuredContent() != null) {
+        var check = validator.validate(schema, result.structuredContent());
+        if (!check.valid()) {
+          throw new AssertionError(tool + ": structured content does not match the output schema: " + check.errorMessage());
+        }
+      }
+    }
+    return result;
   }
 
   @SuppressWarnings("unchecked")
@@ -74,7 +97,15 @@ final class ServerProcess implements AutoCloseable {
     if (!Boolean.TRUE.equals(result.isError())) {
       throw new AssertionError(tool + " should have failed but answered " + result.structuredContent());
     }
-    return (Map<String, Object>) ((Map<String, Object>) result.structuredContent()).get("error");
+    if (result.structuredContent() != null) {
+      throw new AssertionError(tool + " sent structuredContent with its error: " + result.structuredContent());
+    }
+    try {
+      String text = ((TextContent) result.content().get(0)).text();
+      return (Map<String, Object>) new ObjectMapper().readValue(text, Map.class).get("error");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(tool + "'s error text is not JSON: " + result.content(), e);
+    }
   }
 
   @Override

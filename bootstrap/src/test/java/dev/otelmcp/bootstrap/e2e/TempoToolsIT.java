@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -147,21 +148,24 @@ class TempoToolsIT {
   }
 
   @Test
-  void searchTracesOfOneServiceAnswersTempoSummariesWithHexIds() {
-    Map<String, Object> result = server.ok("search_traces", window("service_name", "travel-agent-demo", "limit", 10));
+  void searchTracesOfOneServiceReadsThePageWholeForItsLlmFigures() {
+    Map<String, Object> result = server.ok("search_traces", window("service_name", "travel-agent-demo", "limit", 10,
+        "fields", List.of("services")));
 
     List<Map<String, Object>> traces = list(result, "traces");
     assertThat(traces).extracting(t -> t.get("trace_id")).containsExactlyElementsOf(DEMO_TRACES);
     assertThat(traces.get(0)).containsEntry("service_name", "travel-agent-demo")
         .containsEntry("operation_name", "Agent Workflow")
         .containsEntry("start_time", "2025-11-13T13:56:27.232503Z")
-        .containsEntry("duration_ms", 10109.0)
+        .containsEntry("duration_ms", 10109.71)
         .containsEntry("status", "OK")
         .containsEntry("span_count", 10)
         .containsEntry("error_span_count", 0)
-        .containsEntry("has_errors", false)
         .containsEntry("services", List.of("travel-agent-demo"));
     assertThat(traces.get(1)).containsEntry("span_count", 28);
+    // Tempo's search answers no tokens: the page's traces were read whole, as TempoLlmToolsIT's figures say.
+    assertThat(traces).extracting(t -> t.get("llm_span_count"), t -> t.get("total_tokens")).containsExactly(
+        tuple(1, 394), tuple(8, 17976), tuple(7, 15203), tuple(6, 13291));
     assertThat(result.get("truncated")).isEqualTo(false);
   }
 
@@ -184,7 +188,7 @@ class TempoToolsIT {
     List<Map<String, Object>> traces = list(clean, "traces");
     assertThat(traces).extracting(t -> t.get("trace_id")).containsExactlyElementsOf(DEMO_TRACES);
     // "No span failed" is checked on whole traces, which carry nanoseconds.
-    assertThat(traces.get(0)).containsEntry("has_errors", false).containsEntry("duration_ms", 10109.71);
+    assertThat(traces.get(0)).containsEntry("status", "OK").containsEntry("duration_ms", 10109.71);
   }
 
   @Test
@@ -199,7 +203,8 @@ class TempoToolsIT {
   @Test
   void searchSpansAnswersWholeSpansOfTheOperation() {
     Map<String, Object> result = server.ok("search_spans",
-        window("service_name", "travel-agent-demo", "operation_name", "openai.response", "limit", 3));
+        window("service_name", "travel-agent-demo", "operation_name", "openai.response", "limit", 3,
+            "fields", List.of("attributes.gen_ai.system")));
 
     List<Map<String, Object>> spans = list(result, "spans");
     assertThat(spans).hasSize(3).allSatisfy(span -> assertThat(span)
@@ -215,15 +220,16 @@ class TempoToolsIT {
   @Test
   void getTraceAcceptsHexOrBase64AndAnswersHexIdsOnly() {
     Map<String, Object> result = server.ok("get_trace", Map.of("trace_id", "42FF472D7FEB6215BEC0CF4E350675B2"));
+    Map<String, Object> full = server.ok("get_trace", Map.of("trace_id", "42ff472d7feb6215bec0cf4e350675b2", "view", "spans"));
 
-    assertThat(result).containsEntry("trace_id", "42ff472d7feb6215bec0cf4e350675b2")
+    assertThat((Map<String, Object>) result.get("trace")).containsEntry("trace_id", "42ff472d7feb6215bec0cf4e350675b2")
         .containsEntry("service_name", "travel-agent-demo")
-        .containsEntry("root_operation", "Agent Workflow")
+        .containsEntry("operation_name", "Agent Workflow")
         .containsEntry("duration_ms", 10109.71)
         .containsEntry("span_count", 10);
-    List<Map<String, Object>> spans = list(result, "spans");
+    assertThat((Map<String, Object>) result.get("llm")).containsEntry("call_count", 1).containsEntry("total_tokens", 394);
+    List<Map<String, Object>> spans = list(full, "spans");
     assertThat(spans).hasSize(10).allSatisfy(span -> {
-      assertThat((String) span.get("trace_id")).isEqualTo("42ff472d7feb6215bec0cf4e350675b2");
       assertThat((String) span.get("span_id")).matches("[0-9a-f]{16}");
       if (span.containsKey("parent_span_id")) {
         assertThat((String) span.get("parent_span_id")).matches("[0-9a-f]{16}");
@@ -233,15 +239,15 @@ class TempoToolsIT {
         .satisfies(span -> assertThat(span).containsEntry("parent_span_id", "a94b4056fdcc5ab8"));
 
     Map<String, Object> byBase64 = server.ok("get_trace", Map.of("trace_id", "Qv9HLX/rYhW+wM9ONQZ1sg=="));
-    assertThat(byBase64).containsEntry("trace_id", "42ff472d7feb6215bec0cf4e350675b2");
+    assertThat((Map<String, Object>) byBase64.get("trace")).containsEntry("trace_id", "42ff472d7feb6215bec0cf4e350675b2");
   }
 
   @Test
   void findErrorsAsksTempoForFailedSpans() {
     Map<String, Object> result = server.ok("find_errors", window());
 
-    assertThat(result.get("count")).isEqualTo(0);
-    assertThat(list(result, "error_traces")).isEmpty();
+    assertThat(result).containsEntry("group_count", 0).containsEntry("error_span_count", 0);
+    assertThat(list(result, "groups")).isEmpty();
     tempo.verify(getRequestedFor(urlPathEqualTo("/api/search")).withQueryParam("q", equalTo("{ status = error }")));
   }
 

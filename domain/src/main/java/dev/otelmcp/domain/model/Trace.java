@@ -76,9 +76,32 @@ public record Trace(String traceId, List<Span> spans) implements TraceHit {
     return spans.stream().anyMatch(Span::isError);
   }
 
-  /** ERROR when any span failed, otherwise OK: a trace assembled from spans is never UNSET. */
+  /**
+   * ERROR when any span failed; otherwise OK — unless the root span is missing, when nothing says how the
+   * request ended, and the status is UNSET.
+   */
   public StatusCode status() {
-    return hasErrors() ? StatusCode.ERROR : StatusCode.OK;
+    if (hasErrors()) {
+      return StatusCode.ERROR;
+    }
+    return hasRoot() ? StatusCode.OK : StatusCode.UNSET;
+  }
+
+  /** Whether the trace holds a span without a parent (its true root). */
+  public boolean hasRoot() {
+    return spans.stream().anyMatch(Span::isRoot);
+  }
+
+  /** Spans whose parent is not in the trace: lost, not yet arrived, or sampled away. */
+  public int orphanCount() {
+    Set<String> ids = new HashSet<>();
+    spans.forEach(s -> ids.add(s.spanId()));
+    return (int) spans.stream().filter(s -> !s.isRoot() && !ids.contains(s.parentSpanId())).count();
+  }
+
+  /** Whether spans are known to be missing: no root, or parents that are not in the trace. */
+  public boolean isIncomplete() {
+    return !hasRoot() || orphanCount() > 0;
   }
 
   /** The distinct services taking part, sorted. */

@@ -1,6 +1,7 @@
 package dev.otelmcp.domain.query;
 
 import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.domain.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public record Filter(String field, FilterOperator operator, FilterValueType valu
     }
     if (!valueType.supports(operator)) {
       throw new InvalidQueryException(
-          "operator '" + operator.wireName() + "' on '" + field + "' does not apply to value_type '"
+          "operator '" + operator.wireName() + "' on " + Quote.of(field) + " does not apply to value_type '"
               + valueType.wireName() + "'",
           "Operators for " + valueType.wireName() + ": " + wireNames(valueType) + ".");
     }
@@ -90,25 +91,25 @@ public record Filter(String field, FilterOperator operator, FilterValueType valu
     switch (operator.arity()) {
       case NONE:
         if (count != 0) {
-          throw new InvalidQueryException("operator '" + op + "' on '" + field + "' takes no value",
+          throw new InvalidQueryException("operator '" + op + "' on " + Quote.of(field) + " takes no value",
               "Remove 'value' and 'values' from the filter.");
         }
         break;
       case ONE:
         if (count != 1) {
-          throw new InvalidQueryException("operator '" + op + "' on '" + field + "' needs exactly one 'value'",
+          throw new InvalidQueryException("operator '" + op + "' on " + Quote.of(field) + " needs exactly one 'value'",
               "Set 'value', e.g. {\"field\":\"" + field + "\",\"operator\":\"" + op + "\",\"value\":...}.");
         }
         break;
       case TWO:
         if (count != 2) {
-          throw new InvalidQueryException("operator '" + op + "' on '" + field + "' needs exactly two 'values'",
+          throw new InvalidQueryException("operator '" + op + "' on " + Quote.of(field) + " needs exactly two 'values'",
               "Set 'values' to [low, high], both inclusive.");
         }
         break;
       case MANY:
         if (count == 0) {
-          throw new InvalidQueryException("operator '" + op + "' on '" + field + "' needs a non-empty 'values' list",
+          throw new InvalidQueryException("operator '" + op + "' on " + Quote.of(field) + " needs a non-empty 'values' list",
               "Set 'values' to the list of accepted values.");
         }
         break;
@@ -119,7 +120,7 @@ public record Filter(String field, FilterOperator operator, FilterValueType valu
 
   private static Object convert(String field, FilterValueType type, Object value) {
     if (value == null) {
-      throw new InvalidQueryException("filter on '" + field + "' has a null value", "Give a " + type.wireName() + ".");
+      throw new InvalidQueryException("filter on " + Quote.of(field) + " has a null value", "Give a " + type.wireName() + ".");
     }
     switch (type) {
       case STRING:
@@ -139,7 +140,7 @@ public record Filter(String field, FilterOperator operator, FilterValueType valu
             return parsed.getAsDouble();
           }
         }
-        throw new InvalidQueryException("filter on '" + field + "': '" + value + "' is not a number",
+        throw new InvalidQueryException("filter on " + Quote.of(field) + ": " + Quote.of(value) + " is not a number",
             "Use a numeric value, or value_type \"string\" to compare text.");
       case BOOLEAN:
         if (value instanceof Boolean b) {
@@ -151,7 +152,7 @@ public record Filter(String field, FilterOperator operator, FilterValueType valu
             return Boolean.valueOf(lower);
           }
         }
-        throw new InvalidQueryException("filter on '" + field + "': '" + value + "' is not a boolean",
+        throw new InvalidQueryException("filter on " + Quote.of(field) + ": " + Quote.of(value) + " is not a boolean",
             "Use true or false.");
       default:
         throw new IllegalStateException(type.name());

@@ -106,6 +106,22 @@ class TraceTest {
   }
 
   @Test
+  void aTraceWithoutItsRootIsIncompleteAndItsStatusUnknownUnlessASpanFailed() {
+    Span orphan = span("b2", "a1", "api", 10, 50).build();
+    Span child = span("c3", "b2", "db", 20, 5).build();
+    Span failed = span("d4", "b2", "db", 30, 5).status(SpanStatus.error("deadlock")).build();
+
+    assertThat(trace(orphan, child).hasRoot()).isFalse();
+    assertThat(trace(orphan, child).isIncomplete()).isTrue();
+    assertThat(trace(orphan, child).orphanCount()).isEqualTo(1);
+    assertThat(trace(orphan, child).status()).isEqualTo(StatusCode.UNSET);
+    assertThat(trace(orphan, child, failed).status()).isEqualTo(StatusCode.ERROR);
+    Span root = span("a1", null, "web", 0, 100).build();
+    assertThat(trace(root, orphan, child).isIncomplete()).isFalse();
+    assertThat(trace(root, child).orphanCount()).isEqualTo(1);
+  }
+
+  @Test
   void servicesAreDistinctAndSorted() {
     Trace trace = trace(
         span("a1", null, "web", 0, 10).build(),

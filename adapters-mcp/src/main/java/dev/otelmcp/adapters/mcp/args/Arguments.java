@@ -1,6 +1,9 @@
 package dev.otelmcp.adapters.mcp.args;
 
+import dev.otelmcp.adapters.mcp.paging.Position;
+import dev.otelmcp.application.page.After;
 import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.error.Quote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +24,32 @@ import java.util.TreeSet;
 public final class Arguments {
 
   private final Map<String, Object> values;
+  private final Position position;
 
   public Arguments(Map<String, Object> raw, Set<String> declared) {
+    this(raw, declared, null);
+  }
+
+  /**
+   * @param position where the previous page stopped, when the call continues a cursor
+   */
+  public Arguments(Map<String, Object> raw, Set<String> declared, Position position) {
     this.values = raw == null ? Map.of() : new LinkedHashMap<>(raw);
+    this.position = position;
     Set<String> unknown = new TreeSet<>(values.keySet());
     unknown.removeAll(declared);
     if (!unknown.isEmpty()) {
+      List<String> named = unknown.stream().limit(5).map(Quote::of).toList();
       throw new InvalidQueryException(
-          "unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown),
+          "unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", named)
+              + (unknown.size() > named.size() ? " and " + (unknown.size() - named.size()) + " more" : ""),
           "Accepted parameters: " + String.join(", ", new TreeSet<>(declared)) + ".");
     }
+  }
+
+  /** Where a newest-first search resumes, when this call continues one. */
+  public Optional<After> after() {
+    return position instanceof Position.Key key ? Optional.of(key.after()) : Optional.empty();
   }
 
   public boolean has(String name) {
@@ -120,6 +139,28 @@ public final class Arguments {
       }
       out.put(String.valueOf(k), scalarText(v));
     });
+    return out;
+  }
+
+  /** A list of strings, e.g. {@code fields} or {@code span_ids}; a single string is taken as a list of one. */
+  public List<String> stringList(String name) {
+    Object value = values.get(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof String s) {
+      return s.isBlank() ? List.of() : List.of(s.trim());
+    }
+    if (!(value instanceof List<?> list)) {
+      throw invalid(name, "must be a list of strings, got " + describe(value), "Pass a JSON array of strings.");
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof String s)) {
+        throw invalid(name + "[" + i + "]", "must be a string, got " + describe(list.get(i)), "Pass strings only.");
+      }
+      out.add(s.trim());
+    }
     return out;
   }
 

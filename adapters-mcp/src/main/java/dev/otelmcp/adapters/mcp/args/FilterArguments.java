@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.mcp.args;
 
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
@@ -35,7 +36,7 @@ public final class FilterArguments {
   private static Filter parseOne(String at, Map<String, Object> item) {
     for (String key : item.keySet()) {
       if (!KEYS.contains(key)) {
-        throw Arguments.invalid(at, "has an unknown key '" + key + "'",
+        throw Arguments.invalid(at, "has an unknown key " + Quote.of(key),
             "A filter has field, operator, value or values, and value_type.");
       }
     }
@@ -46,7 +47,7 @@ public final class FilterArguments {
     Object rawOperator = item.get("operator");
     FilterOperator operator = FilterOperator.parse(rawOperator instanceof String s ? s : null)
         .orElseThrow(() -> Arguments.invalid(at + ".operator",
-            rawOperator == null ? "is required" : "'" + rawOperator + "' is not an operator",
+            rawOperator == null ? "is required" : Quote.of(rawOperator) + " is not an operator",
             "Operators: " + FilterOperator.wireNames() + "."));
     List<Object> values = values(at, item);
     FilterValueType type = valueType(at, item.get("value_type"), values);
@@ -72,7 +73,7 @@ public final class FilterArguments {
   private static FilterValueType valueType(String at, Object raw, List<Object> values) {
     if (raw != null) {
       return FilterValueType.parse(raw instanceof String s ? s : null)
-          .orElseThrow(() -> Arguments.invalid(at + ".value_type", "'" + raw + "' is not a value type",
+          .orElseThrow(() -> Arguments.invalid(at + ".value_type", Quote.of(raw) + " is not a value type",
               "Use string, number or boolean."));
     }
     Object sample = values.isEmpty() ? null : values.get(0);

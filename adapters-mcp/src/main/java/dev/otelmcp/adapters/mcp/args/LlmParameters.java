@@ -79,10 +79,9 @@ public final class LlmParameters {
         .required("models", Schema.array(Schema.string(null), "Models the trace called."))
         .required("llm_time_ms", Schema.number("Wall-clock time spent in LLM calls (overlaps counted once)."))
         .required("llm_time_share", Schema.number("llm_time_ms / trace duration, 0-1."));
-    return Schema.object()
+    return OutputSchemas.paging(Schema.object()
         .required("count", Schema.integer(null))
-        .required("traces", Schema.array(ranked.asSchema(), order))
-        .required("truncated", Schema.bool("More traces qualified than the limit."))
+        .required("traces", Schema.array(ranked.asSchema(), order)))
         .required("scope", scope());
   }
 }

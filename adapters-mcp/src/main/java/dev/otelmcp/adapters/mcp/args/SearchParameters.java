@@ -3,6 +3,7 @@ package dev.otelmcp.adapters.mcp.args;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.time.TimeExpression;
 import dev.otelmcp.application.time.TimeWindows;
+import dev.otelmcp.application.view.Projection;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
@@ -10,6 +11,7 @@ import dev.otelmcp.domain.query.FilterValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parameters tools share, with the names and defaults of the reference implementation
@@ -30,6 +32,7 @@ public final class SearchParameters {
   public static final String TAGS = "tags";
   public static final String FILTERS = "filters";
   public static final String LIMIT = "limit";
+  public static final String FIELDS = "fields";
   public static final int MAX_LIMIT = 1000;
 
   private SearchParameters() {}
@@ -83,6 +86,17 @@ public final class SearchParameters {
 
   public static int limit(Arguments arguments, int defaultValue) {
     return arguments.integer(LIMIT, defaultValue, 1, MAX_LIMIT);
+  }
+
+  /** {@code fields}: what rows hold besides their compact columns. */
+  public static Schema fields(String extras) {
+    return Schema.array(Schema.string(null), "Extra row fields: attributes, attributes.<key>, attributes.<prefix>* "
+        + "(e.g. attributes.gen_ai.*)" + extras + ". Long values are cut.").examples(List.of("attributes.gen_ai.*"));
+  }
+
+  /** The {@code fields} argument as a projection. */
+  public static Projection projection(Arguments arguments, Set<String> allowed) {
+    return Projection.parse(arguments.stringList(FIELDS), allowed);
   }
 
   /** All criteria of {@link #criteria()} as domain filters (the window is read separately). */

@@ -41,15 +41,16 @@ public final class McpHttpServer implements AutoCloseable {
   /** Starts listening; throws when the port cannot be bound. */
   public static McpHttpServer start(McpServerFactory factory, CheckHealthUseCase health, HttpSettings settings)
       throws Exception {
+    DefaultServerTransportSecurityValidator security = DefaultServerTransportSecurityValidator.builder()
+        .allowedOrigins(settings.originAllowList())
+        .allowedHosts(settings.hostAllowList())
+        .build();
     HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
         .jsonMapper(factory.jsonMapper())
         .mcpEndpoint(MCP_PATH)
         .keepAliveInterval(Duration.ofSeconds(30))
         .maxRequestSize(settings.maxRequestBytes())
-        .securityValidator(DefaultServerTransportSecurityValidator.builder()
-            .allowedOrigins(settings.originAllowList())
-            .allowedHosts(settings.hostAllowList())
-            .build())
+        .securityValidator(security)
         .build();
     McpSyncServer mcp = factory.streamable(transport);
 
@@ -75,6 +76,10 @@ public final class McpHttpServer implements AutoCloseable {
       auth.setAsyncSupported(true);
       context.addFilter(auth, MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
     }
+    // After authentication: only a caller holding the token learns anything from the screen's answers.
+    FilterHolder screening = new FilterHolder(new ScreeningFilter(factory.screen(), settings.maxRequestBytes(), security));
+    screening.setAsyncSupported(true);
+    context.addFilter(screening, MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
     jetty.setHandler(context);
     jetty.start();
 

@@ -15,61 +15,82 @@ public final class OutputSchemas {
   public static Schema.ObjectBuilder scope() {
     return Schema.object()
         .describe("What the answer covered.")
-        .required("start_time", Schema.string("Start of the window searched, ISO-8601 UTC."))
-        .required("end_time", Schema.string("End of the window searched, ISO-8601 UTC."))
-        .required("traces_scanned", Schema.integer("Distinct traces read from the backend."))
-        .required("spans_scanned", Schema.integer("Spans examined."))
-        .required("limit_reached", Schema.bool("True when the answer was cut: more matches exist or the scan "
-            + "stopped at MAX_TRACES_PER_QUERY."));
+        .required("start_time", Schema.string(null))
+        .required("end_time", Schema.string(null))
+        .required("traces_scanned", Schema.integer(null))
+        .required("spans_scanned", Schema.integer(null))
+        .required("limit_reached", Schema.bool("A limit (limit or MAX_TRACES_PER_QUERY) stopped the scan before the "
+            + "whole window was read."));
   }
 
   public static Schema.ObjectBuilder traceSummary() {
     return Schema.object()
-        .required("trace_id", Schema.string("32 lower-case hex characters."))
-        .required("service_name", Schema.string("Service of the root span."))
-        .required("operation_name", Schema.string("Name of the root span."))
-        .required("start_time", Schema.string("ISO-8601 UTC."))
-        .required("duration_ms", Schema.number("Trace duration in milliseconds."))
-        .required("status", Schema.string("ERROR if any span failed, OK otherwise; UNSET when the backend did "
-            + "not say.").enumOf("OK", "ERROR", "UNSET"))
-        .property("span_count", Schema.integer("Number of spans (absent when the backend does not report it)."))
-        .property("error_span_count", Schema.integer("Number of spans with status ERROR."))
-        .property("has_errors", Schema.bool("Whether any span failed."))
-        .property("services", Schema.array(Schema.string(null), "Services taking part."))
-        .property("llm_span_count", Schema.integer("LLM calls in the trace (absent when only a summary was read)."))
-        .property("total_tokens", Schema.integer("Tokens of those LLM calls."));
+        .required("trace_id", Schema.string(null))
+        .required("service_name", Schema.string("Of the root span."))
+        .required("operation_name", Schema.string("Of the root span."))
+        .required("start_time", Schema.string(null))
+        .required("duration_ms", Schema.number(null))
+        .required("status", Schema.string("UNSET: the backend did not say, or the root span is missing.")
+            .enumOf("OK", "ERROR", "UNSET"))
+        .property("span_count", Schema.integer(null))
+        .property("error_span_count", Schema.integer(null))
+        .property("llm_span_count", Schema.integer("LLM calls (each once)."))
+        .property("total_tokens", Schema.integer("Tokens of those calls."))
+        .property("services", Schema.array(Schema.string(null), null))
+        .property("attributes", Schema.map(null, "Root span attributes chosen by fields."));
   }
 
-  public static Schema.ObjectBuilder span() {
-    Schema attributes = Schema.map(null, "Span attributes; long strings are cut and marked '…[N more chars]'.");
+  /** A span in a search result: compact columns plus what {@code fields} chose. */
+  public static Schema.ObjectBuilder spanRow() {
     return Schema.object()
-        .required("trace_id", Schema.string("32 lower-case hex characters."))
-        .required("span_id", Schema.string("16 lower-case hex characters."))
-        .property("parent_span_id", Schema.string("Absent for a root span."))
-        .required("operation_name", Schema.string("Span name."))
+        .required("trace_id", Schema.string(null))
+        .required("span_id", Schema.string(null))
+        .property("parent_span_id", Schema.string(null))
+        .required("operation_name", Schema.string(null))
         .required("service_name", Schema.string(null))
-        .required("kind", Schema.string(null).enumOf("UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"))
-        .required("start_time", Schema.string("ISO-8601 UTC."))
+        .required("kind", Schema.string(null))
+        .required("start_time", Schema.string(null))
         .required("duration_ms", Schema.number(null))
         .required("status", Schema.string(null).enumOf("OK", "ERROR", "UNSET"))
         .property("status_message", Schema.string(null))
-        .required("attributes", attributes)
-        .property("events", Schema.array(Schema.object()
-            .required("name", Schema.string(null))
-            .required("time", Schema.string("ISO-8601 UTC."))
-            .required("attributes", Schema.map(null, null)).asSchema(), "Span events (exceptions, logs)."))
-        .property("links", Schema.array(Schema.object()
-            .required("trace_id", Schema.string(null))
-            .required("span_id", Schema.string(null)).asSchema(), "Links to other spans."));
+        .required("role", Schema.string(null).enumOf(ROLES))
+        .property("model", Schema.string(null))
+        .property("input_tokens", Schema.integer(null))
+        .property("output_tokens", Schema.integer(null))
+        .property("attributes", Schema.map(null, null))
+        .property("resource", Schema.map(null, null))
+        .property("events", Schema.array(event().asSchema(), null))
+        .property("links", Schema.array(link().asSchema(), null));
   }
 
-  /** count + list + truncation, the shape of every list answer. */
-  public static Schema.ObjectBuilder list(String field, Schema.ObjectBuilder item, String description) {
+  /** The roles of spans in an LLM application. */
+  public static final String[] ROLES = {"llm", "tool", "agent", "workflow", "task", "other"};
+
+  public static Schema.ObjectBuilder event() {
     return Schema.object()
-        .required("count", Schema.integer("Number of items returned."))
-        .required(field, Schema.array(item.asSchema(), description))
-        .required("truncated", Schema.bool("True when more items exist than were returned."))
-        .property("hint", Schema.string("What to do next when the list was cut or is empty."))
+        .required("name", Schema.string(null))
+        .required("time", Schema.string(null))
+        .required("attributes", Schema.map(null, null));
+  }
+
+  public static Schema.ObjectBuilder link() {
+    return Schema.object().required("trace_id", Schema.string(null)).required("span_id", Schema.string(null));
+  }
+
+  /** What every paged answer adds: whether it was cut, what was left out, how to continue. */
+  public static Schema.ObjectBuilder paging(Schema.ObjectBuilder answer) {
+    return answer
+        .property("truncated", Schema.bool("More exists than this answer holds."))
+        .property("omitted_count", Schema.integer("Items left out, when known."))
+        .property("next_cursor", Schema.string("Pass as cursor to continue."))
+        .property("hint", Schema.string("What to do next."));
+  }
+
+  /** count + list + paging, the shape of every list answer. */
+  public static Schema.ObjectBuilder list(String field, Schema.ObjectBuilder item, String description) {
+    return paging(Schema.object()
+        .required("count", Schema.integer("Items in this answer."))
+        .required(field, Schema.array(item.asSchema(), description)))
         .required("scope", scope());
   }
 }

@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.mcp.tools;
 
 import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.args.LlmParameters;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.Schema;
@@ -35,6 +36,11 @@ public final class GetLlmSlowTracesTool extends DescribedTool {
   @Override
   public Map<String, Object> outputSchema() {
     return LlmParameters.ranking("Longest first.").build();
+  }
+
+  @Override
+  public Paging paging() {
+    return Paging.offset("traces").pagedBy(SearchParameters.LIMIT, 10);
   }
 
   @Override

@@ -2,8 +2,10 @@ package dev.otelmcp.adapters.mcp.tools;
 
 import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.args.LlmParameters;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.time.TimeWindows;
 import dev.otelmcp.application.usecase.ListLlmModelsUseCase;
@@ -47,11 +49,16 @@ public final class ListLlmModelsTool extends DescribedTool {
         .required("last_seen", Schema.string("ISO-8601 UTC."))
         .required("request_models", Schema.array(Schema.string(null), "Names callers asked for."))
         .required("response_models", Schema.array(Schema.string(null), "Names the provider answered with."));
-    return Schema.object()
+    return OutputSchemas.paging(Schema.object()
         .required("count", Schema.integer(null))
         .required("models", Schema.array(model.asSchema(), "Most requests first."))
-        .required("scope", LlmParameters.scope())
+        .required("scope", LlmParameters.scope()))
         .build();
+  }
+
+  @Override
+  public Paging paging() {
+    return Paging.offset("models");
   }
 
   @Override

@@ -2,8 +2,10 @@ package dev.otelmcp.adapters.mcp.tools;
 
 import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.args.LlmParameters;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.time.TimeWindows;
 import dev.otelmcp.application.usecase.ListLlmToolsUseCase;
@@ -41,12 +43,17 @@ public final class ListLlmToolsTool extends DescribedTool {
         .required("services", Schema.array(Schema.string(null), null))
         .required("first_seen", Schema.string("ISO-8601 UTC."))
         .required("last_seen", Schema.string("ISO-8601 UTC."));
-    return Schema.object()
+    return OutputSchemas.paging(Schema.object()
         .required("count", Schema.integer(null))
         .required("total_calls", Schema.integer(null))
         .required("tools", Schema.array(tool.asSchema(), "Most used first."))
-        .required("scope", LlmParameters.scope())
+        .required("scope", LlmParameters.scope()))
         .build();
+  }
+
+  @Override
+  public Paging paging() {
+    return Paging.offset("tools");
   }
 
   @Override

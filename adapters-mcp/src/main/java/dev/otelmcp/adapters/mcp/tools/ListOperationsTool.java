@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.mcp.tools;
 
 import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
@@ -36,15 +37,20 @@ public final class ListOperationsTool extends DescribedTool {
 
   @Override
   public Map<String, Object> outputSchema() {
-    return Schema.object()
+    return OutputSchemas.paging(Schema.object()
         .required("service_name", Schema.string(null))
         .required("count", Schema.integer(null))
         .required("operations", Schema.array(Schema.object()
             .required("name", Schema.string(null))
             .property("span_kind", Schema.string("server, client, producer, consumer or internal.")).asSchema(),
             "Operations, sorted by name."))
-        .required("window", OutputSchemas.window())
+        .required("window", OutputSchemas.window()))
         .build();
+  }
+
+  @Override
+  public Paging paging() {
+    return Paging.offset("operations");
   }
 
   @Override

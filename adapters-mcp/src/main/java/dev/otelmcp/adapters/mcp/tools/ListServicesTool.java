@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.mcp.tools;
 
 import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
@@ -32,11 +33,16 @@ public final class ListServicesTool extends DescribedTool {
 
   @Override
   public Map<String, Object> outputSchema() {
-    return Schema.object()
+    return OutputSchemas.paging(Schema.object()
         .required("count", Schema.integer(null))
         .required("services", Schema.array(Schema.string(null), "Service names, sorted."))
-        .required("window", OutputSchemas.window())
+        .required("window", OutputSchemas.window()))
         .build();
+  }
+
+  @Override
+  public Paging paging() {
+    return Paging.offset("services");
   }
 
   @Override

@@ -3,12 +3,15 @@ package dev.otelmcp.adapters.mcp.tools;
 import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.time.TimeWindows;
 import dev.otelmcp.application.usecase.SearchSpansUseCase;
+import dev.otelmcp.application.view.Projection;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code search_spans} (the reference registers it as {@code search_spans_tool}). */
 public final class SearchSpansTool extends DescribedTool {
@@ -19,22 +22,28 @@ public final class SearchSpansTool extends DescribedTool {
   @Inject
   public SearchSpansTool(SearchSpansUseCase useCase, TimeWindows windows) {
     super("search_spans", "Search spans",
-        "Search individual spans (not whole traces) with the same criteria as search_traces; every "
-            + "condition applies to the span itself, e.g. all LLM calls of a model or all tool spans "
-            + "({\"field\":\"traceloop.span.kind\",\"operator\":\"equals\",\"value\":\"tool\"}). Newest first, with "
-            + "attributes (long strings cut to 300 characters).");
+        "Search single spans with the criteria of search_traces, every condition on the span itself — e.g. all "
+            + "calls of a model, or tool spans ({\"field\":\"traceloop.span.kind\",\"operator\":\"equals\",\"value\":"
+            + "\"tool\"}). Newest first, compact rows (role, model, tokens); fields adds attributes.");
     this.useCase = useCase;
     this.windows = windows;
   }
 
   @Override
   public Schema.ObjectBuilder input() {
-    return SearchParameters.criteria().property(SearchParameters.LIMIT, SearchParameters.limit(100, "spans"));
+    return SearchParameters.criteria()
+        .property(SearchParameters.FIELDS, SearchParameters.fields(", resource, events, links"))
+        .property(SearchParameters.LIMIT, SearchParameters.limit(100, "spans"));
   }
 
   @Override
   public Map<String, Object> outputSchema() {
-    return OutputSchemas.list("spans", OutputSchemas.span(), "Matching spans, newest first.").build();
+    return OutputSchemas.list("spans", OutputSchemas.spanRow(), "Newest first.").build();
+  }
+
+  @Override
+  public Paging paging() {
+    return Paging.key("spans");
   }
 
   @Override
@@ -42,6 +51,8 @@ public final class SearchSpansTool extends DescribedTool {
     return useCase.execute(new SearchSpansUseCase.Request(
         SearchParameters.window(arguments, windows),
         SearchParameters.filters(arguments),
-        SearchParameters.limit(arguments, 100)));
+        SearchParameters.limit(arguments, 100),
+        arguments.after().orElse(null),
+        SearchParameters.projection(arguments, Set.of(Projection.RESOURCE, Projection.EVENTS, Projection.LINKS))));
   }
 }

@@ -3,12 +3,15 @@ package dev.otelmcp.adapters.mcp.tools;
 import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.time.TimeWindows;
 import dev.otelmcp.application.usecase.SearchTracesUseCase;
+import dev.otelmcp.application.view.Projection;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code search_traces}. */
 public final class SearchTracesTool extends DescribedTool {
@@ -19,22 +22,28 @@ public final class SearchTracesTool extends DescribedTool {
   @Inject
   public SearchTracesTool(SearchTracesUseCase useCase, TimeWindows windows) {
     super("search_traces", "Search traces",
-        "Search traces in a time window (default: the last 24 h) by service, operation, duration, error "
-            + "status, LLM provider/model, attribute tags or generic filters; newest first. service_name is optional: "
-            + "without it every service is searched. Example filter: {\"field\":\"gen_ai.usage.input_tokens\","
-            + "\"operator\":\"gt\",\"value\":5000}. Use get_trace for the spans of one trace.");
+        "Search traces in a window (default: last 24 h) by service, operation, duration, error status, LLM "
+            + "provider/model, tags or filters; newest first, one compact row per trace with its LLM calls and tokens. "
+            + "Without service_name every service is searched. Use get_trace for one trace.");
     this.useCase = useCase;
     this.windows = windows;
   }
 
   @Override
   public Schema.ObjectBuilder input() {
-    return SearchParameters.criteria().property(SearchParameters.LIMIT, SearchParameters.limit(100, "traces"));
+    return SearchParameters.criteria()
+        .property(SearchParameters.FIELDS, SearchParameters.fields(" (of the root span), services"))
+        .property(SearchParameters.LIMIT, SearchParameters.limit(100, "traces"));
   }
 
   @Override
   public Map<String, Object> outputSchema() {
-    return OutputSchemas.list("traces", OutputSchemas.traceSummary(), "Matching traces, newest first.").build();
+    return OutputSchemas.list("traces", OutputSchemas.traceSummary(), "Newest first.").build();
+  }
+
+  @Override
+  public Paging paging() {
+    return Paging.key("traces");
   }
 
   @Override
@@ -42,6 +51,8 @@ public final class SearchTracesTool extends DescribedTool {
     return useCase.execute(new SearchTracesUseCase.Request(
         SearchParameters.window(arguments, windows),
         SearchParameters.filters(arguments),
-        SearchParameters.limit(arguments, 100)));
+        SearchParameters.limit(arguments, 100),
+        arguments.after().orElse(null),
+        SearchParameters.projection(arguments, Set.of(Projection.SERVICES))));
   }
 }

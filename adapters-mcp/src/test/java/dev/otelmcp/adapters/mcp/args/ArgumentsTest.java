@@ -20,8 +20,20 @@ class ArgumentsTest {
   void unknownParametersAreRejectedNamingThemAndTheAcceptedOnes() {
     assertThatThrownBy(() -> of(Map.of("servce_name", "x")))
         .isInstanceOf(InvalidQueryException.class)
-        .hasMessage("unknown parameter servce_name")
+        .hasMessage("unknown parameter 'servce_name'")
         .satisfies(e -> assertThat(((InvalidQueryException) e).hint()).contains("service_name"));
+  }
+
+  @Test
+  void hugeOrManyUnknownNamesAreNotEchoedWhole() {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("k".repeat(50_000), 1);
+    for (int i = 0; i < 20; i++) {
+      values.put("extra" + i, i);
+    }
+    assertThatThrownBy(() -> of(values))
+        .isInstanceOf(InvalidQueryException.class)
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400).contains("and 16 more"));
   }
 
   @Test

@@ -76,6 +76,27 @@ class McpHttpServerTest {
   }
 
   @Test
+  void anUnknownToolIsAReadableToolErrorAndGarbageA400WithoutAStackTrace() throws Exception {
+    try (McpHttpServer server = HttpFixtures.start(new HttpFixtures.EchoTool(), new HttpFixtures.HealthOnlyStore(),
+        HttpFixtures.loopback(null));
+        McpSyncClient client = HttpFixtures.client(server.port(), null)) {
+      client.initialize();
+
+      CallToolResult result = client.callTool(CallToolRequest.builder().name("ecko").arguments(Map.of()).build());
+      HttpResponse<String> garbage = post(server.port(), "{\"jsonrpc\":\"2.0\",\"id\":1,");
+
+      assertThat(result.isError()).isTrue();
+      assertThat(result.structuredContent()).isNull();
+      assertThat(((io.modelcontextprotocol.spec.McpSchema.TextContent) result.content().get(0)).text())
+          .contains("unknown tool 'ecko'").contains("Call one of: echo.");
+      assertThat(garbage.statusCode()).isEqualTo(400);
+      assertThat(garbage.body()).contains("-32700").doesNotContain("Exception").doesNotContain("\tat ");
+      assertThat(client.callTool(CallToolRequest.builder().name("echo").arguments(Map.of("text", "still here")).build())
+          .isError()).isNotEqualTo(Boolean.TRUE);
+    }
+  }
+
+  @Test
   void aForgedOriginIsRefusedWith403AndAForeignHostWith421() throws Exception {
     try (McpHttpServer server = HttpFixtures.start(new HttpFixtures.EchoTool(), new HttpFixtures.HealthOnlyStore(),
         HttpFixtures.loopback(null))) {

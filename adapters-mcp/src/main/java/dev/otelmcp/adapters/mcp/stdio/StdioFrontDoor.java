@@ -1,0 +1,106 @@
+package dev.otelmcp.adapters.mcp.stdio;
+
+import dev.otelmcp.adapters.mcp.protocol.MessageScreen;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sits between the client's stdin and the SDK's stdio transport. It reads one line at a time with a size
+ * limit, lets the {@link MessageScreen} decide, answers what must not reach the SDK, and hands the rest to
+ * the SDK through a pipe. When stdin ends, the pipe ends, and the SDK shuts down as before.
+ */
+public final class StdioFrontDoor implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StdioFrontDoor.class);
+  private static final int PIPE_BYTES = 1 << 16;
+
+  private final InputStream clientIn;
+  private final LineWriter out;
+  private final MessageScreen screen;
+  private final int maxLineBytes;
+  private final PipedOutputStream toSdk = new PipedOutputStream();
+  private final PipedInputStream sdkInput;
+
+  public StdioFrontDoor(InputStream clientIn, LineWriter out, MessageScreen screen, int maxLineBytes) {
+    this.clientIn = clientIn;
+    this.out = out;
+    this.screen = screen;
+    this.maxLineBytes = maxLineBytes;
+    try {
+      this.sdkInput = new PipedInputStream(toSdk, PIPE_BYTES);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create the stdio pipe", e);
+    }
+  }
+
+  /** What the SDK's transport reads instead of stdin. */
+  public InputStream sdkInput() {
+    return sdkInput;
+  }
+
+  /** Starts reading stdin on a daemon thread. */
+  public void start() {
+    Thread thread = new Thread(this, "otelmcp-stdin");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void run() {
+    try (toSdk) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      boolean oversized = false;
+      int b;
+      while ((b = clientIn.read()) != -1) {
+        if (b == '\n') {
+          if (oversized) {
+            refuseOversized();
+          } else {
+            handle(line.toString(StandardCharsets.UTF_8));
+          }
+          line.reset();
+          oversized = false;
+        } else if (!oversized) {
+          line.write(b);
+          if (line.size() > maxLineBytes) {
+            oversized = true;
+            line.reset();
+          }
+        }
+      }
+      if (oversized) {
+        refuseOversized();
+      } else if (line.size() > 0) {
+        handle(line.toString(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      LOG.info("stdin closed: {}", e.getMessage());
+    }
+  }
+
+  private void handle(String line) throws IOException {
+    MessageScreen.Verdict verdict = screen.screen(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+    if (verdict instanceof MessageScreen.Forward forward) {
+      toSdk.write((forward.message() + "\n").getBytes(StandardCharsets.UTF_8));
+      toSdk.flush();
+    } else if (verdict instanceof MessageScreen.Answer answer) {
+      LOG.info("answered a client message without the SDK: {}", abbreviate(answer.response()));
+      out.writeLine(answer.response());
+    }
+  }
+
+  private void refuseOversized() throws IOException {
+    LOG.warn("refused a message larger than {} bytes", maxLineBytes);
+    out.writeLine(screen.error(null, -32600, "Invalid Request: message larger than " + maxLineBytes + " bytes"));
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+  }
+}
