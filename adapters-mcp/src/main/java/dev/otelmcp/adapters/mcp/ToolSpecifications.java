@@ -7,6 +7,7 @@ import dev.otelmcp.adapters.mcp.paging.Continuation;
 import dev.otelmcp.adapters.mcp.paging.CursorCodec;
 import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.adapters.mcp.schema.SchemaCompactor;
 import dev.otelmcp.adapters.mcp.protocol.ToolErrors;
 import dev.otelmcp.domain.error.ErrorCode;
 import dev.otelmcp.domain.error.OtelMcpException;
@@ -42,9 +43,8 @@ public final class ToolSpecifications {
     Tool definition = Tool.builder(tool.name(), input(tool).closed().build())
         .title(tool.title())
         .description(tool.description())
-        .outputSchema(tool.outputSchema())
+        .outputSchema(SchemaCompactor.output(tool.outputSchema()))
         .annotations(ToolAnnotations.builder()
-            .title(tool.title())
             .readOnlyHint(true)
             .destructiveHint(false)
             .idempotentHint(true)
@@ -61,8 +61,7 @@ public final class ToolSpecifications {
   private static Schema.ObjectBuilder input(McpTool tool) {
     Schema.ObjectBuilder input = tool.input();
     if (tool.paging() != Paging.NONE) {
-      input.property(Continuation.CURSOR, Schema.string("next_cursor of a previous answer: continues it where it "
-          + "stopped (the other arguments may be left out)."));
+      input.property(Continuation.CURSOR, Schema.string("next_cursor of the previous answer, to continue it."));
     }
     return input;
   }

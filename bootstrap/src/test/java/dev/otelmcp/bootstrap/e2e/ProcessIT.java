@@ -111,6 +111,46 @@ class ProcessIT {
     assertThat(stderr).contains("serving MCP on stdio");
   }
 
+  /**
+   * What tools/list costs an assistant's context, held to a ceiling: the whole answer at most 40 KB, and what a
+   * model is shown of it (names, descriptions, input schemas) at most 16 KB. A change that grows past it fails here.
+   */
+  @Test
+  void toolDefinitionsStayLean() throws Exception {
+    String session = String.join("\n",
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"probe\",\"version\":\"1\"}}}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", "");
+    Process process = new ProcessBuilder(ServerProcess.java(), "-jar", ServerProcess.jar().toString(),
+        "--no-persist", "--otlp-port", "0").start();
+    process.getOutputStream().write(session.getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+    ObjectMapper json = new ObjectMapper();
+    var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    JsonNode list = null;
+    while (list == null) {
+      JsonNode message = json.readTree(reader.readLine());
+      if (message.path("id").asInt() == 2) {
+        list = message.get("result");
+      }
+    }
+    process.getOutputStream().close();
+    process.waitFor(30, TimeUnit.SECONDS);
+
+    int total = json.writeValueAsBytes(list).length;
+    var shown = json.createArrayNode();
+    for (JsonNode tool : list.get("tools")) {
+      shown.addObject().put("name", tool.get("name").asText()).put("description", tool.get("description").asText())
+          .set("inputSchema", tool.get("inputSchema"));
+      tool.at("/inputSchema/properties").fields().forEachRemaining(p -> assertThat(p.getValue().path("description").asText())
+          .as("%s.%s is described", tool.get("name").asText(), p.getKey()).isNotBlank());
+    }
+    int modelVisible = json.writeValueAsBytes(shown).length;
+    assertThat(total).as("tools/list bytes").isLessThanOrEqualTo(40 * 1024);
+    assertThat(modelVisible).as("names, descriptions and input schemas").isLessThanOrEqualTo(16 * 1024);
+  }
+
   @Test
   void garbageLinesAndUnknownToolsAreAnsweredAndTheSessionGoesOn() throws Exception {
     String session = String.join("\n",

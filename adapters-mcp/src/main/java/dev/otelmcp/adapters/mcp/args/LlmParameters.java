@@ -20,21 +20,19 @@ public final class LlmParameters {
         .include(SearchParameters.window())
         .property(SearchParameters.SERVICE_NAME, SearchParameters.serviceName("Only LLM calls made by this service."));
     if (provider) {
-      schema.property(SearchParameters.GEN_AI_SYSTEM, Schema.string("Only calls to this provider (gen_ai.provider.name, "
-          + "gen_ai.system or llm.vendor; case-insensitive).").examples("openai", "anthropic"));
+      schema.property(SearchParameters.GEN_AI_SYSTEM, Schema.string("Only calls to this provider (case-insensitive), "
+          + "e.g. openai."));
     }
     if (models) {
-      schema.property(SearchParameters.GEN_AI_REQUEST_MODEL, Schema.string("Only calls that asked for this model.").examples("gpt-4o"))
-          .property(SearchParameters.GEN_AI_RESPONSE_MODEL, Schema.string("Only calls answered by this model.")
-              .examples("gpt-4o-2024-08-06"));
+      schema.property(SearchParameters.GEN_AI_REQUEST_MODEL, Schema.string("Only calls that asked for this model."))
+          .property(SearchParameters.GEN_AI_RESPONSE_MODEL, Schema.string("Only calls answered by this model."));
     }
     return schema;
   }
 
   /** {@code limit} as the number of traces an aggregate reads (default and maximum 1000). */
   public static Schema scanLimit() {
-    return Schema.integer("How many of the window's most recent traces to analyse (1-" + SearchParameters.MAX_LIMIT
-        + "; MAX_TRACES_PER_QUERY caps it). The answer's scope says how many were read and whether more exist.")
+    return Schema.integer("Most recent traces to analyse (MAX_TRACES_PER_QUERY caps it; scope says what was read).")
         .minimum(1).maximum(SearchParameters.MAX_LIMIT).defaultValue(1000);
   }
 

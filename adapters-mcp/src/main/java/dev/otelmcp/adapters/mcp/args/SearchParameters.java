@@ -1,7 +1,6 @@
 package dev.otelmcp.adapters.mcp.args;
 
 import dev.otelmcp.adapters.mcp.schema.Schema;
-import dev.otelmcp.application.time.TimeExpression;
 import dev.otelmcp.application.time.TimeWindows;
 import dev.otelmcp.application.view.Projection;
 import dev.otelmcp.domain.model.TimeRange;
@@ -10,7 +9,6 @@ import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.FilterValueType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,10 +38,9 @@ public final class SearchParameters {
   /** {@code start_time} and {@code end_time}. */
   public static Schema.ObjectBuilder window() {
     return Schema.object()
-        .property(START_TIME, Schema.string("Start of the window. " + TimeExpression.ACCEPTED_FORMS
-            + ". Default: 24 hours before end_time.").examples("-1h", "2026-11-22T08:00:00Z"))
-        .property(END_TIME, Schema.string("End of the window, same forms as start_time. Default: now.")
-            .examples("now", "2026-11-22T09:00:00Z"));
+        .property(START_TIME, Schema.string("Window start: RFC-3339 (no offset = UTC), a date, now, -15m/-2h/-7d, "
+            + "or epoch s/ms. Default: end_time - 24h."))
+        .property(END_TIME, Schema.string("Window end, same forms. Default: now."));
   }
 
   /** The window the caller asked for, defaults applied. */
@@ -52,35 +49,31 @@ public final class SearchParameters {
   }
 
   public static Schema serviceName(String description) {
-    return Schema.string(description).examples("checkout-service");
+    return Schema.string(description);
   }
 
   /** Every criterion of search_traces / search_spans, window included. */
   public static Schema.ObjectBuilder criteria() {
     return Schema.object()
         .include(window())
-        .property(SERVICE_NAME, serviceName("Only spans of this service (exact name, see list_services)."))
-        .property(OPERATION_NAME, Schema.string("Only spans with this operation (span) name, exact; see list_operations.")
-            .examples("openai.chat"))
-        .property(MIN_DURATION_MS, Schema.number("Minimum duration in milliseconds (trace duration for trace "
-            + "searches, span duration for span searches).").minimum(0))
-        .property(MAX_DURATION_MS, Schema.number("Maximum duration in milliseconds.").minimum(0))
-        .property(GEN_AI_SYSTEM, Schema.string("LLM provider, matched on gen_ai.system, gen_ai.provider.name or "
-            + "llm.vendor.").examples("openai", "anthropic"))
-        .property(GEN_AI_REQUEST_MODEL, Schema.string("Requested model (gen_ai.request.model or llm.request.model), exact.")
-            .examples("gpt-4o"))
-        .property(GEN_AI_RESPONSE_MODEL, Schema.string("Model that answered (gen_ai.response.model), exact.")
-            .examples("gpt-4o-2024-08-06"))
-        .property(HAS_ERROR, Schema.bool("true: only traces/spans with an error status; false: only those without."))
-        .property(TAGS, Schema.map(Schema.scalar(null), "Attribute equality conditions, all must hold; values "
-            + "compared as text.").examples(Map.of("gen_ai.operation.name", "chat")))
-        .property(FILTERS, Schema.array(filterSchema(), "Generic conditions, all must hold. Positive conditions "
-            + "must hold on one and the same span; negative operators (not_*) hold when no span has the value."));
+        .property(SERVICE_NAME, serviceName("Exact service name (list_services)."))
+        .property(OPERATION_NAME, Schema.string("Exact span name (list_operations), e.g. openai.chat."))
+        .property(MIN_DURATION_MS, Schema.number("Minimum duration, ms (of the trace, or of the span in span searches).")
+            .minimum(0))
+        .property(MAX_DURATION_MS, Schema.number("Maximum duration, ms.").minimum(0))
+        .property(GEN_AI_SYSTEM, Schema.string("LLM provider (gen_ai.system, gen_ai.provider.name, llm.vendor), e.g. openai."))
+        .property(GEN_AI_REQUEST_MODEL, Schema.string("Requested model, exact, e.g. gpt-4o."))
+        .property(GEN_AI_RESPONSE_MODEL, Schema.string("Answering model, exact, e.g. gpt-4o-2024-08-06."))
+        .property(HAS_ERROR, Schema.bool("true: with an error status; false: without."))
+        .property(TAGS, Schema.map(Schema.scalar(null), "Attribute equality conditions (compared as text), "
+            + "e.g. {\"gen_ai.operation.name\":\"chat\"}."))
+        .property(FILTERS, Schema.array(filterSchema(), "Conditions, all must hold; positive ones on one same span, "
+            + "not_* ones on no span."));
   }
 
   /** {@code limit}, 1–1000, with the tool's default. */
   public static Schema limit(int defaultValue, String what) {
-    return Schema.integer("Maximum number of " + what + " to return (1-" + MAX_LIMIT + ").")
+    return Schema.integer("Most " + what + " per answer.")
         .minimum(1).maximum(MAX_LIMIT).defaultValue(defaultValue);
   }
 
@@ -91,7 +84,7 @@ public final class SearchParameters {
   /** {@code fields}: what rows hold besides their compact columns. */
   public static Schema fields(String extras) {
     return Schema.array(Schema.string(null), "Extra row fields: attributes, attributes.<key>, attributes.<prefix>* "
-        + "(e.g. attributes.gen_ai.*)" + extras + ". Long values are cut.").examples(List.of("attributes.gen_ai.*"));
+        + "(e.g. attributes.gen_ai.*)" + extras + ".");
   }
 
   /** The {@code fields} argument as a projection. */
@@ -118,17 +111,15 @@ public final class SearchParameters {
 
   private static Schema filterSchema() {
     return Schema.object()
-        .describe("One condition: field operator value. Fields: any attribute key (span, then resource), "
-            + "or service.name, name (operation), duration / duration_ms (ms), status (OK, ERROR, UNSET), kind, "
-            + "trace_id, span_id; resource.<key> / span.<key> restrict the scope.")
-        .required("field", Schema.string("Attribute key or intrinsic field.").examples("gen_ai.usage.input_tokens"))
-        .required("operator", Schema.string("Comparison.").enumOf(
+        .describe("field operator value.")
+        .required("field", Schema.string("Attribute key (span, then resource; span./resource. prefixes restrict), "
+            + "or service.name, name, duration_ms, status, kind, trace_id, span_id."))
+        .required("operator", Schema.string(null).enumOf(
             "equals", "not_equals", "contains", "not_contains", "starts_with", "ends_with", "in", "not_in",
             "gt", "lt", "gte", "lte", "between", "exists", "not_exists"))
-        .property("value", Schema.scalar("The value, for every operator except in, not_in, between, exists, not_exists."))
-        .property("values", Schema.array(Schema.scalar(null), "The values for in / not_in, or [low, high] for between (inclusive)."))
-        .property("value_type", Schema.string("How to compare; default: the JSON type of value.")
-            .enumOf("string", "number", "boolean"))
+        .property("value", Schema.scalar("For all operators but in, not_in, between, exists, not_exists."))
+        .property("values", Schema.array(Schema.scalar(null), "For in/not_in, or [low, high] for between."))
+        .property("value_type", Schema.string("Default: value's JSON type.").enumOf("string", "number", "boolean"))
         .closed()
         .asSchema();
   }

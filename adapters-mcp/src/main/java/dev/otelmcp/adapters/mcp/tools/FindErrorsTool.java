@@ -28,8 +28,7 @@ public final class FindErrorsTool extends DescribedTool {
   public FindErrorsTool(FindErrorsUseCase useCase, TimeWindows windows) {
     super("find_errors", "Find errors",
         "What failed in a window (default: last 24 h): failed spans grouped by service, operation, error type and "
-            + "message, largest group first, each with count, first/last seen, example traces and one stack trace; "
-            + "plus totals. group_by=none lists the failed spans themselves, newest first.");
+            + "message — count, first/last seen, example traces, one stack — plus totals. group_by=none lists them.");
     this.useCase = useCase;
     this.windows = windows;
   }

@@ -20,8 +20,7 @@ public final class GetLlmExpensiveTracesTool extends DescribedTool {
   @Inject
   public GetLlmExpensiveTracesTool(GetLlmExpensiveTracesUseCase useCase, TimeWindows windows) {
     super("get_llm_expensive_traces", "Most expensive LLM traces",
-        "The traces that used the most LLM tokens in a window, with the input/output/cache/reasoning breakdown and "
-            + "the models used. Reads up to MAX_TRACES_PER_QUERY of the window's most recent traces.");
+        "The traces that used the most LLM tokens in a window, with their token breakdown and models.");
     this.useCase = useCase;
     this.windows = windows;
   }

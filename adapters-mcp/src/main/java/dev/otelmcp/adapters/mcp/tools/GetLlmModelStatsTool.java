@@ -19,9 +19,8 @@ public final class GetLlmModelStatsTool extends DescribedTool {
   @Inject
   public GetLlmModelStatsTool(GetLlmModelStatsUseCase useCase, TimeWindows windows) {
     super("get_llm_model_stats", "LLM model statistics",
-        "Performance of one model in a window: request/success/error counts and rates, latency mean/p50/p95/p99, "
-            + "token percentiles, finish reasons (incl. length truncations) and the response models behind it. "
-            + "model_name matches the requested or the response model (gpt-4o finds gpt-4o-2024-08-06 answers).");
+        "One model in a window: requests, error rate, latency and token percentiles, finish reasons (length "
+            + "truncations). model_name matches the requested or answering model.");
     this.useCase = useCase;
     this.windows = windows;
   }

@@ -20,8 +20,7 @@ public final class GetLlmSlowTracesTool extends DescribedTool {
   @Inject
   public GetLlmSlowTracesTool(GetLlmSlowTracesUseCase useCase, TimeWindows windows) {
     super("get_llm_slow_traces", "Slowest LLM traces",
-        "The longest traces that made LLM calls in a window, with how much of their time was spent waiting for "
-            + "models (llm_time_share), token totals and models. Reads up to MAX_TRACES_PER_QUERY traces.");
+        "The longest traces with LLM calls in a window, with the share of their time spent waiting for models.");
     this.useCase = useCase;
     this.windows = windows;
   }

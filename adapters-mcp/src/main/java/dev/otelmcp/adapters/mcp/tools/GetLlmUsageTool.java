@@ -19,9 +19,8 @@ public final class GetLlmUsageTool extends DescribedTool {
   @Inject
   public GetLlmUsageTool(GetLlmUsageUseCase useCase, TimeWindows windows) {
     super("get_llm_usage", "LLM token usage",
-        "Token usage and request counts of LLM calls in a window (default: last 24 h): totals and breakdowns by "
-            + "model, service and provider, with input, output, total, cache-read, cache-creation and reasoning "
-            + "tokens and error counts. Reads OTel GenAI, OpenLLMetry and OpenInference attributes alike.");
+        "LLM calls and tokens in a window (default: last 24 h): totals and breakdowns by model, service and "
+            + "provider — input, output, cache and reasoning tokens, errors. OTel GenAI, OpenLLMetry, OpenInference.");
     this.useCase = useCase;
     this.windows = windows;
   }

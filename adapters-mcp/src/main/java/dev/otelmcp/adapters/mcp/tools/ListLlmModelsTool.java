@@ -21,9 +21,8 @@ public final class ListLlmModelsTool extends DescribedTool {
   @Inject
   public ListLlmModelsTool(ListLlmModelsUseCase useCase, TimeWindows windows) {
     super("list_llm_models", "List LLM models",
-        "Every LLM model called in a window, most used first: provider, request and error counts, tokens, first "
-            + "and last seen, and the request vs response model names behind it (gpt-4o answered as "
-            + "gpt-4o-2024-08-06).");
+        "Every LLM model called in a window, most used first: provider, requests, errors, tokens, first/last seen, "
+            + "and the requested names behind it (gpt-4o answered as gpt-4o-2024-08-06).");
     this.useCase = useCase;
     this.windows = windows;
   }

@@ -21,9 +21,8 @@ public final class ListLlmToolsTool extends DescribedTool {
   @Inject
   public ListLlmToolsTool(ListLlmToolsUseCase useCase, TimeWindows windows) {
     super("list_llm_tools", "List agent tools",
-        "The tools agents called in a window (traceloop.span.kind=tool, gen_ai.operation.name=execute_tool, "
-            + "OpenInference TOOL and MCP tools/call spans), most used first: calls, errors, mean duration, services, "
-            + "first and last seen. gen_ai_system keeps the traces whose LLM calls use that provider.");
+        "The tools agents called in a window, most used first: calls, errors, mean duration, services, first and "
+            + "last seen. gen_ai_system keeps traces whose LLM calls use that provider.");
     this.useCase = useCase;
     this.windows = windows;
   }

@@ -20,9 +20,8 @@ public final class ListOperationsTool extends DescribedTool {
   @Inject
   public ListOperationsTool(ListOperationsUseCase useCase, TimeWindows windows) {
     super("list_operations", "List operations of a service",
-        "List the operations (span names) a service reports, e.g. 'openai.chat' or 'search.tool', with their "
-            + "span kind when the backend knows it. Use the names as operation_name in search_traces / search_spans. "
-            + "(Traceloop lists the project's workflow names instead, whatever the service.)");
+        "The operations (span names) of a service, with their span kind when known: the operation_name values of "
+            + "search_traces / search_spans. (Traceloop lists the project's workflow names.)");
     this.useCase = useCase;
     this.windows = windows;
   }

@@ -20,8 +20,8 @@ public final class ListServicesTool extends DescribedTool {
   @Inject
   public ListServicesTool(ListServicesUseCase useCase, TimeWindows windows) {
     super("list_services", "List services",
-        "List the services that reported traces to the backend, sorted. Start here to learn the exact "
-            + "service names other tools filter on. (Jaeger ignores the window and lists every service it keeps.)");
+        "The services that reported traces, sorted: the exact names other tools filter on. Start here. "
+            + "(Jaeger ignores the window.)");
     this.useCase = useCase;
     this.windows = windows;
   }

@@ -22,9 +22,8 @@ public final class SearchSpansTool extends DescribedTool {
   @Inject
   public SearchSpansTool(SearchSpansUseCase useCase, TimeWindows windows) {
     super("search_spans", "Search spans",
-        "Search single spans with the criteria of search_traces, every condition on the span itself — e.g. all "
-            + "calls of a model, or tool spans ({\"field\":\"traceloop.span.kind\",\"operator\":\"equals\",\"value\":"
-            + "\"tool\"}). Newest first, compact rows (role, model, tokens); fields adds attributes.");
+        "Search single spans, each condition on the span itself (e.g. all calls of a model, all tool spans). "
+            + "Newest first, compact rows (role, model, tokens); fields adds attributes.");
     this.useCase = useCase;
     this.windows = windows;
   }

@@ -22,9 +22,8 @@ public final class SearchTracesTool extends DescribedTool {
   @Inject
   public SearchTracesTool(SearchTracesUseCase useCase, TimeWindows windows) {
     super("search_traces", "Search traces",
-        "Search traces in a window (default: last 24 h) by service, operation, duration, error status, LLM "
-            + "provider/model, tags or filters; newest first, one compact row per trace with its LLM calls and tokens. "
-            + "Without service_name every service is searched. Use get_trace for one trace.");
+        "Search traces in a window (default: last 24 h) by service, operation, duration, errors, LLM provider/model, "
+            + "tags or filters; newest first, a compact row each with LLM calls and tokens.");
     this.useCase = useCase;
     this.windows = windows;
   }
