@@ -113,6 +113,81 @@ class ToolSpecificationsTest {
     assertThat((String) error(result).get("message")).contains("IllegalStateException").doesNotContain("secret internals");
   }
 
+  /** A tool answering 100 numbered rows, paged by offset. */
+  private static McpTool rows() {
+    return new McpTool() {
+      @Override
+      public String name() {
+        return "rows";
+      }
+
+      @Override
+      public String title() {
+        return "Rows";
+      }
+
+      @Override
+      public String description() {
+        return "Numbered rows.";
+      }
+
+      @Override
+      public Schema.ObjectBuilder input() {
+        return Schema.object().property("label", Schema.string("A label echoed in every row."));
+      }
+
+      @Override
+      public Map<String, Object> outputSchema() {
+        return Schema.object().required("rows", Schema.array(Schema.object().asSchema(), null)).build();
+      }
+
+      @Override
+      public dev.otelmcp.adapters.mcp.paging.Paging paging() {
+        return dev.otelmcp.adapters.mcp.paging.Paging.offset("rows");
+      }
+
+      @Override
+      public Object call(Arguments arguments) {
+        String label = arguments.string("label").orElse("row");
+        return Map.of("rows", java.util.stream.IntStream.range(0, 100)
+            .mapToObj(i -> Map.of("n", i, "label", label + "-" + "x".repeat(40))).toList());
+      }
+    };
+  }
+
+  private static CallToolResult callRows(Map<String, Object> arguments) {
+    ResultMapper mapper = new ResultMapper();
+    return new ToolSpecifications(mapper, new AnswerFitter(mapper, 2_000))
+        .call(rows(), CallToolRequest.builder().name("rows").arguments(arguments).build());
+  }
+
+  @Test
+  void aCutAnswerContinuesByCursorAndACursorOnlyContinuesItsOwnQuery() {
+    java.util.List<Integer> seen = new java.util.ArrayList<>();
+    Map<String, Object> arguments = Map.of("label", "a");
+    int calls = 0;
+    while (true) {
+      CallToolResult result = callRows(arguments);
+      Map<String, Object> page = (Map<String, Object>) result.structuredContent();
+      assertThat(((TextContent) result.content().get(0)).text().length()).isLessThanOrEqualTo(2_000);
+      ((java.util.List<Map<String, Object>>) page.get("rows")).forEach(row -> seen.add((Integer) row.get("n")));
+      calls++;
+      if (!Boolean.TRUE.equals(page.get("truncated"))) {
+        break;
+      }
+      assertThat(page.get("omitted_count")).isEqualTo(100 - seen.size());
+      arguments = Map.of("cursor", page.get("next_cursor"));
+      if (calls == 2) {
+        assertThat(error(callRows(Map.of("cursor", page.get("next_cursor"), "label", "b"))))
+            .containsEntry("code", "INVALID_ARGUMENT");
+        assertThat(error(callRows(Map.of("cursor", "x" + page.get("next_cursor"))))).containsEntry("code", "INVALID_ARGUMENT");
+      }
+    }
+
+    assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).boxed().toList());
+    assertThat(calls).isGreaterThan(2);
+  }
+
   @Test
   void toolDefinitionsAreReadOnlyAndClosedToUnknownParameters() {
     SyncToolSpecification specification = new ToolSpecifications(new ResultMapper(), new AnswerFitter(new ResultMapper(), 80_000)).of(tool(a -> Map.of()));
