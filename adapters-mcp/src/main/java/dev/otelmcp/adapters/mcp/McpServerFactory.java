@@ -31,8 +31,10 @@ public final class McpServerFactory {
 
   static final String INSTRUCTIONS = "otel-mcp reads OpenTelemetry traces of LLM applications. Times are UTC; "
       + "windows default to the last 24 hours and accept -15m, -2h, -7d or RFC-3339. Start with list_services, "
-      + "then search_traces / search_spans / find_errors, and get_trace for one trace. Errors come back as "
-      + "{\"error\":{\"code\",\"message\",\"hint\"}}: follow the hint.";
+      + "then search_traces / search_spans / find_errors, and get_trace for one trace (a summary first; span_ids or "
+      + "view=spans for detail). Answers are summaries that fit your context: when one says truncated, pass its "
+      + "next_cursor as cursor to continue. Errors come back as {\"error\":{\"code\",\"message\",\"hint\"}}: follow "
+      + "the hint.";
 
   /** The largest message a client may send over stdio (larger ones are refused with an error). */
   public static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
