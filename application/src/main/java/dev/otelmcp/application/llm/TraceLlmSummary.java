@@ -1,10 +1,8 @@
 package dev.otelmcp.application.llm;
 
+import dev.otelmcp.application.trace.Intervals;
 import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.model.Trace;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -28,27 +26,8 @@ public record TraceLlmSummary(Trace trace, List<LlmCall> calls, TokenTotals toke
 
   /** Length of the union of the calls' intervals. */
   private static double busyMs(List<LlmCall> calls) {
-    List<LlmCall> sorted = new ArrayList<>(calls);
-    sorted.sort(Comparator.comparing(c -> c.span().startTime()));
-    long nanos = 0;
-    Instant start = null;
-    Instant end = null;
-    for (LlmCall call : sorted) {
-      Instant s = call.span().startTime();
-      Instant e = call.span().endTime();
-      if (end == null || s.isAfter(end)) {
-        if (end != null) {
-          nanos += java.time.Duration.between(start, end).toNanos();
-        }
-        start = s;
-        end = e;
-      } else if (e.isAfter(end)) {
-        end = e;
-      }
-    }
-    if (end != null) {
-      nanos += java.time.Duration.between(start, end).toNanos();
-    }
+    long nanos = Intervals.union(calls.stream()
+        .map(c -> new Intervals.Interval(c.span().startTime(), c.span().endTime())).toList()).toNanos();
     return Math.round(nanos / 1_000.0) / 1_000.0;
   }
 }

@@ -56,30 +56,11 @@ public final class SpanTimes {
   private long self(Span span) {
     Instant start = span.startTime();
     Instant end = span.endTime();
-    List<Span> kids = new ArrayList<>(tree.children(span.spanId()));
-    kids.sort(Comparator.comparing(Span::startTime));
-    long covered = 0;
-    Instant from = null;
-    Instant to = null;
-    for (Span kid : kids) {
-      Instant s = kid.startTime().isBefore(start) ? start : kid.startTime();
-      Instant e = kid.endTime().isAfter(end) ? end : kid.endTime();
-      if (!e.isAfter(s)) {
-        continue;
-      }
-      if (to == null || s.isAfter(to)) {
-        if (to != null) {
-          covered += java.time.Duration.between(from, to).toNanos();
-        }
-        from = s;
-        to = e;
-      } else if (e.isAfter(to)) {
-        to = e;
-      }
+    List<Intervals.Interval> covered = new ArrayList<>();
+    for (Span kid : tree.children(span.spanId())) {
+      covered.add(new Intervals.Interval(kid.startTime().isBefore(start) ? start : kid.startTime(),
+          kid.endTime().isAfter(end) ? end : kid.endTime()));
     }
-    if (to != null) {
-      covered += java.time.Duration.between(from, to).toNanos();
-    }
-    return Math.max(0, span.duration().toNanos() - covered);
+    return Math.max(0, span.duration().toNanos() - Intervals.union(covered).toNanos());
   }
 }

@@ -1,7 +1,8 @@
 package dev.otelmcp.application.trace;
 
 import dev.otelmcp.application.view.SpanRoles;
-import dev.otelmcp.application.view.SpanView;
+import dev.otelmcp.application.view.EventView;
+import dev.otelmcp.application.view.LinkView;
 import dev.otelmcp.application.view.Views;
 import dev.otelmcp.domain.error.NotFoundException;
 import dev.otelmcp.domain.model.AttributeValue;
@@ -64,8 +65,7 @@ public final class TraceDetails {
     List<SpanEvent> events = new ArrayList<>(span.events());
     // Exceptions first: when a span has hundreds of log events, its failure must still be shown.
     events.sort((a, b) -> Boolean.compare(!SpanEvent.EXCEPTION.equals(a.name()), !SpanEvent.EXCEPTION.equals(b.name())));
-    List<SpanView.EventView> shown = events.stream().limit(MAX_EVENTS)
-        .map(e -> new SpanView.EventView(e.name(), e.time(), Views.attributes(e.attributes(), maxChars))).toList();
+    List<EventView> shown = events.stream().limit(MAX_EVENTS).map(e -> EventView.of(e, maxChars)).toList();
     String message = span.status().message();
     return new TraceSpans.Detail(
         span.spanId(),
@@ -84,7 +84,7 @@ public final class TraceDetails {
         Views.attributes(span.attributes(), maxChars),
         shown.isEmpty() ? null : shown,
         events.size() > shown.size() ? events.size() - shown.size() : null,
-        span.links().isEmpty() ? null : span.links().stream().map(l -> new SpanView.LinkView(l.traceId(), l.spanId())).toList());
+        span.links().isEmpty() ? null : span.links().stream().map(LinkView::of).toList());
   }
 
   public static AttributeText attribute(Trace trace, String spanId, String key, int chunkChars) {

@@ -1,6 +1,7 @@
 package dev.otelmcp.application.trace;
 
-import dev.otelmcp.application.view.SpanView;
+import dev.otelmcp.application.view.EventView;
+import dev.otelmcp.application.view.LinkView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public record TraceSpans(
       String role,
       int resourceId,
       Map<String, Object> attributes,
-      List<SpanView.EventView> events,
+      List<EventView> events,
       Integer omittedEventCount,
-      List<SpanView.LinkView> links) {}
+      List<LinkView> links) {}
 }

@@ -29,16 +29,14 @@ public record SpanRow(
     Long outputTokens,
     Map<String, Object> attributes,
     Map<String, Object> resource,
-    List<SpanView.EventView> events,
-    List<SpanView.LinkView> links) {
+    List<EventView> events,
+    List<LinkView> links) {
 
   /** Search rows are for scanning: long values are cut at this many characters. */
   public static final int MAX_VALUE_CHARS = 300;
 
   public static SpanRow of(Span span, Projection projection) {
     Optional<LlmCall> call = LlmCalls.read(span);
-    SpanView full = projection.includes(Projection.EVENTS) || projection.includes(Projection.LINKS)
-        ? SpanView.of(span, MAX_VALUE_CHARS) : null;
     String message = span.status().message();
     return new SpanRow(
         span.traceId(),
@@ -57,7 +55,8 @@ public record SpanRow(
         call.map(c -> c.usage().output()).orElse(null),
         projection.attributes(span.attributes(), MAX_VALUE_CHARS),
         projection.includes(Projection.RESOURCE) ? Views.attributes(span.resource(), MAX_VALUE_CHARS) : null,
-        projection.includes(Projection.EVENTS) ? full.events() : null,
-        projection.includes(Projection.LINKS) ? full.links() : null);
+        projection.includes(Projection.EVENTS)
+            ? span.events().stream().map(e -> EventView.of(e, MAX_VALUE_CHARS)).toList() : null,
+        projection.includes(Projection.LINKS) ? span.links().stream().map(LinkView::of).toList() : null);
   }
 }
