@@ -26,7 +26,7 @@ const transport = new StdioClientTransport({ command: java, args: ["-jar", jar, 
 const client = new Client({ name: "ts-client-check", version: "1.0.0" });
 await client.connect(transport);
 const { tools } = await client.listTools();
-check("lists tools", tools.length >= 12, tools.length);
+check("lists tools", tools.length >= 13, tools.length);
 
 async function call(name, args) {
   const result = await client.callTool({ name, arguments: args });

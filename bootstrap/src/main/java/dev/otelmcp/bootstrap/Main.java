@@ -3,6 +3,7 @@ package dev.otelmcp.bootstrap;
 import dev.otelmcp.adapters.mcp.McpServerFactory;
 import dev.otelmcp.adapters.mcp.http.HttpSettings;
 import dev.otelmcp.adapters.mcp.http.McpHttpServer;
+import dev.otelmcp.adapters.pricing.PriceBooks;
 import dev.otelmcp.bootstrap.config.ConfigOption;
 import dev.otelmcp.bootstrap.config.Configuration;
 import dev.otelmcp.bootstrap.config.ConfigurationException;
@@ -12,6 +13,7 @@ import dev.otelmcp.bootstrap.wiring.DaggerCoreComponent;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
+import dev.otelmcp.domain.pricing.PriceBook;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -80,12 +82,14 @@ public final class Main {
       }
       HttpSettings http = transport.equals("http") ? config.httpSettings() : null;
       int maxAnswerTokens = config.maxAnswerTokens();
+      PriceBook prices = prices(config);
       String backend = config.backendName();
       TraceStoreProvider provider = catalog.find(backend).orElseThrow(() -> new ConfigurationException(
           "unknown backend '" + backend + "'; available backends: " + String.join(", ", catalog.names())
               + " (set --backend or BACKEND_TYPE)"));
       TraceStore store = provider.create(config.backendSettings());
-      CoreComponent core = DaggerCoreComponent.factory().create(store, config.applicationSettings(), Clock.systemUTC());
+      CoreComponent core = DaggerCoreComponent.factory().create(store, config.applicationSettings(), Clock.systemUTC(),
+          prices);
       McpServerFactory factory = new McpServerFactory(core.tools(), version, maxAnswerTokens);
       AutoCloseable server;
       if (http != null) {
@@ -109,6 +113,16 @@ public final class Main {
       // Jetty reports an address in use or a forbidden port this way.
       System.err.println("otel-mcp: cannot start the HTTP transport: " + e.getMessage());
       return EXIT_CONFIGURATION;
+    }
+  }
+
+  /** The bundled price table, under the operator's price file when one is given (a bad file stops the start). */
+  private static PriceBook prices(Configuration config) {
+    Optional<String> file = config.get(ConfigOption.PRICES);
+    try {
+      return PriceBooks.load(file.map(Path::of).orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("--prices: " + e.getMessage());
     }
   }
 

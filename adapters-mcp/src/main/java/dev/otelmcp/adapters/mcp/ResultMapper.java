@@ -1,12 +1,18 @@
 package dev.otelmcp.adapters.mcp;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -19,6 +25,7 @@ public final class ResultMapper {
 
   private final ObjectMapper mapper = new ObjectMapper()
       .registerModule(new JavaTimeModule())
+      .registerModule(new SimpleModule().addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble()))
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -27,6 +34,24 @@ public final class ResultMapper {
   /** The result as a JSON object tree of maps and lists. */
   public Map<String, Object> toMap(Object result) {
     return mapper.convertValue(result, MAP);
+  }
+
+  /**
+   * Doubles in plain notation: a call that cost 0.0000125 USD reads as that, not 1.25E-5, which assistants misread.
+   */
+  private static final class PlainDouble extends StdSerializer<Double> {
+    PlainDouble() {
+      super(Double.class);
+    }
+
+    @Override
+    public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+      if (Double.isFinite(value) && Double.toString(value).indexOf('E') >= 0) {
+        out.writeNumber(BigDecimal.valueOf(value).toPlainString());
+      } else {
+        out.writeNumber(value);
+      }
+    }
   }
 
   public String toJson(Object value) {

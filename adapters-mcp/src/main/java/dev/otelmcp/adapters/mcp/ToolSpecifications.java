@@ -6,9 +6,9 @@ import dev.otelmcp.adapters.mcp.paging.AnswerFitter;
 import dev.otelmcp.adapters.mcp.paging.Continuation;
 import dev.otelmcp.adapters.mcp.paging.CursorCodec;
 import dev.otelmcp.adapters.mcp.paging.Paging;
+import dev.otelmcp.adapters.mcp.protocol.ToolErrors;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.adapters.mcp.schema.SchemaCompactor;
-import dev.otelmcp.adapters.mcp.protocol.ToolErrors;
 import dev.otelmcp.domain.error.ErrorCode;
 import dev.otelmcp.domain.error.OtelMcpException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -61,7 +61,7 @@ public final class ToolSpecifications {
   private static Schema.ObjectBuilder input(McpTool tool) {
     Schema.ObjectBuilder input = tool.input();
     if (tool.paging() != Paging.NONE) {
-      input.property(Continuation.CURSOR, Schema.string("next_cursor of the previous answer, to continue it."));
+      input.property(Continuation.CURSOR, Schema.string("A previous answer's next_cursor."));
     }
     return input;
   }

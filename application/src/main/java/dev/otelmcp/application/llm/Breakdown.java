@@ -18,7 +18,7 @@ public final class Breakdown {
   public static List<Entry> by(List<LlmCall> calls, Function<LlmCall, String> key) {
     Map<String, TokenTotals> groups = new LinkedHashMap<>();
     for (LlmCall call : calls) {
-      groups.merge(key.apply(call), TokenTotals.ZERO.plus(call), Breakdown::sum);
+      groups.merge(key.apply(call), TokenTotals.ZERO.plus(call), TokenTotals::plus);
     }
     return groups.entrySet().stream()
         .map(e -> new Entry(e.getKey(), e.getValue()))
@@ -26,17 +26,5 @@ public final class Breakdown {
             .thenComparing(Comparator.comparingLong((Entry e) -> e.totals().requestCount()).reversed())
             .thenComparing(Entry::key))
         .toList();
-  }
-
-  static TokenTotals sum(TokenTotals a, TokenTotals b) {
-    return new TokenTotals(
-        a.requestCount() + b.requestCount(),
-        a.errorCount() + b.errorCount(),
-        a.inputTokens() + b.inputTokens(),
-        a.outputTokens() + b.outputTokens(),
-        a.totalTokens() + b.totalTokens(),
-        a.cacheReadInputTokens() + b.cacheReadInputTokens(),
-        a.cacheCreationInputTokens() + b.cacheCreationInputTokens(),
-        a.reasoningTokens() + b.reasoningTokens());
   }
 }

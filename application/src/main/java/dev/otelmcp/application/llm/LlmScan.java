@@ -5,10 +5,10 @@ import dev.otelmcp.application.search.TraceSearchOutcome;
 import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.LlmCall;
-import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.pricing.PriceSource;
 import dev.otelmcp.domain.query.Filter;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -29,20 +29,23 @@ public final class LlmScan {
       int tracesScanned,
       int spansScanned,
       boolean limitReached,
-      int warnings) {
+      int warnings,
+      List<PriceSource> priceSources) {
 
     /** The scope of an answer built from {@code callsCounted} of these calls. */
     public Scope scope(int callsCounted) {
-      return Scope.ofLlm(window, tracesScanned, spansScanned, callsCounted, limitReached, warnings);
+      return Scope.ofLlm(window, tracesScanned, spansScanned, callsCounted, limitReached, warnings, priceSources);
     }
   }
 
   private final TraceSearcher searcher;
+  private final CallPricing pricing;
   private final ApplicationSettings settings;
 
   @Inject
-  public LlmScan(TraceSearcher searcher, ApplicationSettings settings) {
+  public LlmScan(TraceSearcher searcher, CallPricing pricing, ApplicationSettings settings) {
     this.searcher = searcher;
+    this.pricing = pricing;
     this.settings = settings;
   }
 
@@ -60,13 +63,13 @@ public final class LlmScan {
       Trace trace = (Trace) hit;
       traces.add(trace);
       spans += trace.spanCount();
-      for (LlmCall call : LlmCalls.of(trace)) {
+      for (LlmCall call : pricing.callsOf(trace)) {
         calls.add(call);
         warnings += call.warnings();
       }
     }
     return new Result(window, List.copyOf(traces), List.copyOf(calls), outcome.tracesScanned(), spans,
-        outcome.moreAvailable() || outcome.scanCapped(), warnings);
+        outcome.moreAvailable() || outcome.scanCapped(), warnings, pricing.sources());
   }
 
   /** Reads as many of the window's traces as {@code MAX_TRACES_PER_QUERY} allows (rankings need them all). */

@@ -17,6 +17,9 @@ public record LlmSummary(
     long cacheReadInputTokens,
     long cacheCreationInputTokens,
     long reasoningTokens,
+    double costUsd,
+    Boolean costIsPartial,
+    Long unpricedCallCount,
     List<String> models,
     List<String> providers) {
 
@@ -30,6 +33,6 @@ public record LlmSummary(
     }
     return new LlmSummary(calls.size(), totals.errorCount(), totals.inputTokens(), totals.outputTokens(),
         totals.totalTokens(), totals.cacheReadInputTokens(), totals.cacheCreationInputTokens(), totals.reasoningTokens(),
-        List.copyOf(models), List.copyOf(providers));
+        totals.costUsd(), totals.costIsPartial(), totals.unpricedCallCount(), List.copyOf(models), List.copyOf(providers));
   }
 }

@@ -21,6 +21,17 @@ public record Percentiles(double mean, double min, double max, double p50, doubl
         round(at(sorted, 0.50)), round(at(sorted, 0.95)), round(at(sorted, 0.99)));
   }
 
+  /** The same for amounts in USD, kept to a billionth of a dollar (calls cost fractions of a cent). */
+  public static Percentiles ofMoney(Collection<? extends Number> values) {
+    if (values.isEmpty()) {
+      return EMPTY;
+    }
+    double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+    double mean = Arrays.stream(sorted).sum() / sorted.length;
+    return new Percentiles(Money.round(mean), Money.round(sorted[0]), Money.round(sorted[sorted.length - 1]),
+        Money.round(at(sorted, 0.50)), Money.round(at(sorted, 0.95)), Money.round(at(sorted, 0.99)));
+  }
+
   static double at(double[] sorted, double p) {
     double index = (sorted.length - 1) * p;
     int lower = (int) Math.floor(index);

@@ -1,10 +1,12 @@
 package dev.otelmcp.application.llm;
 
 import dev.otelmcp.domain.llm.LlmCall;
+import java.util.OptionalDouble;
 
 /**
- * Sums over LLM calls: how many, how many failed, and each token figure. Cache and reasoning tokens
- * are subsets of input and output and are summed beside them, never into the total.
+ * Sums over LLM calls: how many, how many failed, each token figure, and what they cost. Cache and reasoning tokens
+ * are subsets of input and output and are summed beside them, never into the total. {@code costIsPartial} (with the
+ * number of calls left out) says when some calls could not be priced: their cost is not in {@code costUsd}.
  */
 public record TokenTotals(
     long requestCount,
@@ -14,11 +16,16 @@ public record TokenTotals(
     long totalTokens,
     long cacheReadInputTokens,
     long cacheCreationInputTokens,
-    long reasoningTokens) {
+    long reasoningTokens,
+    double costUsd,
+    Boolean costIsPartial,
+    Long unpricedCallCount) {
 
-  public static final TokenTotals ZERO = new TokenTotals(0, 0, 0, 0, 0, 0, 0, 0);
+  public static final TokenTotals ZERO = new TokenTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
 
   public TokenTotals plus(LlmCall call) {
+    OptionalDouble cost = call.costUsd();
+    long unpriced = (unpricedCallCount == null ? 0 : unpricedCallCount) + (cost.isPresent() ? 0 : 1);
     return new TokenTotals(
         requestCount + 1,
         errorCount + (call.failed() ? 1 : 0),
@@ -27,7 +34,37 @@ public record TokenTotals(
         totalTokens + call.usage().total(),
         cacheReadInputTokens + call.usage().cacheReadOrZero(),
         cacheCreationInputTokens + call.usage().cacheCreationOrZero(),
-        reasoningTokens + call.usage().reasoningOrZero());
+        reasoningTokens + call.usage().reasoningOrZero(),
+        costUsd + cost.orElse(0),
+        unpriced > 0 ? Boolean.TRUE : null,
+        unpriced > 0 ? unpriced : null);
+  }
+
+  public TokenTotals plus(TokenTotals other) {
+    long unpriced = unpriced() + other.unpriced();
+    return new TokenTotals(
+        requestCount + other.requestCount,
+        errorCount + other.errorCount,
+        inputTokens + other.inputTokens,
+        outputTokens + other.outputTokens,
+        totalTokens + other.totalTokens,
+        cacheReadInputTokens + other.cacheReadInputTokens,
+        cacheCreationInputTokens + other.cacheCreationInputTokens,
+        reasoningTokens + other.reasoningTokens,
+        costUsd + other.costUsd,
+        unpriced > 0 ? Boolean.TRUE : null,
+        unpriced > 0 ? unpriced : null);
+  }
+
+  /** The cost, reported to a billionth of a dollar (the sum itself keeps full precision). */
+  @Override
+  public double costUsd() {
+    return Money.round(costUsd);
+  }
+
+  /** Calls whose cost is not in {@code costUsd}. */
+  public long unpriced() {
+    return unpricedCallCount == null ? 0 : unpricedCallCount;
   }
 
   public static TokenTotals of(Iterable<LlmCall> calls) {

@@ -1,6 +1,6 @@
 package dev.otelmcp.application.llm;
 
-/** Token usage of one model, service or provider. */
+/** Token usage and cost of one model, service or provider. */
 public record UsageGroup(
     String name,
     long requestCount,
@@ -10,11 +10,15 @@ public record UsageGroup(
     long totalTokens,
     long cacheReadInputTokens,
     long cacheCreationInputTokens,
-    long reasoningTokens) {
+    long reasoningTokens,
+    double costUsd,
+    Boolean costIsPartial,
+    Long unpricedCallCount) {
 
   public static UsageGroup of(Breakdown.Entry entry) {
     TokenTotals t = entry.totals();
     return new UsageGroup(entry.key(), t.requestCount(), t.errorCount(), t.inputTokens(), t.outputTokens(),
-        t.totalTokens(), t.cacheReadInputTokens(), t.cacheCreationInputTokens(), t.reasoningTokens());
+        t.totalTokens(), t.cacheReadInputTokens(), t.cacheCreationInputTokens(), t.reasoningTokens(), t.costUsd(),
+        t.costIsPartial(), t.unpricedCallCount());
   }
 }

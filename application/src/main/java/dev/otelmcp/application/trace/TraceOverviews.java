@@ -4,7 +4,6 @@ import dev.otelmcp.application.llm.LlmSummary;
 import dev.otelmcp.application.view.SpanRoles;
 import dev.otelmcp.application.view.Texts;
 import dev.otelmcp.domain.llm.LlmCall;
-import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.ErrorDetails;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Trace;
@@ -30,10 +29,10 @@ public final class TraceOverviews {
 
   private TraceOverviews() {}
 
-  public static TraceOverview of(Trace trace) {
+  /** @param calls the trace's LLM calls, priced (see {@code CallPricing}) */
+  public static TraceOverview of(Trace trace, List<LlmCall> calls) {
     SpanTree tree = SpanTree.of(trace);
     SpanTimes times = new SpanTimes(tree);
-    List<LlmCall> calls = LlmCalls.of(trace);
     Map<String, LlmCall> counted = new HashMap<>();
     calls.forEach(call -> counted.put(call.span().spanId(), call));
 

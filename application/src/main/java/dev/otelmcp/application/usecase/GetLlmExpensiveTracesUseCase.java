@@ -13,6 +13,9 @@ import java.util.Comparator;
  */
 public final class GetLlmExpensiveTracesUseCase {
 
+  /** What "expensive" means: dollars (prices differ 10-50x between models), or tokens. */
+  public enum RankBy { COST, TOKENS }
+
   private final LlmScan scan;
 
   @Inject
@@ -24,11 +27,16 @@ public final class GetLlmExpensiveTracesUseCase {
    * @param request the window and calls; the scan reads up to {@code MAX_TRACES_PER_QUERY} traces and every
    *     qualifying one is ranked (the tool returns them a page at a time)
    * @param minTokens only traces with at least this many tokens (traces without any are never listed)
+   * @param minCostUsd only traces that cost at least this much, or {@code null}
    */
-  public TraceRanking.Result execute(LlmRequest request, long minTokens) {
+  public TraceRanking.Result execute(LlmRequest request, long minTokens, Double minCostUsd, RankBy rankBy) {
     LlmScan.Result read = scan.scanAll(request.window(), request.calls().traceFilters());
+    Comparator<TraceLlmSummary> byTokens = Comparator.comparingLong((TraceLlmSummary s) -> s.tokens().totalTokens());
+    Comparator<TraceLlmSummary> byCost = Comparator.comparingDouble((TraceLlmSummary s) -> s.tokens().costUsd());
+    Comparator<TraceLlmSummary> order = rankBy == RankBy.COST ? byCost.thenComparing(byTokens) : byTokens.thenComparing(byCost);
     return TraceRanking.rank(read, request.calls(),
-        s -> s.tokens().totalTokens() > 0 && s.tokens().totalTokens() >= minTokens,
-        Comparator.comparingLong((TraceLlmSummary s) -> s.tokens().totalTokens()).reversed());
+        s -> s.tokens().totalTokens() > 0 && s.tokens().totalTokens() >= minTokens
+            && (minCostUsd == null || s.tokens().costUsd() >= minCostUsd),
+        order.reversed());
   }
 }

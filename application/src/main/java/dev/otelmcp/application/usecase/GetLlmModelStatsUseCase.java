@@ -1,6 +1,5 @@
 package dev.otelmcp.application.usecase;
 
-import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.llm.ModelNames;
@@ -8,6 +7,7 @@ import dev.otelmcp.application.llm.Percentiles;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.error.NotFoundException;
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.domain.llm.LlmCall;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -36,6 +36,7 @@ public final class GetLlmModelStatsUseCase {
       Percentiles inputTokens,
       Percentiles outputTokens,
       Percentiles totalTokens,
+      Percentiles costUsd,
       TokenTotals tokenTotals,
       Map<String, Long> finishReasons,
       long lengthTruncations,
@@ -67,6 +68,7 @@ public final class GetLlmModelStatsUseCase {
     List<Long> input = new ArrayList<>();
     List<Long> output = new ArrayList<>();
     List<Long> total = new ArrayList<>();
+    List<Double> cost = new ArrayList<>();
     Map<String, Long> reasons = new TreeMap<>();
     TreeSet<String> requested = new TreeSet<>();
     TreeSet<String> answered = new TreeSet<>();
@@ -81,6 +83,7 @@ public final class GetLlmModelStatsUseCase {
       if (call.usage().isReported()) {
         total.add(call.usage().total());
       }
+      call.costUsd().ifPresent(cost::add);
       call.finishReasons().forEach(r -> reasons.merge(r, 1L, Long::sum));
       if (call.requestModel() != null) {
         requested.add(call.requestModel());
@@ -92,7 +95,8 @@ public final class GetLlmModelStatsUseCase {
     long n = totals.requestCount();
     long errors = totals.errorCount();
     return new Result(modelName, n, n - errors, errors, rate(n - errors, n), rate(errors, n),
-        Percentiles.of(latencies), Percentiles.of(input), Percentiles.of(output), Percentiles.of(total), totals,
+        Percentiles.of(latencies), Percentiles.of(input), Percentiles.of(output), Percentiles.of(total),
+        Percentiles.ofMoney(cost), totals,
         reasons, truncations(reasons), List.copyOf(requested), List.copyOf(answered), read.scope(calls.size()));
   }
 

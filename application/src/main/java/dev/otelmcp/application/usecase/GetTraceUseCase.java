@@ -1,5 +1,6 @@
 package dev.otelmcp.application.usecase;
 
+import dev.otelmcp.application.llm.CallPricing;
 import dev.otelmcp.application.trace.AttributeText;
 import dev.otelmcp.application.trace.SpanSelection;
 import dev.otelmcp.application.trace.TraceDetails;
@@ -21,14 +22,17 @@ import jakarta.inject.Inject;
 public final class GetTraceUseCase {
 
   private final TraceStore store;
+  private final CallPricing pricing;
 
   @Inject
-  public GetTraceUseCase(TraceStore store) {
+  public GetTraceUseCase(TraceStore store, CallPricing pricing) {
     this.store = store;
+    this.pricing = pricing;
   }
 
   public TraceOverview overview(String rawTraceId) {
-    return TraceOverviews.of(load(rawTraceId));
+    Trace trace = load(rawTraceId);
+    return TraceOverviews.of(trace, pricing.callsOf(trace));
   }
 
   /** @param maxValueChars where text values are cut */

@@ -4,6 +4,7 @@ import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.llm.ModelNames;
 import dev.otelmcp.application.llm.TokenTotals;
+import dev.otelmcp.application.llm.UnpricedModel;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.LlmCall;
 import jakarta.inject.Inject;
@@ -35,12 +36,14 @@ public final class ListLlmModelsUseCase {
       long totalTokens,
       long cacheReadInputTokens,
       long reasoningTokens,
+      double costUsd,
+      Boolean costIsPartial,
       Instant firstSeen,
       Instant lastSeen,
       List<String> requestModels,
       List<String> responseModels) {}
 
-  public record Result(int count, List<ModelView> models, Scope scope) {}
+  public record Result(int count, List<ModelView> models, List<UnpricedModel> unpricedModels, Scope scope) {}
 
   private final LlmScan scan;
 
@@ -64,7 +67,8 @@ public final class ListLlmModelsUseCase {
         .map(e -> view(e.getKey(), e.getValue()))
         .sorted(Comparator.comparingLong(ModelView::requestCount).reversed().thenComparing(ModelView::model))
         .toList();
-    return new Result(models.size(), models, read.scope(counted));
+    return new Result(models.size(), models, UnpricedModel.of(read.calls().stream().filter(request.calls()::matches).toList()),
+        read.scope(counted));
   }
 
   private static ModelView view(String model, List<LlmCall> calls) {
@@ -88,7 +92,8 @@ public final class ListLlmModelsUseCase {
     }
     String provider = providers.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     return new ModelView(model, provider, totals.requestCount(), totals.errorCount(), totals.inputTokens(),
-        totals.outputTokens(), totals.totalTokens(), totals.cacheReadInputTokens(), totals.reasoningTokens(), first, last,
+        totals.outputTokens(), totals.totalTokens(), totals.cacheReadInputTokens(), totals.reasoningTokens(),
+        totals.costUsd(), totals.costIsPartial(), first, last,
         List.copyOf(requested), List.copyOf(answered));
   }
 }

@@ -1,5 +1,6 @@
 package dev.otelmcp.application.usecase;
 
+import dev.otelmcp.application.llm.CallPricing;
 import dev.otelmcp.application.page.After;
 import dev.otelmcp.application.search.TraceHydrator;
 import dev.otelmcp.application.search.TraceSearchOutcome;
@@ -7,8 +8,9 @@ import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.view.Projection;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.application.view.TraceSummaryView;
-import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.query.Filter;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -29,11 +31,17 @@ public final class SearchTracesUseCase {
 
   private final TraceSearcher searcher;
   private final TraceHydrator hydrator;
+  private final CallPricing pricing;
 
   @Inject
-  public SearchTracesUseCase(TraceSearcher searcher, TraceHydrator hydrator) {
+  public SearchTracesUseCase(TraceSearcher searcher, TraceHydrator hydrator, CallPricing pricing) {
     this.searcher = searcher;
     this.hydrator = hydrator;
+    this.pricing = pricing;
+  }
+
+  private TraceSummaryView row(Trace trace, Projection projection) {
+    return TraceSummaryView.of(trace, pricing.callsOf(trace)).with(trace, projection);
   }
 
   public Result execute(Request request) {
@@ -43,8 +51,8 @@ public final class SearchTracesUseCase {
     // A trace the backend listed but can no longer return keeps its summary row, without LLM figures.
     List<TraceSummaryView> traces = outcome.hits().stream()
         .map(hit -> whole.containsKey(hit.traceId())
-            ? TraceSummaryView.of(whole.get(hit.traceId())).with(whole.get(hit.traceId()), request.projection())
-            : TraceSummaryView.of(hit))
+            ? row(whole.get(hit.traceId()), request.projection())
+            : hit instanceof TraceSummary summary ? TraceSummaryView.of(summary) : row((Trace) hit, request.projection()))
         .toList();
     int spans = whole.values().stream().mapToInt(Trace::spanCount).sum();
     boolean cut = outcome.moreAvailable() || outcome.scanCapped();

@@ -1,7 +1,9 @@
 package dev.otelmcp.application.view;
 
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.pricing.PriceSource;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a result covered, so an assistant never mistakes a partial answer for the whole truth.
@@ -13,6 +15,7 @@ import java.time.Instant;
  * @param limitReached whether the result was cut: more matches exist, or the scan stopped at
  *     {@code MAX_TRACES_PER_QUERY}
  * @param llmCalls LLM calls analysed (LLM aggregates only)
+ * @param priceSources where the costs' prices come from (LLM aggregates only)
  * @param warnings attributes that were present but unreadable and therefore ignored (LLM aggregates only)
  */
 public record Scope(
@@ -22,14 +25,17 @@ public record Scope(
     int spansScanned,
     boolean limitReached,
     Integer llmCalls,
-    Integer warnings) {
+    Integer warnings,
+    List<PriceSource> priceSources) {
 
   public static Scope of(TimeRange window, int tracesScanned, int spansScanned, boolean limitReached) {
-    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, null, null);
+    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, null, null, null);
   }
 
-  public static Scope ofLlm(
-      TimeRange window, int tracesScanned, int spansScanned, int llmCalls, boolean limitReached, int warnings) {
-    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, llmCalls, warnings);
+  /** @param priceSources where the costs' prices come from (the operator's file first, then the table) */
+  public static Scope ofLlm(TimeRange window, int tracesScanned, int spansScanned, int llmCalls, boolean limitReached,
+      int warnings, List<PriceSource> priceSources) {
+    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, llmCalls, warnings,
+        priceSources);
   }
 }

@@ -1,10 +1,9 @@
 package dev.otelmcp.application.view;
 
+import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.domain.llm.LlmCall;
-import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.Trace;
-import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceSummary;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.Map;
 /**
  * One line of a trace list. Fields a backend's summary does not report are {@code null} rather than a
  * made-up zero; {@code llmSpanCount} and {@code totalTokens} count the trace's LLM calls (see
- * {@code LlmCalls}: each call once, wrappers left out) when the whole trace is at hand. {@code services} and
+ * {@code LlmCalls}: each call once, wrappers left out) and {@code costUsd} what they cost, when the whole trace is at
+ * hand. {@code services} and
  * the root span's {@code attributes} are there when a {@link Projection} asks for them.
  */
 public record TraceSummaryView(
@@ -27,14 +27,13 @@ public record TraceSummaryView(
     Integer errorSpanCount,
     Integer llmSpanCount,
     Long totalTokens,
+    Double costUsd,
+    Boolean costIsPartial,
     List<String> services,
     Map<String, Object> attributes) {
 
-  public static TraceSummaryView of(TraceHit hit) {
-    if (hit instanceof Trace trace) {
-      return of(trace, LlmCalls.of(trace));
-    }
-    TraceSummary summary = (TraceSummary) hit;
+  /** The row of a trace known by its summary only: no LLM figures. */
+  public static TraceSummaryView of(TraceSummary summary) {
     Integer errors = summary.errorSpanCount();
     String status = errors == null ? StatusCode.UNSET.name() : (errors > 0 ? StatusCode.ERROR : StatusCode.OK).name();
     return new TraceSummaryView(
@@ -49,11 +48,14 @@ public record TraceSummaryView(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
-  /** The summary of a whole trace whose LLM calls the caller has already read. */
+  /** The summary of a whole trace whose LLM calls the caller has already read and priced. */
   public static TraceSummaryView of(Trace trace, List<LlmCall> calls) {
+    TokenTotals totals = TokenTotals.of(calls);
     return new TraceSummaryView(
         trace.traceId(),
         trace.serviceName(),
@@ -64,7 +66,9 @@ public record TraceSummaryView(
         trace.spanCount(),
         (int) trace.errorSpanCount(),
         calls.size(),
-        calls.stream().mapToLong(c -> c.usage().total()).sum(),
+        totals.totalTokens(),
+        totals.costUsd(),
+        totals.costIsPartial(),
         null,
         null);
   }
@@ -72,7 +76,7 @@ public record TraceSummaryView(
   /** This summary with what {@code projection} asks for besides the compact columns. */
   public TraceSummaryView with(Trace trace, Projection projection) {
     return new TraceSummaryView(traceId, serviceName, operationName, startTime, durationMs, status, spanCount,
-        errorSpanCount, llmSpanCount, totalTokens,
+        errorSpanCount, llmSpanCount, totalTokens, costUsd, costIsPartial,
         projection.includes(Projection.SERVICES) ? trace.services() : null,
         projection.attributes(trace.root().attributes(), SpanRow.MAX_VALUE_CHARS));
   }

@@ -4,9 +4,9 @@ import static dev.otelmcp.application.llm.LlmTraces.agent;
 import static dev.otelmcp.application.llm.LlmTraces.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.InMemoryTraceStore;
+import dev.otelmcp.application.TestPrices;
 import dev.otelmcp.application.TestTraces;
 import dev.otelmcp.application.search.TraceHydrator;
 import dev.otelmcp.application.search.TraceSearcher;
@@ -41,7 +41,7 @@ class LlmUseCasesTest {
       agent(3, 1_000, List.of(), List.of()));
 
   private static LlmScan scan(InMemoryTraceStore store) {
-    return new LlmScan(new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), SETTINGS);
+    return new LlmScan(new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), TestPrices.pricing(), SETTINGS);
   }
 
   private static LlmRequest all(int limit) {
@@ -52,7 +52,12 @@ class LlmUseCasesTest {
   void usageSumsEveryFigureOnceAndBreaksItDown() {
     GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES))).execute(all(1000));
 
-    assertThat(usage.totals()).isEqualTo(new TokenTotals(4, 1, 5200, 720, 5920, 2500, 0, 0));
+    // gpt-4o: 1000 in + 200 out = 0.0025 + 0.002; 500 uncached + 2500 cached in + 400 out = 0.00125 + 0.003125
+    // + 0.004. claude-sonnet: 500 in + 50 out = 0.0015 + 0.00075; 700 + 70 = 0.0021 + 0.00105. Sum 0.018275 USD.
+    assertThat(usage.totals()).isEqualTo(new TokenTotals(4, 1, 5200, 720, 5920, 2500, 0, 0, 0.018275, null, null));
+    assertThat(usage.byModel().get(0).costUsd()).isEqualTo(0.012875);
+    assertThat(usage.unpricedModels()).isNull();
+    assertThat(usage.scope().priceSources()).containsExactly(TestPrices.SOURCE);
     assertThat(usage.byModel()).extracting(UsageGroup::name).containsExactly("gpt-4o-2024-08-06", "claude-sonnet-4");
     assertThat(usage.byModel().get(0).totalTokens()).isEqualTo(4600);
     assertThat(usage.byService()).extracting(UsageGroup::name, UsageGroup::requestCount)
@@ -115,14 +120,66 @@ class LlmUseCasesTest {
   @Test
   void expensiveTracesRankByTokensAndSkipTracesWithoutTokens() {
     TraceRanking.Result ranked = new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES)))
-        .execute(all(10), 0);
+        .execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.TOKENS);
 
     assertThat(ranked.traces()).extracting(t -> t.trace().traceId())
         .containsExactly(TestTraces.traceId(1), TestTraces.traceId(2));
     assertThat(ranked.traces().get(0).tokens().totalTokens()).isEqualTo(4600);
     assertThat(ranked.traces().get(0).models()).containsExactly("gpt-4o-2024-08-06");
-    assertThat(new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES))).execute(all(10), 2000).count())
-        .isEqualTo(1);
+    assertThat(new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES))).execute(all(10), 2000, null,
+        GetLlmExpensiveTracesUseCase.RankBy.TOKENS).count()).isEqualTo(1);
+  }
+
+  @Test
+  void expensiveMeansDollarsByDefaultAndUnpricedCallsAreNamedNotZeroed() {
+    // A: 10,000 + 1,000 gpt-4o-mini tokens = 0.0015 + 0.0006 = 0.0021 USD; B: 1,000 + 1,000 claude-sonnet tokens =
+    // 0.003 + 0.015 = 0.018 USD; C: a self-hosted model no table knows.
+    List<Trace> traces = List.of(
+        agent(1, 1_000, List.of(call("gpt-4o-mini", "gpt-4o-mini", 10_000, 1_000)), List.of()),
+        agent(2, 1_000, List.of(new LlmTraces.Call("agent-api", "anthropic", "claude-sonnet", "claude-sonnet-4", 1_000,
+            1_000, 0, "end_turn", false, 500, 0)), List.of()),
+        agent(3, 1_000, List.of(new LlmTraces.Call("agent-api", "vllm", "llama-3-70b", "llama-3-70b", 5_000, 100, 0,
+            "stop", false, 500, 0)), List.of()));
+    GetLlmExpensiveTracesUseCase useCase = new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(traces)));
+
+    TraceRanking.Result byCost = useCase.execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.COST);
+    TraceRanking.Result byTokens = useCase.execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.TOKENS);
+    TraceRanking.Result costly = useCase.execute(all(10), 0, 0.01, GetLlmExpensiveTracesUseCase.RankBy.COST);
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(traces))).execute(all(1000));
+
+    assertThat(byCost.traces()).extracting(t -> t.trace().traceId())
+        .containsExactly(TestTraces.traceId(2), TestTraces.traceId(1), TestTraces.traceId(3));
+    assertThat(byCost.traces()).extracting(t -> t.tokens().costUsd()).containsExactly(0.018, 0.0021, 0.0);
+    assertThat(byCost.traces().get(2).tokens().costIsPartial()).isTrue();
+    assertThat(byTokens.traces()).extracting(t -> t.trace().traceId())
+        .containsExactly(TestTraces.traceId(1), TestTraces.traceId(3), TestTraces.traceId(2));
+    assertThat(costly.traces()).extracting(t -> t.trace().traceId()).containsExactly(TestTraces.traceId(2));
+    assertThat(usage.totals().costUsd()).isEqualTo(0.0201);
+    assertThat(usage.totals().costIsPartial()).isTrue();
+    assertThat(usage.totals().unpricedCallCount()).isEqualTo(1);
+    assertThat(usage.unpricedModels()).singleElement().satisfies(m -> {
+      assertThat(m.model()).isEqualTo("llama-3-70b");
+      assertThat(m.provider()).isEqualTo("vllm");
+      assertThat(m.callCount()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void spendPerIntervalListsEveryBucketOfTheWindow() {
+    // One gpt-4o-mini call of 10,000 + 1,000 tokens (0.0021 USD) in each of the first three traces' seconds.
+    List<Trace> traces = IntStream.rangeClosed(1, 3)
+        .mapToObj(i -> agent(i * 3_600, 1_000, List.of(call("gpt-4o-mini", "gpt-4o-mini", 10_000, 1_000)), List.of()))
+        .toList();
+    TimeRange day = new TimeRange(TestTraces.T0, TestTraces.T0.plus(Duration.ofHours(24)));
+
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(traces)))
+        .execute(new LlmRequest(day, CallFilter.ALL, 1000), Duration.ofHours(1));
+
+    assertThat(usage.series()).hasSize(24);
+    assertThat(usage.series().get(0).startTime()).isEqualTo(TestTraces.T0);
+    assertThat(usage.series()).extracting(UsageSeries.Bucket::requestCount).startsWith(0L, 1L, 1L, 1L, 0L);
+    assertThat(usage.series().get(1).costUsd()).isEqualTo(0.0021);
+    assertThat(usage.series().stream().mapToLong(UsageSeries.Bucket::requestCount).sum()).isEqualTo(3);
   }
 
   @Test
@@ -164,7 +221,7 @@ class LlmUseCasesTest {
         .toList();
     InMemoryTraceStore store = new InMemoryTraceStore(many).summariesOnly().slowGetTrace(20);
     ApplicationSettings settings = new ApplicationSettings(Duration.ofHours(24), 1000, 8, 2000);
-    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, settings), settings), settings);
+    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, settings), settings), TestPrices.pricing(), settings);
 
     GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(new LlmRequest(WINDOW, CallFilter.ALL, 1000));
 
@@ -181,7 +238,7 @@ class LlmUseCasesTest {
         .toList();
     ApplicationSettings capped = new ApplicationSettings(Duration.ofHours(24), 20, 8, 2000);
     InMemoryTraceStore store = new InMemoryTraceStore(many);
-    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, capped), capped), capped);
+    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, capped), capped), TestPrices.pricing(), capped);
 
     GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(all(1000));
 

@@ -2,9 +2,9 @@ package dev.otelmcp.application.llm;
 
 import static dev.otelmcp.application.llm.LlmTraces.agent;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.InMemoryTraceStore;
+import dev.otelmcp.application.TestPrices;
 import dev.otelmcp.application.TestTraces;
 import dev.otelmcp.application.search.TraceHydrator;
 import dev.otelmcp.application.search.TraceSearcher;
@@ -58,7 +58,7 @@ class ModelRowsTest {
 
   private static LlmScan scan() {
     InMemoryTraceStore store = new InMemoryTraceStore(traces());
-    return new LlmScan(new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), SETTINGS);
+    return new LlmScan(new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), TestPrices.pricing(), SETTINGS);
   }
 
   @Test

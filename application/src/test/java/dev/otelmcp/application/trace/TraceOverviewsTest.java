@@ -1,7 +1,7 @@
 package dev.otelmcp.application.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.otelmcp.application.TestPrices;
 import dev.otelmcp.application.TestTraces;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanStatus;
@@ -36,9 +36,13 @@ class TraceOverviewsTest {
     return new Trace(TestTraces.traceId(1), spans);
   }
 
+  private static TraceOverview overview(Trace trace) {
+    return TraceOverviews.of(trace, TestPrices.pricing().callsOf(trace));
+  }
+
   @Test
   void similarSiblingsCollapseIntoOneRowAndTheTokenColumnAddsUpToTheTrace() {
-    TraceOverview overview = TraceOverviews.of(agentLoop());
+    TraceOverview overview = overview(agentLoop());
     List<String> columns = overview.spanTree().columns();
     List<List<Object>> rows = overview.spanTree().rows();
 
@@ -54,11 +58,13 @@ class TraceOverviewsTest {
         .mapToLong(v -> ((Number) v).longValue()).sum();
     assertThat(tokens).isEqualTo(overview.llm().totalTokens()).isEqualTo(3L * TOKENS);
     assertThat(overview.llm().callCount()).isEqualTo(3);
+    // 3 gpt-4o calls of 5 input tokens at 2.50 USD per million
+    assertThat(overview.llm().costUsd()).isEqualTo(3 * 5 * 2.5 / 1e6);
   }
 
   @Test
   void theErrorChainMarksWhereTheFailureStarted() {
-    TraceOverview overview = TraceOverviews.of(agentLoop());
+    TraceOverview overview = overview(agentLoop());
 
     assertThat(overview.errors()).extracting(TraceOverview.ErrorSpan::operationName).containsExactly("plan.task", "db.query");
     assertThat(overview.errors().get(0).isOrigin()).isNull();
@@ -73,7 +79,7 @@ class TraceOverviewsTest {
     Trace trace = agentLoop();
     Trace headless = new Trace(trace.traceId(), trace.spans().stream().filter(s -> !s.isRoot()).toList());
 
-    TraceHeader header = TraceOverviews.of(headless).trace();
+    TraceHeader header = overview(headless).trace();
 
     assertThat(header.incomplete()).isTrue();
     assertThat(header.rootSpanId()).isNull();

@@ -4,15 +4,15 @@ import static dev.otelmcp.application.TestTraces.T0;
 import static dev.otelmcp.application.TestTraces.simple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.InMemoryTraceStore;
+import dev.otelmcp.application.TestPrices;
 import dev.otelmcp.application.TestTraces;
-import dev.otelmcp.application.search.TraceHydrator;
-import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.errors.ErrorGroups;
 import dev.otelmcp.application.page.After;
 import dev.otelmcp.application.search.SpanSearcher;
+import dev.otelmcp.application.search.TraceHydrator;
+import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.trace.AttributeText;
 import dev.otelmcp.application.trace.SpanSelection;
 import dev.otelmcp.application.trace.TraceOverview;
@@ -109,7 +109,7 @@ class UseCasesTest {
   @Test
   void getTraceSummarisesAndShowsSpansAndValuesOnRequest() {
     InMemoryTraceStore store = new InMemoryTraceStore(List.of(failingLlmCall()));
-    GetTraceUseCase useCase = new GetTraceUseCase(store);
+    GetTraceUseCase useCase = new GetTraceUseCase(store, TestPrices.pricing());
 
     TraceOverview overview = useCase.overview("5");
     TraceSpans spans = useCase.spans("5", new SpanSelection.All(), 100);
@@ -151,7 +151,7 @@ class UseCasesTest {
     InMemoryTraceStore store = new InMemoryTraceStore(List.of(simple(1, "a", "op", 5, false), simple(2, "a", "op", 5, false)));
     ApplicationSettings settings = ApplicationSettings.DEFAULTS;
     TraceHydrator hydrator = new TraceHydrator(store, settings);
-    SearchTracesUseCase useCase = new SearchTracesUseCase(new TraceSearcher(store, hydrator, settings), hydrator);
+    SearchTracesUseCase useCase = new SearchTracesUseCase(new TraceSearcher(store, hydrator, settings), hydrator, TestPrices.pricing());
 
     SearchTracesUseCase.Result result = useCase.execute(
         new SearchTracesUseCase.Request(WINDOW, List.of(), 1, null, Projection.COMPACT));
@@ -171,7 +171,7 @@ class UseCasesTest {
     InMemoryTraceStore store = new InMemoryTraceStore(traces);
     ApplicationSettings capped = new ApplicationSettings(Duration.ofHours(24), 30, 8, 2000);
     TraceHydrator hydrator = new TraceHydrator(store, capped);
-    SearchTracesUseCase useCase = new SearchTracesUseCase(new TraceSearcher(store, hydrator, capped), hydrator);
+    SearchTracesUseCase useCase = new SearchTracesUseCase(new TraceSearcher(store, hydrator, capped), hydrator, TestPrices.pricing());
 
     SearchTracesUseCase.Result result = useCase.execute(new SearchTracesUseCase.Request(WINDOW,
         List.of(dev.otelmcp.domain.query.Filter.equalsString("gen_ai.request.model", "gpt-4o")), 10, null,

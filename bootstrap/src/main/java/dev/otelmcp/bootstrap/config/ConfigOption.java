@@ -35,6 +35,8 @@ public enum ConfigOption {
       + "(default: plugins/ next to the otel-mcp jar)."),
   MAX_ANSWER_TOKENS("--max-answer-tokens", "MAX_ANSWER_TOKENS", "20000", "Token budget of one tool answer "
       + "(characters / 4 of its text); longer answers are cut at item boundaries and continued by cursor."),
+  PRICES("--prices", "OTEL_MCP_PRICES", null, "Price file (JSON or YAML: model pattern -> USD per million tokens) "
+      + "that overrides the bundled genai-prices table: negotiated discounts, self-hosted models at 0."),
   MAX_TRACES_PER_QUERY("--max-traces-per-query", "MAX_TRACES_PER_QUERY", "1000",
       "Most traces one tool call may scan when filters are applied after fetching."),
   HYDRATION_CONCURRENCY("--hydration-concurrency", "HYDRATION_CONCURRENCY", "8",

@@ -7,6 +7,7 @@ import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.search.TraceHydrator;
 import dev.otelmcp.application.usecase.CheckHealthUseCase;
 import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.pricing.PriceBook;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +30,7 @@ public interface CoreComponent {
   @Component.Factory
   interface Factory {
     CoreComponent create(
-        @BindsInstance TraceStore store, @BindsInstance ApplicationSettings settings, @BindsInstance Clock clock);
+        @BindsInstance TraceStore store, @BindsInstance ApplicationSettings settings, @BindsInstance Clock clock,
+        @BindsInstance PriceBook prices);
   }
 }

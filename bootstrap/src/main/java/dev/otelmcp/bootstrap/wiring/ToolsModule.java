@@ -3,6 +3,7 @@ package dev.otelmcp.bootstrap.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.tools.CompareLlmModelsTool;
 import dev.otelmcp.adapters.mcp.tools.FindErrorsTool;
 import dev.otelmcp.adapters.mcp.tools.GetLlmExpensiveTracesTool;
 import dev.otelmcp.adapters.mcp.tools.GetLlmModelStatsTool;
@@ -34,8 +35,9 @@ interface ToolsModule {
       GetLlmModelStatsTool modelStats,
       GetLlmExpensiveTracesTool expensiveTraces,
       GetLlmSlowTracesTool slowTraces,
-      ListLlmToolsTool llmTools) {
+      ListLlmToolsTool llmTools,
+      CompareLlmModelsTool compareModels) {
     return List.of(listServices, listOperations, searchTraces, searchSpans, getTrace, findErrors,
-        llmUsage, llmModels, modelStats, expensiveTraces, slowTraces, llmTools);
+        llmUsage, llmModels, modelStats, expensiveTraces, slowTraces, llmTools, compareModels);
   }
 }

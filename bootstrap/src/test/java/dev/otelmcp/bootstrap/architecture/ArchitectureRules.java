@@ -2,7 +2,6 @@ package dev.otelmcp.bootstrap.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -16,6 +15,7 @@ final class ArchitectureRules {
   static final String MCP = "dev.otelmcp.adapters.mcp..";
   static final String BOOTSTRAP = "dev.otelmcp.bootstrap..";
   static final String OTLP_CODEC = "dev.otelmcp.adapters.otlp.codec..";
+  static final String PRICING = "dev.otelmcp.adapters.pricing..";
   static final String[] BACKENDS = {
     "dev.otelmcp.adapters.jaeger..", "dev.otelmcp.adapters.tempo..", "dev.otelmcp.adapters.traceloop..",
     "dev.otelmcp.adapters.otlp.."
@@ -46,6 +46,25 @@ final class ArchitectureRules {
   static final ArchRule BACKENDS_SEE_ONLY_THE_DOMAIN = noClasses().that().resideInAnyPackage(BACKENDS)
       .should().dependOnClassesThat().resideInAnyPackage(APPLICATION, MCP, BOOTSTRAP)
       .as("backend adapters never import the application, adapters-mcp or bootstrap");
+
+  /**
+   * The price reader turns files into the domain's price book and knows nothing else: no use case, no tool, no
+   * backend; and nothing but bootstrap reads prices from it (the application gets the book by injection).
+   */
+  static final ArchRule PRICING_SEES_ONLY_THE_DOMAIN = noClasses().that().resideInAPackage(PRICING)
+      .should().dependOnClassesThat().resideInAnyPackage(concat(BACKENDS, APPLICATION, MCP, BOOTSTRAP))
+      .as("adapters-pricing imports the domain (and JSON) only");
+
+  static final ArchRule ONLY_BOOTSTRAP_READS_PRICE_FILES = noClasses().that()
+      .resideInAnyPackage(concat(BACKENDS, DOMAIN, APPLICATION, MCP))
+      .should().dependOnClassesThat().resideInAPackage(PRICING)
+      .as("only bootstrap uses adapters-pricing");
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
 
   /** Bootstrap wires backends in through ServiceLoader only (they are runtime-scoped). */
   static final ArchRule BOOTSTRAP_DISCOVERS_BACKENDS = noClasses().that().resideInAPackage(BOOTSTRAP)

@@ -21,6 +21,12 @@ class ArchitectureTest {
   static final ArchRule backendsSeeOnlyTheDomain = ArchitectureRules.BACKENDS_SEE_ONLY_THE_DOMAIN;
 
   @ArchTest
+  static final ArchRule pricingSeesOnlyTheDomain = ArchitectureRules.PRICING_SEES_ONLY_THE_DOMAIN;
+
+  @ArchTest
+  static final ArchRule onlyBootstrapReadsPriceFiles = ArchitectureRules.ONLY_BOOTSTRAP_READS_PRICE_FILES;
+
+  @ArchTest
   static final ArchRule bootstrapDiscoversBackends = ArchitectureRules.BOOTSTRAP_DISCOVERS_BACKENDS;
 
   @ArchTest

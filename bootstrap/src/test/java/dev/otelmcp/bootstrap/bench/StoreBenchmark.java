@@ -2,8 +2,10 @@ package dev.otelmcp.bootstrap.bench;
 
 import dev.otelmcp.adapters.mcp.McpTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.pricing.PriceBooks;
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.llm.CallFilter;
+import dev.otelmcp.application.llm.CallPricing;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.search.TraceHydrator;
@@ -106,7 +108,8 @@ public final class StoreBenchmark {
     System.out.printf("ingest: %.1f s, %,.0f spans/s; heap in use %d MiB; log %d MiB; %s%n", ingestSeconds, rate,
         heap >> 20, logBytes >> 20, store.health().detail());
 
-    CoreComponent core = DaggerCoreComponent.factory().create(store, ApplicationSettings.DEFAULTS, Clock.systemUTC());
+    CoreComponent core = DaggerCoreComponent.factory().create(store, ApplicationSettings.DEFAULTS, Clock.systemUTC(),
+        PriceBooks.load(null));
     McpTool tool = core.tools().stream().filter(t -> t.name().equals("get_llm_usage")).findFirst().orElseThrow();
     Arguments none = new Arguments(Map.of(), tool.input().propertyNames());
     double[] usage = time(() -> tool.call(none));
@@ -115,7 +118,7 @@ public final class StoreBenchmark {
     ApplicationSettings unlimited = new ApplicationSettings(Duration.ofHours(24), 10_000_000, 8, 2000);
     try (TraceHydrator hydrator = new TraceHydrator(store, unlimited)) {
       GetLlmUsageUseCase everything = new GetLlmUsageUseCase(
-          new LlmScan(new TraceSearcher(store, hydrator, unlimited), unlimited));
+          new LlmScan(new TraceSearcher(store, hydrator, unlimited), new CallPricing(PriceBooks.load(null)), unlimited));
       LlmRequest all = new LlmRequest(window, CallFilter.ALL, 10_000_000);
       long[] calls = new long[1];
       double[] whole = time(3, () -> calls[0] = everything.execute(all).totals().requestCount());

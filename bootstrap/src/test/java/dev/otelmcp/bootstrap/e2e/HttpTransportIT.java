@@ -2,7 +2,6 @@ package dev.otelmcp.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -80,7 +79,7 @@ class HttpTransportIT {
           .build();
       try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build()) {
         client.initialize();
-        assertThat(client.listTools().tools()).hasSize(12);
+        assertThat(client.listTools().tools()).hasSize(13);
         Map<?, ?> services = (Map<?, ?>) client.callTool(CallToolRequest.builder().name("list_services")
             .arguments(Map.of()).build()).structuredContent();
         assertThat(services.get("services")).isEqualTo(List.of("jaeger", "model-comparison", "trace-analyzer-agent",

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -85,6 +84,10 @@ class JaegerLlmToolsIT {
     assertThat(list(usage, "by_service")).extracting(g -> g.get("name"), g -> g.get("input_tokens"))
         .containsExactly(org.assertj.core.groups.Tuple.tuple("coding-agent", 7360), org.assertj.core.groups.Tuple.tuple("summarizer-agent", 920));
     assertThat(list(usage, "by_provider")).singleElement().satisfies(g -> assertThat(g).containsEntry("name", "example-ai"));
+    // No price table knows example-ai's models: the cost is not a silent zero but partial, and names what is missing.
+    assertThat(map(usage, "totals")).containsEntry("cost_is_partial", true).containsEntry("unpriced_call_count", 5);
+    assertThat(list(usage, "unpriced_models")).extracting(m -> m.get("model"), m -> m.get("call_count"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("model-a", 4), org.assertj.core.groups.Tuple.tuple("model-b", 1));
     assertThat(map(usage, "scope")).containsEntry("traces_scanned", 1).containsEntry("spans_scanned", 57)
         .containsEntry("llm_calls", 5).containsEntry("limit_reached", false).containsEntry("warnings", 0);
   }

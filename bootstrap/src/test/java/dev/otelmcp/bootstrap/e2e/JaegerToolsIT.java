@@ -1,7 +1,6 @@
 package dev.otelmcp.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.List;
@@ -60,7 +59,7 @@ class JaegerToolsIT {
     assertThat(tools).extracting(Tool::name).containsExactly(
         "list_services", "list_operations", "search_traces", "search_spans", "get_trace", "find_errors",
         "get_llm_usage", "list_llm_models", "get_llm_model_stats", "get_llm_expensive_traces", "get_llm_slow_traces",
-        "list_llm_tools");
+        "list_llm_tools", "compare_llm_models");
     assertThat(tools).allSatisfy(tool -> {
       assertThat(tool.description()).isNotBlank();
       assertThat(tool.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);

@@ -1,8 +1,8 @@
 package dev.otelmcp.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
-
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.LinkedHashMap;
@@ -67,6 +67,33 @@ class TempoLlmToolsIT {
     assertThat(list(usage, "by_model")).extracting(m -> m.get("name"), m -> m.get("request_count"), m -> m.get("total_tokens"))
         .containsExactly(tuple("gpt-4o-2024-08-06", 18, 37805), tuple("gpt-4o-mini-2024-07-18", 4, 9059));
     assertThat((Map<String, Object>) usage.get("scope")).containsEntry("traces_scanned", 4).containsEntry("llm_calls", 22);
+    // genai-prices 0.1.8 list prices, USD per million tokens: gpt-4o 2.50 in / 10.00 out, gpt-4o-mini 0.15 / 0.60;
+    // the recordings read no cache, so every row's cost is its tokens at those prices.
+    Map<String, Object> gpt4o = list(usage, "by_model").get(0);
+    Map<String, Object> mini = list(usage, "by_model").get(1);
+    double gpt4oCost = (((Number) gpt4o.get("input_tokens")).longValue() * 2.50
+        + ((Number) gpt4o.get("output_tokens")).longValue() * 10.00) / 1e6;
+    double miniCost = (((Number) mini.get("input_tokens")).longValue() * 0.15
+        + ((Number) mini.get("output_tokens")).longValue() * 0.60) / 1e6;
+    assertThat(((Number) gpt4o.get("cost_usd")).doubleValue()).isCloseTo(gpt4oCost, within(1e-9));
+    assertThat(((Number) mini.get("cost_usd")).doubleValue()).isCloseTo(miniCost, within(1e-9));
+    assertThat(((Number) ((Map<String, Object>) usage.get("totals")).get("cost_usd")).doubleValue())
+        .isCloseTo(gpt4oCost + miniCost, within(1e-9));
+    assertThat((Map<String, Object>) usage.get("totals")).doesNotContainKey("cost_is_partial");
+    assertThat(usage).doesNotContainKey("unpriced_models");
+    assertThat((List<Map<String, Object>>) ((Map<String, Object>) usage.get("scope")).get("price_sources"))
+        .containsExactly(Map.of("name", "genai-prices", "version", "0.1.8", "as_of", "2026-09-23"));
+  }
+
+  @Test
+  void spendPerHourCoversTheWindowAndAddsUpToTheTotal() {
+    Map<String, Object> usage = server.ok("get_llm_usage", demo("interval", "1h"));
+
+    List<Map<String, Object>> series = list(usage, "series");
+    assertThat(series).hasSize(24);
+    assertThat(series.stream().mapToLong(b -> ((Number) b.get("request_count")).longValue()).sum()).isEqualTo(22);
+    assertThat(series.stream().mapToDouble(b -> ((Number) b.get("cost_usd")).doubleValue()).sum())
+        .isCloseTo(((Number) ((Map<String, Object>) usage.get("totals")).get("cost_usd")).doubleValue(), within(1e-8));
   }
 
   @Test
@@ -78,6 +105,31 @@ class TempoLlmToolsIT {
         "gpt-4o-mini-2024-07-18");
     assertThat(stats).containsEntry("request_count", 4).containsEntry("response_models", List.of("gpt-4o-mini-2024-07-18"));
     assertThat((Map<String, Object>) stats.get("token_totals")).containsEntry("total_tokens", 9059);
+  }
+
+  @Test
+  void twoModelsSideBySideAndWhatTheBigOneWouldHaveCostOnTheSmallOne() {
+    Map<String, Object> usage = server.ok("get_llm_usage", demo());
+    Map<String, Object> compared = server.ok("compare_llm_models", demo("models", List.of("gpt-4o", "gpt-4o-mini"),
+        "reprice_as", "gpt-4o-mini"));
+
+    Map<String, Object> gpt4oUsage = list(usage, "by_model").get(0);
+    List<Map<String, Object>> rows = list(compared, "models");
+    assertThat(rows).extracting(r -> r.get("model"), r -> r.get("request_count")).containsExactly(
+        tuple("gpt-4o", 18), tuple("gpt-4o-mini", 4));
+    assertThat(((Number) rows.get(0).get("cost_usd")).doubleValue())
+        .isCloseTo(((Number) gpt4oUsage.get("cost_usd")).doubleValue(), within(1e-9));
+    // The 18 gpt-4o calls' own tokens at gpt-4o-mini's prices (0.15 / 0.60 per million).
+    double asMini = (((Number) gpt4oUsage.get("input_tokens")).longValue() * 0.15
+        + ((Number) gpt4oUsage.get("output_tokens")).longValue() * 0.60) / 1e6;
+    Map<String, Object> repriced = (Map<String, Object>) rows.get(0).get("repriced");
+    assertThat(repriced).containsEntry("as_model", "gpt-4o-mini");
+    assertThat(((Number) repriced.get("cost_usd")).doubleValue()).isCloseTo(asMini, within(1e-9));
+    assertThat((String) compared.get("note")).contains("tokenizer");
+    assertThat(server.error("compare_llm_models", demo("models", List.of("gpt-4o"))))
+        .containsEntry("code", "INVALID_ARGUMENT");
+    assertThat(server.error("compare_llm_models", demo("models", List.of("gpt-4o", "gpt-4o-mini"), "reprice_as", "nope-1")))
+        .containsEntry("code", "INVALID_ARGUMENT");
   }
 
   @Test

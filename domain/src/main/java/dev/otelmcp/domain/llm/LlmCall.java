@@ -1,9 +1,11 @@
 package dev.otelmcp.domain.llm;
 
 import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.pricing.PriceBook;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One call to a model, read from a span whatever convention produced it (OTel GenAI current and
@@ -23,6 +25,7 @@ import java.util.Optional;
  * @param conversationId {@code gen_ai.conversation.id} or an equivalent session id, or {@code null}
  * @param warnings attributes that were present but could not be read (e.g. a token count of "n/a");
  *     they are ignored, never a reason to drop the call
+ * @param quote what the call cost, once it has been priced ({@code null} before)
  */
 public record LlmCall(
     Span span,
@@ -35,7 +38,8 @@ public record LlmCall(
     boolean failed,
     String errorType,
     String conversationId,
-    int warnings) {
+    int warnings,
+    PriceBook.Quote quote) {
 
   /** The name reported when a call names no model at all. */
   public static final String UNKNOWN_MODEL = "unknown";
@@ -61,5 +65,16 @@ public record LlmCall(
 
   public Optional<String> providerName() {
     return Optional.ofNullable(provider);
+  }
+
+  /** This call with its price. */
+  public LlmCall priced(PriceBook.Quote price) {
+    return new LlmCall(span, provider, operation, requestModel, responseModel, usage, finishReasons, failed, errorType,
+        conversationId, warnings, price);
+  }
+
+  /** What the call cost in USD, when it could be priced. */
+  public OptionalDouble costUsd() {
+    return quote instanceof PriceBook.Priced priced ? OptionalDouble.of(priced.cost().totalUsd()) : OptionalDouble.empty();
   }
 }

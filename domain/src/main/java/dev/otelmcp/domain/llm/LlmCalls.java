@@ -54,7 +54,8 @@ public final class LlmCalls {
         error.isPresent(),
         error.map(ErrorDetails::type).orElse(null),
         reader.text(LlmConventions.CONVERSATION),
-        reader.warnings()));
+        reader.warnings(),
+        null));
   }
 
   /** The calls of a trace that count, in span order (wrappers of calls with usage left out). */

@@ -5,6 +5,11 @@ import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.llm.CallFilter;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.time.TimeWindows;
+import dev.otelmcp.domain.error.Quote;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Parameters and output fragments the LLM analytics tools share. */
 public final class LlmParameters {
@@ -32,8 +37,26 @@ public final class LlmParameters {
 
   /** {@code limit} as the number of traces an aggregate reads (default and maximum 1000). */
   public static Schema scanLimit() {
-    return Schema.integer("Most recent traces to analyse (MAX_TRACES_PER_QUERY caps it; scope says what was read).")
+    return Schema.integer("Most recent traces to read (MAX_TRACES_PER_QUERY caps it).")
         .minimum(1).maximum(SearchParameters.MAX_LIMIT).defaultValue(1000);
+  }
+
+  private static final Pattern INTERVAL = Pattern.compile("(\\d{1,4})\\s*([mhdw])");
+
+  /** An interval such as 15m, 1h, 1d or 1w. */
+  public static Duration interval(String text) {
+    Matcher m = INTERVAL.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw Arguments.invalid("interval", "must be a positive number of minutes, hours, days or weeks, got "
+          + Quote.of(text), "Use 15m, 1h, 6h, 1d or 1w.");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      case "d" -> Duration.ofDays(n);
+      default -> Duration.ofDays(7 * n);
+    };
   }
 
   public static LlmRequest request(Arguments arguments, TimeWindows windows, int traceLimit) {
@@ -51,7 +74,25 @@ public final class LlmParameters {
         .required("llm_calls", Schema.integer("LLM calls analysed (wrapper spans around a provider's call are not "
             + "counted twice)."))
         .required("warnings", Schema.integer("Attributes present but unreadable (e.g. a token count of n/a); "
-            + "ignored, the call still counts."));
+            + "ignored, the call still counts."))
+        .property("price_sources", Schema.array(Schema.map(null, null), "Where prices come from: name, version, as_of."));
+  }
+
+  /** The models whose calls have no price, with how many. */
+  public static Schema unpricedModels() {
+    return Schema.array(Schema.object()
+        .required("model", Schema.string(null))
+        .property("provider", Schema.string(null))
+        .required("call_count", Schema.integer(null))
+        .required("reason", Schema.string(null)).asSchema(), "Calls whose cost is not included.");
+  }
+
+  /** cost_usd and the partial flag, as every cost-bearing row has them. */
+  public static Schema.ObjectBuilder cost(Schema.ObjectBuilder row) {
+    return row
+        .required("cost_usd", Schema.number("USD."))
+        .property("cost_is_partial", Schema.bool("Some calls had no price and are not in cost_usd."))
+        .property("unpriced_call_count", Schema.integer(null));
   }
 
   /** Request and token totals. */
@@ -65,7 +106,10 @@ public final class LlmParameters {
             + "are part of input/output and not added again."))
         .required("cache_read_input_tokens", Schema.integer("Input tokens served from a prompt cache."))
         .required("cache_creation_input_tokens", Schema.integer("Input tokens written to a prompt cache."))
-        .required("reasoning_tokens", Schema.integer("Output tokens spent on reasoning."));
+        .required("reasoning_tokens", Schema.integer("Output tokens spent on reasoning."))
+        .required("cost_usd", Schema.number("USD; calls without a price are left out (cost_is_partial)."))
+        .property("cost_is_partial", Schema.bool(null))
+        .property("unpriced_call_count", Schema.integer(null));
   }
 
   /** The output of a trace ranking (expensive and slow traces). */

@@ -38,9 +38,8 @@ public final class SearchParameters {
   /** {@code start_time} and {@code end_time}. */
   public static Schema.ObjectBuilder window() {
     return Schema.object()
-        .property(START_TIME, Schema.string("Window start: RFC-3339 (no offset = UTC), a date, now, -15m/-2h/-7d, "
-            + "or epoch s/ms. Default: end_time - 24h."))
-        .property(END_TIME, Schema.string("Window end, same forms. Default: now."));
+        .property(START_TIME, Schema.string("Window start: RFC-3339 (UTC), date, -2h, -7d or epoch; default end_time-24h."))
+        .property(END_TIME, Schema.string("Window end, same forms; default now."));
   }
 
   /** The window the caller asked for, defaults applied. */
@@ -58,15 +57,13 @@ public final class SearchParameters {
         .include(window())
         .property(SERVICE_NAME, serviceName("Exact service name (list_services)."))
         .property(OPERATION_NAME, Schema.string("Exact span name (list_operations), e.g. openai.chat."))
-        .property(MIN_DURATION_MS, Schema.number("Minimum duration, ms (of the trace, or of the span in span searches).")
-            .minimum(0))
+        .property(MIN_DURATION_MS, Schema.number("Minimum duration in ms.").minimum(0))
         .property(MAX_DURATION_MS, Schema.number("Maximum duration, ms.").minimum(0))
-        .property(GEN_AI_SYSTEM, Schema.string("LLM provider (gen_ai.system, gen_ai.provider.name, llm.vendor), e.g. openai."))
+        .property(GEN_AI_SYSTEM, Schema.string("LLM provider, e.g. openai."))
         .property(GEN_AI_REQUEST_MODEL, Schema.string("Requested model, exact, e.g. gpt-4o."))
         .property(GEN_AI_RESPONSE_MODEL, Schema.string("Answering model, exact, e.g. gpt-4o-2024-08-06."))
         .property(HAS_ERROR, Schema.bool("true: with an error status; false: without."))
-        .property(TAGS, Schema.map(Schema.scalar(null), "Attribute equality conditions (compared as text), "
-            + "e.g. {\"gen_ai.operation.name\":\"chat\"}."))
+        .property(TAGS, Schema.map(Schema.scalar(null), "Attributes that must equal, e.g. {\"gen_ai.operation.name\":\"chat\"}."))
         .property(FILTERS, Schema.array(filterSchema(), "Conditions, all must hold; positive ones on one same span, "
             + "not_* ones on no span."));
   }
@@ -112,13 +109,12 @@ public final class SearchParameters {
   private static Schema filterSchema() {
     return Schema.object()
         .describe("field operator value.")
-        .required("field", Schema.string("Attribute key (span, then resource; span./resource. prefixes restrict), "
-            + "or service.name, name, duration_ms, status, kind, trace_id, span_id."))
+        .required("field", Schema.string("Attribute key, or service.name, name, duration_ms, status, kind, trace_id."))
         .required("operator", Schema.string(null).enumOf(
             "equals", "not_equals", "contains", "not_contains", "starts_with", "ends_with", "in", "not_in",
             "gt", "lt", "gte", "lte", "between", "exists", "not_exists"))
-        .property("value", Schema.scalar("For all operators but in, not_in, between, exists, not_exists."))
-        .property("values", Schema.array(Schema.scalar(null), "For in/not_in, or [low, high] for between."))
+        .property("value", Schema.scalar("Not for in, not_in, between, exists, not_exists."))
+        .property("values", Schema.array(Schema.scalar(null), "in/not_in values, or [low, high] for between."))
         .property("value_type", Schema.string("Default: value's JSON type.").enumOf("string", "number", "boolean"))
         .closed()
         .asSchema();

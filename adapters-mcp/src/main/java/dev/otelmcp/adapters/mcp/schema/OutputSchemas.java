@@ -36,6 +36,8 @@ public final class OutputSchemas {
         .property("error_span_count", Schema.integer(null))
         .property("llm_span_count", Schema.integer("LLM calls (each once)."))
         .property("total_tokens", Schema.integer("Tokens of those calls."))
+        .property("cost_usd", Schema.number("What those calls cost."))
+        .property("cost_is_partial", Schema.bool("Some calls had no price."))
         .property("services", Schema.array(Schema.string(null), null))
         .property("attributes", Schema.map(null, "Root span attributes chosen by fields."));
   }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Makes an output schema lean for {@code tools/list}: descriptions and examples are dropped (field meanings
- * are documented once, in the README's vocabulary; a model reads outputs, not output schemas), and a
+ * are documented once, in the README's vocabulary; a model reads outputs, not output schemas), so are the
+ * {@code required} lists of nested objects (the answer's own top-level ones stay), and a
  * structure that occurs more than once (token totals, percentiles, a trace summary) is defined once under
  * {@code $defs} and referred to. Validation is unchanged.
  */
@@ -24,6 +25,11 @@ public final class SchemaCompactor {
 
   public static Map<String, Object> output(Map<String, Object> schema) {
     Map<String, Object> stripped = strip(schema);
+    Object required = schema.get("required");
+    stripped = withoutRequired(stripped);
+    if (required != null) {
+      stripped.put("required", required);
+    }
     Map<String, Integer> seen = new HashMap<>();
     count(stripped, seen, true);
     Map<String, String> names = new LinkedHashMap<>();
@@ -51,6 +57,23 @@ public final class SchemaCompactor {
         default -> out.put(key, value);
       }
     });
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withoutRequired(Map<String, Object> node) {
+    Map<String, Object> out = new LinkedHashMap<>(node);
+    out.remove("required");
+    if (node.get("properties") instanceof Map<?, ?> properties) {
+      Map<String, Object> lean = new LinkedHashMap<>();
+      ((Map<String, Object>) properties).forEach((name, sub) -> lean.put(name, withoutRequired((Map<String, Object>) sub)));
+      out.put("properties", lean);
+    }
+    for (String key : List.of("items", "additionalProperties")) {
+      if (node.get(key) instanceof Map<?, ?> sub) {
+        out.put(key, withoutRequired((Map<String, Object>) sub));
+      }
+    }
     return out;
   }
 

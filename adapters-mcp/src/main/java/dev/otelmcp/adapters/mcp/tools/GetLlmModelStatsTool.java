@@ -28,8 +28,7 @@ public final class GetLlmModelStatsTool extends DescribedTool {
   @Override
   public Schema.ObjectBuilder input() {
     return Schema.object()
-        .required(LlmParameters.MODEL_NAME, Schema.string("The model, as list_llm_models names it.").minLength(1)
-            .examples("gpt-4o"))
+        .required(LlmParameters.MODEL_NAME, Schema.string("The model, as list_llm_models names it.").minLength(1))
         .include(LlmParameters.callCriteria(false, false))
         .property(SearchParameters.LIMIT, LlmParameters.scanLimit());
   }
@@ -50,6 +49,7 @@ public final class GetLlmModelStatsTool extends DescribedTool {
         .required("input_tokens", Schema.object().include(percentiles).describe("Per call, calls reporting it."))
         .required("output_tokens", Schema.object().include(percentiles).describe("Per call, calls reporting it."))
         .required("total_tokens", Schema.object().include(percentiles).describe("Per call, calls reporting usage."))
+        .required("cost_usd", Schema.object().include(percentiles).describe("Per call, priced calls."))
         .required("token_totals", LlmParameters.totals())
         .required("finish_reasons", Schema.map(Schema.integer(null), "Calls per finish reason."))
         .required("length_truncations", Schema.integer("Calls cut by the token limit (length / max_tokens)."))

@@ -13,6 +13,8 @@ import java.util.Map;
 /** {@code get_llm_usage}. */
 public final class GetLlmUsageTool extends DescribedTool {
 
+  static final String INTERVAL = "interval";
+
   private final GetLlmUsageUseCase useCase;
   private final TimeWindows windows;
 
@@ -27,7 +29,9 @@ public final class GetLlmUsageTool extends DescribedTool {
 
   @Override
   public Schema.ObjectBuilder input() {
-    return LlmParameters.callCriteria(true, true).property(SearchParameters.LIMIT, LlmParameters.scanLimit());
+    return LlmParameters.callCriteria(true, true)
+        .property(INTERVAL, Schema.string("Also a series per interval (15m, 1h, 1d, 1w): calls, tokens, cost."))
+        .property(SearchParameters.LIMIT, LlmParameters.scanLimit());
   }
 
   @Override
@@ -41,12 +45,21 @@ public final class GetLlmUsageTool extends DescribedTool {
             "Per service."))
         .required("by_provider", Schema.array(LlmParameters.totals().required("name", Schema.string(null)).asSchema(),
             "Per provider."))
+        .property("series", Schema.array(LlmParameters.cost(Schema.object()
+            .required("start_time", Schema.string(null))
+            .required("request_count", Schema.integer(null))
+            .required("error_count", Schema.integer(null))
+            .required("input_tokens", Schema.integer(null))
+            .required("output_tokens", Schema.integer(null))
+            .required("total_tokens", Schema.integer(null))).asSchema(), "One bucket per interval, oldest first."))
+        .property("unpriced_models", LlmParameters.unpricedModels())
         .required("scope", LlmParameters.scope())
         .build();
   }
 
   @Override
   public Object call(Arguments arguments) {
-    return useCase.execute(LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 1000)));
+    return useCase.execute(LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 1000)),
+        arguments.string(INTERVAL).map(LlmParameters::interval).orElse(null));
   }
 }

@@ -33,9 +33,9 @@ public final class GetTraceTool extends DescribedTool {
   @Inject
   public GetTraceTool(GetTraceUseCase useCase) {
     super("get_trace", "Get a trace",
-        "One trace by id. Default: a summary — header, LLM calls and tokens, errors, critical path, slowest spans, "
-            + "and the span tree as compact rows. span_ids (or span_id with depth) gives chosen spans in full; "
-            + "view=spans every span in full, paged; attribute with span_id one value whole.");
+        "One trace by id. Default: a summary — header, LLM calls, tokens and cost, errors, critical path, slowest "
+            + "spans, the span tree as compact rows. span_ids (or span_id, depth): chosen spans in full; view=spans: "
+            + "every span, paged; span_id with attribute: one value whole.");
     this.useCase = useCase;
   }
 
@@ -47,7 +47,7 @@ public final class GetTraceTool extends DescribedTool {
         .property(SPAN_IDS, Schema.array(Schema.string(null), "Spans to show in full."))
         .property(SPAN_ID, Schema.string("A span to show in full with its descendants (see depth)."))
         .property(DEPTH, Schema.integer("Levels below span_id (default: all; 0: the span alone).").minimum(0).maximum(1000))
-        .property(ATTRIBUTE, Schema.string("With span_id: this attribute's whole value.").examples("gen_ai.prompt.0.content"))
+        .property(ATTRIBUTE, Schema.string("With span_id: this attribute's whole value, e.g. gen_ai.prompt.0.content."))
         .property(MAX_VALUE_CHARS, Schema.integer("Where text values are cut in full spans (default 1000).")
             .minimum(50).maximum(100_000));
   }
@@ -102,6 +102,9 @@ public final class GetTraceTool extends DescribedTool {
             .required("cache_read_input_tokens", Schema.integer(null))
             .required("cache_creation_input_tokens", Schema.integer(null))
             .required("reasoning_tokens", Schema.integer(null))
+            .required("cost_usd", Schema.number(null))
+            .property("cost_is_partial", Schema.bool(null))
+            .property("unpriced_call_count", Schema.integer(null))
             .required("models", Schema.array(Schema.string(null), null))
             .required("providers", Schema.array(Schema.string(null), null)))
         .property("errors", Schema.array(Schema.object()

@@ -2,9 +2,9 @@ package dev.otelmcp.adapters.mcp.tools;
 
 import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
-import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.args.LlmParameters;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.time.TimeWindows;
@@ -44,6 +44,8 @@ public final class ListLlmModelsTool extends DescribedTool {
         .required("total_tokens", Schema.integer(null))
         .required("cache_read_input_tokens", Schema.integer(null))
         .required("reasoning_tokens", Schema.integer(null))
+        .required("cost_usd", Schema.number(null))
+        .property("cost_is_partial", Schema.bool(null))
         .required("first_seen", Schema.string("ISO-8601 UTC."))
         .required("last_seen", Schema.string("ISO-8601 UTC."))
         .required("request_models", Schema.array(Schema.string(null), "Names callers asked for."))
@@ -51,6 +53,7 @@ public final class ListLlmModelsTool extends DescribedTool {
     return OutputSchemas.paging(Schema.object()
         .required("count", Schema.integer(null))
         .required("models", Schema.array(model.asSchema(), "Most requests first."))
+        .property("unpriced_models", LlmParameters.unpricedModels())
         .required("scope", LlmParameters.scope()))
         .build();
   }

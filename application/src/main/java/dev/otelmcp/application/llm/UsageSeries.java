@@ -1,0 +1,57 @@
+package dev.otelmcp.application.llm;
+
+import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.model.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Usage over time: the window cut into buckets of one interval, aligned to UTC multiples of it (hours on the hour,
+ * days at midnight), every bucket listed — an empty hour is a zero, not a gap — with its calls, tokens and cost.
+ */
+public final class UsageSeries {
+
+  /** The most buckets one answer holds. */
+  public static final int MAX_BUCKETS = 1_000;
+
+  /** One bucket: calls that started in [start_time, start_time + interval). */
+  public record Bucket(
+      Instant startTime, long requestCount, long errorCount, long inputTokens, long outputTokens, long totalTokens,
+      double costUsd, Boolean costIsPartial) {
+
+    static Bucket of(Instant start, TokenTotals t) {
+      return new Bucket(start, t.requestCount(), t.errorCount(), t.inputTokens(), t.outputTokens(), t.totalTokens(),
+          t.costUsd(), t.costIsPartial());
+    }
+  }
+
+  private UsageSeries() {}
+
+  public static List<Bucket> of(List<LlmCall> calls, TimeRange window, Duration interval) {
+    long step = interval.toMillis();
+    long first = Math.floorDiv(window.start().toEpochMilli(), step) * step;
+    long count = Math.floorDiv(window.end().toEpochMilli() - 1 - first, step) + 1;
+    if (count > MAX_BUCKETS) {
+      throw new InvalidQueryException("interval " + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+          + " cuts the window into " + count + " buckets, more than " + MAX_BUCKETS,
+          "Use a longer interval (e.g. 1h for a day, 1d for a month) or a shorter window.");
+    }
+    TokenTotals[] totals = new TokenTotals[(int) count];
+    java.util.Arrays.fill(totals, TokenTotals.ZERO);
+    for (LlmCall call : calls) {
+      long at = call.span().startTime().toEpochMilli();
+      int index = (int) Math.floorDiv(at - first, step);
+      if (index >= 0 && index < count) {
+        totals[index] = totals[index].plus(call);
+      }
+    }
+    List<Bucket> buckets = new ArrayList<>(totals.length);
+    for (int i = 0; i < totals.length; i++) {
+      buckets.add(Bucket.of(Instant.ofEpochMilli(first + i * step), totals[i]));
+    }
+    return buckets;
+  }
+}

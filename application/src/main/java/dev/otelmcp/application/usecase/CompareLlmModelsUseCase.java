@@ -1,0 +1,134 @@
+package dev.otelmcp.application.usecase;
+
+import dev.otelmcp.application.llm.CallPricing;
+import dev.otelmcp.application.llm.LlmRequest;
+import dev.otelmcp.application.llm.LlmScan;
+import dev.otelmcp.application.llm.ModelNames;
+import dev.otelmcp.application.llm.Money;
+import dev.otelmcp.application.llm.Percentiles;
+import dev.otelmcp.application.llm.TokenTotals;
+import dev.otelmcp.application.view.Scope;
+import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.pricing.PriceBook;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code compare_llm_models}: two to five models side by side over one window — traffic, errors, latency, tokens
+ * and cost per call — and, on request, what each model's calls would have cost at another model's prices.
+ */
+public final class CompareLlmModelsUseCase {
+
+  /**
+   * One model's calls in the window.
+   *
+   * @param model the name asked about; a call counts when it asked for it, was answered by it, counts in its row, or
+   *     is priced as it (gpt-4o covers calls answered by gpt-4o-2024-08-06)
+   */
+  public record ModelComparison(
+      String model,
+      long requestCount,
+      long errorCount,
+      double errorRate,
+      Percentiles latencyMs,
+      double meanInputTokens,
+      double meanOutputTokens,
+      double meanTotalTokens,
+      double costUsd,
+      Percentiles costPerCallUsd,
+      Boolean costIsPartial,
+      Map<String, Long> finishReasons,
+      Repricing repriced) {}
+
+  /**
+   * The same calls at another model's prices: the same token counts (another model's tokenizer would count the same
+   * text differently, so this is an estimate), priced as that model on the date of each call.
+   *
+   * @param unpricedCallCount calls that could not be repriced (their usage does not add up for the other model)
+   */
+  public record Repricing(String asModel, double costUsd, double costPerCallUsd, Long unpricedCallCount) {}
+
+  public record Result(List<ModelComparison> models, String note, Scope scope) {}
+
+  static final String TOKENIZER_NOTE = "Repriced costs keep each call's token counts; another model's tokenizer "
+      + "counts the same text differently (often by 10-30%), so they are estimates.";
+
+  private final LlmScan scan;
+  private final CallPricing pricing;
+
+  @Inject
+  public CompareLlmModelsUseCase(LlmScan scan, CallPricing pricing) {
+    this.scan = scan;
+    this.pricing = pricing;
+  }
+
+  /** @param repriceAs the model whose prices to apply to every compared model's calls, or {@code null} */
+  public Result execute(List<String> models, LlmRequest request, String repriceAs) {
+    if (models.size() < 2 || models.size() > 5) {
+      throw new InvalidQueryException("models must name 2 to 5 models, got " + models.size(),
+          "list_llm_models names the models of the window.");
+    }
+    if (repriceAs != null && !pricing.knows(repriceAs)) {
+      throw new InvalidQueryException("reprice_as: no price for model " + dev.otelmcp.domain.error.Quote.of(repriceAs),
+          "Name a model the price table knows, e.g. gpt-4o-mini, claude-sonnet-4-5 or gemini-2.5-flash.");
+    }
+    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
+    ModelNames names = ModelNames.of(read.calls());
+    List<ModelComparison> rows = new ArrayList<>();
+    int counted = 0;
+    for (String model : models) {
+      String tableModel = pricing.tableModel(model).orElse(null);
+      List<LlmCall> calls = read.calls().stream()
+          .filter(request.calls()::matches)
+          .filter(c -> names.matches(c, model) || pricedAs(c, tableModel))
+          .toList();
+      counted += calls.size();
+      rows.add(compare(model, calls, repriceAs));
+    }
+    return new Result(rows, repriceAs == null ? null : TOKENIZER_NOTE, read.scope(counted));
+  }
+
+  private ModelComparison compare(String model, List<LlmCall> calls, String repriceAs) {
+    TokenTotals totals = TokenTotals.of(calls);
+    long n = totals.requestCount();
+    List<Double> latencies = new ArrayList<>();
+    List<Double> costs = new ArrayList<>();
+    Map<String, Long> reasons = new TreeMap<>();
+    for (LlmCall call : calls) {
+      latencies.add(call.span().durationMs());
+      call.costUsd().ifPresent(costs::add);
+      call.finishReasons().forEach(r -> reasons.merge(r, 1L, Long::sum));
+    }
+    return new ModelComparison(model, n, totals.errorCount(), n == 0 ? 0 : Math.round(totals.errorCount() * 10_000.0 / n) / 10_000.0,
+        Percentiles.of(latencies), mean(totals.inputTokens(), n), mean(totals.outputTokens(), n),
+        mean(totals.totalTokens(), n), totals.costUsd(), Percentiles.ofMoney(costs), totals.costIsPartial(), reasons,
+        repriceAs == null ? null : reprice(calls, repriceAs));
+  }
+
+  private Repricing reprice(List<LlmCall> calls, String asModel) {
+    double cost = 0;
+    long priced = 0;
+    for (LlmCall call : calls) {
+      if (pricing.quote(call, asModel, null) instanceof PriceBook.Priced p) {
+        cost += p.cost().totalUsd();
+        priced++;
+      }
+    }
+    long unpriced = calls.size() - priced;
+    return new Repricing(asModel, Money.round(cost), priced == 0 ? 0 : Money.round(cost / priced),
+        unpriced > 0 ? unpriced : null);
+  }
+
+  /** Whether a call is priced as the table model (gpt-4o covers gpt-4o-2024-08-06). */
+  private static boolean pricedAs(LlmCall call, String tableModel) {
+    return tableModel != null && call.quote() instanceof PriceBook.Priced priced && tableModel.equals(priced.model());
+  }
+
+  private static double mean(long sum, long n) {
+    return n == 0 ? 0 : Math.round(sum * 1000.0 / n) / 1000.0;
+  }
+}
