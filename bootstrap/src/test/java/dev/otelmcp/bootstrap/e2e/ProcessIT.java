@@ -152,6 +152,32 @@ class ProcessIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void anOperatorPriceFileOverridesTheTableAndABadOneStopsTheStart() throws Exception {
+    java.nio.file.Path prices = java.nio.file.Files.writeString(tmp.resolve("prices.yaml"),
+        "source: self-hosted mini\nprices:\n  - model: gpt-4o-mini*\n    input_mtok: 0\n    output_mtok: 0\n");
+    java.nio.file.Path broken = java.nio.file.Files.writeString(tmp.resolve("broken.yaml"),
+        "prices:\n  - model: gpt-4o-mini*\n    input_mtokk: 1\n");
+    String samples = java.nio.file.Path.of(System.getProperty("otelmcp.samples", "../samples")).toString();
+
+    try (ServerProcess server = ServerProcess.start("--load", samples, "--load-rebase", "--no-persist", "--otlp-port", "0",
+        "--prices", prices.toString())) {
+      Map<String, Object> usage = server.ok("get_llm_usage", Map.of());
+      List<Map<String, Object>> models = (List<Map<String, Object>>) usage.get("by_model");
+      assertThat(models).filteredOn(m -> ((String) m.get("name")).startsWith("gpt-4o-mini")).isNotEmpty()
+          .allSatisfy(m -> assertThat(((Number) m.get("cost_usd")).doubleValue()).isZero());
+      assertThat(models).filteredOn(m -> ((String) m.get("name")).startsWith("gpt-4o-2024"))
+          .allSatisfy(m -> assertThat(((Number) m.get("cost_usd")).doubleValue()).isPositive());
+      List<Map<String, Object>> sources = (List<Map<String, Object>>) ((Map<String, Object>) usage.get("scope"))
+          .get("price_sources");
+      assertThat(sources).extracting(source -> source.get("name")).containsExactly("self-hosted mini", "genai-prices");
+    }
+    Run refused = run("", "--prices", broken.toString(), "--no-persist", "--otlp-port", "0");
+    assertThat(refused.status()).isEqualTo(2);
+    assertThat(refused.stderr()).contains("--prices").contains("prices[0].input_mtokk is not a known field");
+  }
+
+  @Test
   void garbageLinesAndUnknownToolsAreAnsweredAndTheSessionGoesOn() throws Exception {
     String session = String.join("\n",
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
