@@ -19,6 +19,7 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
+import dev.otelmcp.domain.pricing.PriceBook;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.TraceQuery;
 import java.io.BufferedInputStream;
@@ -117,12 +118,21 @@ public final class StoreBenchmark {
 
     ApplicationSettings unlimited = new ApplicationSettings(Duration.ofHours(24), 10_000_000, 8, 2000);
     try (TraceHydrator hydrator = new TraceHydrator(store, unlimited)) {
+      TraceSearcher searcher = new TraceSearcher(store, hydrator, unlimited);
       GetLlmUsageUseCase everything = new GetLlmUsageUseCase(
-          new LlmScan(new TraceSearcher(store, hydrator, unlimited), new CallPricing(PriceBooks.load(null)), unlimited));
+          new LlmScan(searcher, new CallPricing(PriceBooks.load(null)), unlimited));
+      // The same aggregate with no price table: every call is looked up in an empty book (one map read), so the
+      // difference is what pricing adds.
+      GetLlmUsageUseCase unpriced = new GetLlmUsageUseCase(new LlmScan(searcher, new CallPricing(PriceBook.NONE), unlimited));
       LlmRequest all = new LlmRequest(window, CallFilter.ALL, 10_000_000);
       long[] calls = new long[1];
-      double[] whole = time(3, () -> calls[0] = everything.execute(all).totals().requestCount());
-      System.out.printf("get_llm_usage over every trace of the window (%,d LLM calls): p50 %.0f ms%n", calls[0], whole[0]);
+      double[] whole = new double[1];
+      double[] withoutPrices = new double[1];
+      interleaved(5, () -> calls[0] = everything.execute(all).totals().requestCount(),
+          () -> unpriced.execute(all).totals().requestCount(), whole, withoutPrices);
+      System.out.printf("get_llm_usage over every trace of the window (%,d LLM calls): p50 %.0f ms priced, %.0f ms "
+          + "without prices (pricing adds %.1f%%)%n", calls[0], whole[0], withoutPrices[0],
+          (whole[0] - withoutPrices[0]) * 100 / withoutPrices[0]);
 
       long[] scanned = new long[2];
       double[] search = time(3, () -> {
@@ -232,6 +242,29 @@ public final class StoreBenchmark {
     }
     Arrays.sort(ms);
     return new double[] {ms[runs / 2], ms[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)]};
+  }
+
+  /**
+   * Runs two pieces of work alternately, {@code runs} times each after a warm-up of each, so that both see the same
+   * machine state; writes each one's median (ms).
+   */
+  private static void interleaved(int runs, Supplier<?> first, Supplier<?> second, double[] firstMs, double[] secondMs) {
+    first.get();
+    second.get();
+    double[] a = new double[runs];
+    double[] b = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      first.get();
+      a[i] = (System.nanoTime() - start) / 1e6;
+      start = System.nanoTime();
+      second.get();
+      b[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(a);
+    Arrays.sort(b);
+    firstMs[0] = a[runs / 2];
+    secondMs[0] = b[runs / 2];
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
