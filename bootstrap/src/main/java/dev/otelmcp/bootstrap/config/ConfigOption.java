@@ -20,10 +20,14 @@ public enum ConfigOption {
   TRANSPORT("--transport", "MCP_TRANSPORT", "stdio", "MCP transport: stdio (for one assistant that starts "
       + "otel-mcp itself) or http (Streamable HTTP at /mcp, for many clients or a shared deployment)."),
   HOST("--host", "MCP_HOST", "127.0.0.1", "HTTP transport: address to listen on. Anything but loopback needs "
-      + "--auth-token."),
+      + "--auth-token (or --insecure-no-auth)."),
   PORT("--port", "MCP_PORT", "8000", "HTTP transport: port to listen on."),
   AUTH_TOKEN("--auth-token", "MCP_AUTH_TOKEN", null, "HTTP transport: bearer token clients must send "
-      + "(Authorization: Bearer <token>)."),
+      + "(Authorization: Bearer <token>); at least 16 characters."),
+  INSECURE_NO_AUTH("--insecure-no-auth", "MCP_INSECURE_NO_AUTH", null, "HTTP transport: serve a non-loopback address "
+      + "WITHOUT a token, so that anyone reaching it reads every prompt in your traces (only on a network you trust)."),
+  MAX_SESSIONS("--max-sessions", "MCP_MAX_SESSIONS", "100", "HTTP transport: most live sessions (503 beyond)."),
+  SESSION_IDLE("--session-idle", "MCP_SESSION_IDLE", "30m", "HTTP transport: a session idle this long is closed."),
   ALLOWED_ORIGIN("--allowed-origin", "MCP_ALLOWED_ORIGINS", null, "HTTP transport: browser Origin allowed besides "
       + "loopback ones, e.g. https://app.example.com or http://dev-box:*; repeatable (env: comma-separated)."),
   ALLOWED_HOST("--allowed-host", "MCP_ALLOWED_HOSTS", null, "HTTP transport: Host header allowed besides loopback "
@@ -94,7 +98,7 @@ public enum ConfigOption {
 
   /** Whether the flag is followed by a value; a flag without one ({@code --no-persist}) is a switch. */
   public boolean takesValue() {
-    return this != NO_PERSIST && this != LOAD_REBASE;
+    return this != NO_PERSIST && this != LOAD_REBASE && this != INSECURE_NO_AUTH;
   }
 
   public static Optional<ConfigOption> byFlag(String flag) {

@@ -202,8 +202,17 @@ public final class Configuration {
   public HttpSettings httpSettings() {
     int port = intIn(ConfigOption.PORT, 0, 65_535);
     int maxBytes = intIn(ConfigOption.MAX_REQUEST_BYTES, 1_024, Integer.MAX_VALUE);
-    return new HttpSettings(get(ConfigOption.HOST).orElseThrow(), port, get(ConfigOption.AUTH_TOKEN).orElse(null),
-        getAll(ConfigOption.ALLOWED_ORIGIN), getAll(ConfigOption.ALLOWED_HOST), maxBytes);
+    Duration idle = MapBackendSettings.parseDuration(ConfigOption.SESSION_IDLE.flag(),
+        get(ConfigOption.SESSION_IDLE).orElseThrow());
+    try {
+      HttpSettings settings = new HttpSettings(get(ConfigOption.HOST).orElseThrow(), port,
+          get(ConfigOption.AUTH_TOKEN).orElse(null), getAll(ConfigOption.ALLOWED_ORIGIN), getAll(ConfigOption.ALLOWED_HOST),
+          maxBytes, positiveInt(ConfigOption.MAX_SESSIONS), idle, isSet(ConfigOption.INSECURE_NO_AUTH));
+      settings.requireAuthBeyondLoopback();
+      return settings;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
   }
 
   public Duration timeout() {

@@ -115,6 +115,25 @@ class ConfigurationTest {
   }
 
   @Test
+  void theHttpEdgeIsSecureByDefault() {
+    assertThat(parse(Map.of()).httpSettings().maxSessions()).isEqualTo(100);
+    assertThat(parse(Map.of()).httpSettings().sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(parse(Map.of(), "--max-sessions", "5", "--session-idle", "90s").httpSettings())
+        .satisfies(http -> assertThat(http.maxSessions()).isEqualTo(5))
+        .satisfies(http -> assertThat(http.sessionIdleTimeout()).isEqualTo(Duration.ofSeconds(90)));
+    assertThatThrownBy(() -> parse(Map.of(), "--host", "0.0.0.0").httpSettings())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("refusing to listen on 0.0.0.0 without --auth-token")
+        .hasMessageContaining("--insecure-no-auth");
+    assertThatThrownBy(() -> parse(Map.of("MCP_AUTH_TOKEN", "short"), "--host", "0.0.0.0").httpSettings())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("at least 16 characters, got 5")
+        .hasMessageNotContaining("short");
+    assertThat(parse(Map.of(), "--host", "0.0.0.0", "--insecure-no-auth").httpSettings().insecureNoAuth()).isTrue();
+    assertThat(parse(Map.of("MCP_AUTH_TOKEN", "a-long-enough-random-token"), "--host", "0.0.0.0").httpSettings()
+        .authToken()).hasSize(26);
+    assertThatThrownBy(() -> parse(Map.of(), "--max-sessions", "0").httpSettings()).isInstanceOf(ConfigurationException.class);
+  }
+
+  @Test
   void aSwitchTakesNoValueSoTheNextFlagIsStillRead() {
     Configuration config = parse(Map.of(), "--no-persist", "--load-rebase", "--backend", "jaeger");
 

@@ -57,7 +57,7 @@ class HttpTransportIT {
     RecordedJaeger.serve(jaeger.getRuntimeInfo().getWireMock());
     int port = freePort();
     Process process = new ProcessBuilder(ServerProcess.java(), "-jar", ServerProcess.jar().toString(),
-        "--transport", "http", "--port", String.valueOf(port), "--auth-token", "team-secret",
+        "--transport", "http", "--port", String.valueOf(port), "--auth-token", "team-secret-0123456789abcdef",
         "--backend", "jaeger", "--url", jaeger.baseUrl())
         .redirectErrorStream(true).start();
     try {
@@ -74,7 +74,7 @@ class HttpTransportIT {
       assertThat(anonymous.statusCode()).isEqualTo(401);
       HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
           .endpoint("/mcp")
-          .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer team-secret"))
+          .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer team-secret-0123456789abcdef"))
           .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
           .build();
       try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build()) {
@@ -92,14 +92,22 @@ class HttpTransportIT {
   }
 
   @Test
-  void aNonLoopbackAddressWithoutATokenIsLoudlyWarnedAbout() throws Exception {
-    int port = freePort();
-    Process process = new ProcessBuilder(ServerProcess.java(), "-jar", ServerProcess.jar().toString(),
-        "--transport", "http", "--host", "0.0.0.0", "--port", String.valueOf(port), "--no-persist", "--otlp-port",
+  void aNonLoopbackAddressWithoutATokenRefusesToStartUnlessTheOptOutIsNamed() throws Exception {
+    Process refused = new ProcessBuilder(ServerProcess.java(), "-jar", ServerProcess.jar().toString(),
+        "--transport", "http", "--host", "0.0.0.0", "--port", String.valueOf(freePort()), "--no-persist", "--otlp-port",
         String.valueOf(freePort()))
         .redirectErrorStream(true).start();
+    assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String said = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(refused.exitValue()).isNotZero();
+    assertThat(said).contains("refusing to listen on 0.0.0.0 without --auth-token").doesNotContain("\tat ");
+
+    Process process = new ProcessBuilder(ServerProcess.java(), "-jar", ServerProcess.jar().toString(),
+        "--transport", "http", "--host", "0.0.0.0", "--port", String.valueOf(freePort()), "--no-persist", "--otlp-port",
+        String.valueOf(freePort()), "--insecure-no-auth")
+        .redirectErrorStream(true).start();
     try {
-      assertThat(awaitLogLine(process, "WITHOUT authentication")).contains("--auth-token");
+      assertThat(awaitLogLine(process, "WITHOUT authentication")).contains("--insecure-no-auth");
     } finally {
       process.destroy();
       process.waitFor(20, TimeUnit.SECONDS);

@@ -10,10 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
- * Requires {@code Authorization: Bearer <token>} on the MCP endpoint. The comparison takes the same time
- * whatever the presented token, so the token cannot be guessed byte by byte from response times.
+ * Requires {@code Authorization: Bearer <token>} on every request to the MCP endpoint. The presented token is compared
+ * exactly (byte for byte, case included) and in constant time: both sides are hashed first, so neither the content nor
+ * the length of the expected token can be learnt from response times. (Jetty's header cache, which could hand back an
+ * earlier request's header that differs only in case, is switched off by {@link McpHttpServer}.)
  */
 final class BearerTokenFilter implements Filter {
 
@@ -22,7 +25,7 @@ final class BearerTokenFilter implements Filter {
   private final byte[] expected;
 
   BearerTokenFilter(String token) {
-    this.expected = token.getBytes(StandardCharsets.UTF_8);
+    this.expected = sha256(token.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -33,7 +36,7 @@ final class BearerTokenFilter implements Filter {
     byte[] presented = header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
         ? header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8)
         : new byte[0];
-    if (!MessageDigest.isEqual(expected, presented)) {
+    if (!MessageDigest.isEqual(expected, sha256(presented))) {
       HttpServletResponse out = (HttpServletResponse) response;
       out.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       out.setHeader("WWW-Authenticate", header == null
@@ -44,5 +47,13 @@ final class BearerTokenFilter implements Filter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.mcp.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,11 +18,16 @@ import java.util.Objects;
  * @param maxRequestBytes the largest request body accepted (413 above it)
  */
 public record HttpSettings(
-    String host, int port, String authToken, List<String> allowedOrigins, List<String> allowedHosts, int maxRequestBytes) {
+    String host, int port, String authToken, List<String> allowedOrigins, List<String> allowedHosts, int maxRequestBytes,
+    int maxSessions, Duration sessionIdleTimeout, boolean insecureNoAuth) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8000;
   public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+  public static final int DEFAULT_MAX_SESSIONS = 100;
+  public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
+  /** A shorter bearer token can be guessed; 16 characters of a random token are far beyond that. */
+  public static final int MIN_TOKEN_CHARS = 16;
 
   private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]");
 
@@ -35,6 +41,34 @@ public record HttpSettings(
     }
     if (maxRequestBytes < 1_024) {
       throw new IllegalArgumentException("the request size limit must be at least 1024 bytes, got " + maxRequestBytes);
+    }
+    if (maxSessions < 1) {
+      throw new IllegalArgumentException("the session limit must be at least 1, got " + maxSessions);
+    }
+    if (sessionIdleTimeout.isNegative() || sessionIdleTimeout.isZero()) {
+      throw new IllegalArgumentException("the session idle timeout must be positive");
+    }
+    if (authToken != null && authToken.length() < MIN_TOKEN_CHARS) {
+      throw new IllegalArgumentException("--auth-token must be at least " + MIN_TOKEN_CHARS + " characters, got "
+          + authToken.length() + "; use a random one, e.g. openssl rand -hex 32");
+    }
+  }
+
+  /** The settings of a loopback server with defaults: for tests and tools. */
+  public static HttpSettings loopback(int port, String authToken) {
+    return new HttpSettings(DEFAULT_HOST, port, authToken, List.of(), List.of(), DEFAULT_MAX_REQUEST_BYTES,
+        DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE, false);
+  }
+
+  /**
+   * Refuses to serve every prompt and completion to a network without a token, unless the operator said, in as
+   * many words, that this is what they want.
+   */
+  public void requireAuthBeyondLoopback() {
+    if (exposedBeyondLoopback() && authToken == null && !insecureNoAuth) {
+      throw new IllegalArgumentException("refusing to listen on " + host + " without --auth-token: anyone who can reach "
+          + "it could read every prompt and completion in your traces. Set --auth-token (MCP_AUTH_TOKEN), bind to "
+          + "127.0.0.1, or, on a network you trust, add --insecure-no-auth");
     }
   }
 

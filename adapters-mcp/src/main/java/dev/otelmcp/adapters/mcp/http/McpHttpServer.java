@@ -6,11 +6,14 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -50,6 +53,8 @@ public final class McpHttpServer implements AutoCloseable {
         .mcpEndpoint(MCP_PATH)
         .keepAliveInterval(Duration.ofSeconds(30))
         .maxRequestSize(settings.maxRequestBytes())
+        // The SDK drops a session without an open stream that was idle for a whole sweep interval.
+        .sessionSweepInterval(settings.sessionIdleTimeout())
         .securityValidator(security)
         .build();
     McpSyncServer mcp = factory.streamable(transport);
@@ -58,7 +63,12 @@ public final class McpHttpServer implements AutoCloseable {
     threads.setName("otelmcp-http");
     threads.setDaemon(true);
     Server jetty = new Server(threads);
-    ServerConnector connector = new ServerConnector(jetty);
+    // No header cache: it can hand back an earlier request's header that differs only in case — a token among them.
+    HttpConfiguration http = new HttpConfiguration();
+    http.setHeaderCacheSize(0);
+    http.setHeaderCacheCaseSensitive(true);
+    http.setSendServerVersion(false);
+    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
     connector.setHost(settings.host());
     connector.setPort(settings.port());
     jetty.addConnector(connector);
@@ -71,6 +81,9 @@ public final class McpHttpServer implements AutoCloseable {
     HealthServlet probes = new HealthServlet(health);
     context.addServlet(new ServletHolder("health", probes), "/health");
     context.addServlet(new ServletHolder("ready", probes), "/ready");
+    FilterHolder cleanErrors = new FilterHolder(new CleanErrorsFilter());
+    cleanErrors.setAsyncSupported(true);
+    context.addFilter(cleanErrors, "/*", EnumSet.of(DispatcherType.REQUEST));
     if (settings.authToken() != null) {
       FilterHolder auth = new FilterHolder(new BearerTokenFilter(settings.authToken()));
       auth.setAsyncSupported(true);
@@ -80,6 +93,10 @@ public final class McpHttpServer implements AutoCloseable {
     FilterHolder screening = new FilterHolder(new ScreeningFilter(factory.screen(), settings.maxRequestBytes(), security));
     screening.setAsyncSupported(true);
     context.addFilter(screening, MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
+    FilterHolder sessions = new FilterHolder(new SessionGuardFilter(settings.maxSessions(), settings.sessionIdleTimeout(),
+        Clock.systemUTC()));
+    sessions.setAsyncSupported(true);
+    context.addFilter(sessions, MCP_PATH, EnumSet.of(DispatcherType.REQUEST));
     jetty.setHandler(context);
     jetty.start();
 
@@ -87,9 +104,9 @@ public final class McpHttpServer implements AutoCloseable {
     LOG.info("otel-mcp serving MCP over Streamable HTTP at http://{}:{}{}{}", settings.host(), server.port(), MCP_PATH,
         settings.authToken() == null ? "" : " (bearer token required)");
     if (settings.exposedBeyondLoopback() && settings.authToken() == null) {
-      LOG.warn("!!! otel-mcp is listening on {} WITHOUT authentication: anyone who can reach this address can read "
-          + "every prompt and completion in your traces. Set --auth-token / MCP_AUTH_TOKEN, or bind to 127.0.0.1.",
-          settings.host());
+      LOG.warn("!!! --insecure-no-auth: otel-mcp is listening on {} WITHOUT authentication: anyone who can reach this "
+          + "address can read every prompt and completion in your traces. Set --auth-token / MCP_AUTH_TOKEN, or bind to "
+          + "127.0.0.1.", settings.host());
     }
     return server;
   }

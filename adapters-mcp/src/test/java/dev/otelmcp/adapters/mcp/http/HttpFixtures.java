@@ -116,7 +116,8 @@ final class HttpFixtures {
   }
 
   static HttpSettings loopback(String token) {
-    return new HttpSettings("127.0.0.1", 0, token, List.of(), List.of(), 64 * 1024);
+    return new HttpSettings("127.0.0.1", 0, token, List.of(), List.of(), 64 * 1024, HttpSettings.DEFAULT_MAX_SESSIONS,
+        HttpSettings.DEFAULT_SESSION_IDLE, false);
   }
 
   static McpSyncClient client(int port, String token) {

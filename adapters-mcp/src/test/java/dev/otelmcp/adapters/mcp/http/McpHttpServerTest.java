@@ -2,7 +2,6 @@ package dev.otelmcp.adapters.mcp.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -110,17 +109,17 @@ class McpHttpServerTest {
   @Test
   void aConfiguredTokenIsRequired() throws Exception {
     try (McpHttpServer server = HttpFixtures.start(new HttpFixtures.EchoTool(), new HttpFixtures.HealthOnlyStore(),
-        HttpFixtures.loopback("s3cret-token"))) {
+        HttpFixtures.loopback("s3cret-token-0123456789abcdef"))) {
       HttpResponse<String> missing = post(server.port(), INITIALIZE);
-      HttpResponse<String> wrong = post(server.port(), INITIALIZE, "Authorization", "Bearer s3cret-tokeN");
+      HttpResponse<String> wrong = post(server.port(), INITIALIZE, "Authorization", "Bearer s3cret-token-0123456789abcdeF");
 
       assertThat(missing.statusCode()).isEqualTo(401);
       assertThat(missing.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"otel-mcp\"");
       assertThat(wrong.statusCode()).isEqualTo(401);
       assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
       assertThat(wrong.body()).doesNotContain("s3cret");
-      assertThat(post(server.port(), INITIALIZE, "Authorization", "Bearer s3cret-token").statusCode()).isEqualTo(200);
-      try (McpSyncClient client = HttpFixtures.client(server.port(), "s3cret-token")) {
+      assertThat(post(server.port(), INITIALIZE, "Authorization", "Bearer s3cret-token-0123456789abcdef").statusCode()).isEqualTo(200);
+      try (McpSyncClient client = HttpFixtures.client(server.port(), "s3cret-token-0123456789abcdef")) {
         client.initialize();
         assertThat(client.listTools().tools()).hasSize(1);
       }
@@ -143,7 +142,7 @@ class McpHttpServerTest {
   @Test
   void healthIsAlwaysUpAndReadinessFollowsTheBackend() throws Exception {
     HttpFixtures.HealthOnlyStore store = new HttpFixtures.HealthOnlyStore();
-    try (McpHttpServer server = HttpFixtures.start(new HttpFixtures.EchoTool(), store, HttpFixtures.loopback("t"))) {
+    try (McpHttpServer server = HttpFixtures.start(new HttpFixtures.EchoTool(), store, HttpFixtures.loopback("t-0123456789abcdef"))) {
       assertThat(get(server.port(), "/health").statusCode()).isEqualTo(200);
       assertThat(get(server.port(), "/ready").statusCode()).isEqualTo(200);
       store.healthy.set(false);
