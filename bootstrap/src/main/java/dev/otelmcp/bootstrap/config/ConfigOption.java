@@ -49,6 +49,10 @@ public enum ConfigOption {
       + "receiver binds."),
   OTLP_PORT("--otlp-port", "OTLP_PORT", "4318", "Built-in store: OTLP/HTTP receiver port (POST /v1/traces, "
       + "protobuf or JSON); 0 = any free port, off = no receiver."),
+  OTLP_AUTH_TOKEN("--otlp-auth-token", "OTLP_AUTH_TOKEN", null, "Built-in store: bearer token exporters must send "
+      + "to the receiver (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20<token>); at least 16 characters."),
+  OTLP_ALLOWED_ORIGIN("--otlp-allowed-origin", "OTLP_ALLOWED_ORIGINS", null, "Built-in store: browser page allowed "
+      + "to export to the receiver (CORS), e.g. http://localhost:*; repeatable. Other browser requests get 403."),
   LOAD("--load", "OTEL_MCP_LOAD", null, "Built-in store: OTLP/JSON file (.json, .jsonl, .gz) or directory of them to "
       + "load at start; repeatable (env: comma-separated)."),
   LOAD_REBASE("--load-rebase", "OTEL_MCP_LOAD_REBASE", null, "Built-in store: shift the times of --load files so "

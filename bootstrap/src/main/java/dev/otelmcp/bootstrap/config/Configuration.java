@@ -2,6 +2,7 @@ package dev.otelmcp.bootstrap.config;
 
 import dev.otelmcp.adapters.mcp.http.HttpSettings;
 import dev.otelmcp.application.ApplicationSettings;
+import dev.otelmcp.domain.access.AccessToken;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,6 +152,11 @@ public final class Configuration {
     pass(values, ConfigOption.DATA_DIR, "data_dir");
     pass(values, ConfigOption.RETENTION, "retention");
     pass(values, ConfigOption.MAX_SPANS, "max_spans");
+    pass(values, ConfigOption.OTLP_AUTH_TOKEN, "otlp_auth_token");
+    List<String> origins = getAll(ConfigOption.OTLP_ALLOWED_ORIGIN);
+    if (!origins.isEmpty()) {
+      values.put("otlp_allowed_origins", String.join(",", origins));
+    }
     List<String> load = getAll(ConfigOption.LOAD);
     if (!load.isEmpty()) {
       values.put("load", String.join(",", load));
@@ -206,7 +212,8 @@ public final class Configuration {
         get(ConfigOption.SESSION_IDLE).orElseThrow());
     try {
       HttpSettings settings = new HttpSettings(get(ConfigOption.HOST).orElseThrow(), port,
-          get(ConfigOption.AUTH_TOKEN).orElse(null), getAll(ConfigOption.ALLOWED_ORIGIN), getAll(ConfigOption.ALLOWED_HOST),
+          get(ConfigOption.AUTH_TOKEN).filter(t -> !t.isBlank()).map(t -> AccessToken.of(t, "--auth-token")).orElse(null),
+          getAll(ConfigOption.ALLOWED_ORIGIN), getAll(ConfigOption.ALLOWED_HOST),
           maxBytes, positiveInt(ConfigOption.MAX_SESSIONS), idle, isSet(ConfigOption.INSECURE_NO_AUTH));
       settings.requireAuthBeyondLoopback();
       return settings;

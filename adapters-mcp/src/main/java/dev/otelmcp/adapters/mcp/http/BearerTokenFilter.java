@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.mcp.http;
 
+import dev.otelmcp.domain.access.AccessToken;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,24 +9,18 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Requires {@code Authorization: Bearer <token>} on every request to the MCP endpoint. The presented token is compared
- * exactly (byte for byte, case included) and in constant time: both sides are hashed first, so neither the content nor
- * the length of the expected token can be learnt from response times. (Jetty's header cache, which could hand back an
+ * exactly (case included) and in constant time by {@link AccessToken}. (Jetty's header cache, which could hand back an
  * earlier request's header that differs only in case, is switched off by {@link McpHttpServer}.)
  */
 final class BearerTokenFilter implements Filter {
 
-  private static final String PREFIX = "Bearer ";
+  private final AccessToken token;
 
-  private final byte[] expected;
-
-  BearerTokenFilter(String token) {
-    this.expected = sha256(token.getBytes(StandardCharsets.UTF_8));
+  BearerTokenFilter(AccessToken token) {
+    this.token = token;
   }
 
   @Override
@@ -33,10 +28,7 @@ final class BearerTokenFilter implements Filter {
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
     String header = http.getHeader("Authorization");
-    byte[] presented = header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-        ? header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8)
-        : new byte[0];
-    if (!MessageDigest.isEqual(expected, sha256(presented))) {
+    if (!token.admits(header)) {
       HttpServletResponse out = (HttpServletResponse) response;
       out.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       out.setHeader("WWW-Authenticate", header == null
@@ -47,13 +39,5 @@ final class BearerTokenFilter implements Filter {
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.mcp.http;
 
+import dev.otelmcp.domain.access.AccessToken;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -12,13 +13,13 @@ import java.util.Objects;
  *
  * @param host the address to bind; loopback by default, so nothing outside the machine can connect
  * @param port the port; 0 picks a free one (tests)
- * @param authToken the bearer token clients must present, or {@code null} for none
+ * @param authToken the bearer token clients must present, or {@code null} for none (held as a hash)
  * @param allowedOrigins extra browser origins allowed besides loopback ones ({@code https://app:*})
  * @param allowedHosts extra Host header values allowed besides loopback ones ({@code mcp.internal:*})
  * @param maxRequestBytes the largest request body accepted (413 above it)
  */
 public record HttpSettings(
-    String host, int port, String authToken, List<String> allowedOrigins, List<String> allowedHosts, int maxRequestBytes,
+    String host, int port, AccessToken authToken, List<String> allowedOrigins, List<String> allowedHosts, int maxRequestBytes,
     int maxSessions, Duration sessionIdleTimeout, boolean insecureNoAuth) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -26,14 +27,11 @@ public record HttpSettings(
   public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
   public static final int DEFAULT_MAX_SESSIONS = 100;
   public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
-  /** A shorter bearer token can be guessed; 16 characters of a random token are far beyond that. */
-  public static final int MIN_TOKEN_CHARS = 16;
 
   private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]");
 
   public HttpSettings {
     Objects.requireNonNull(host, "host");
-    authToken = authToken == null || authToken.isBlank() ? null : authToken;
     allowedOrigins = List.copyOf(allowedOrigins);
     allowedHosts = List.copyOf(allowedHosts);
     if (port < 0 || port > 65_535) {
@@ -48,15 +46,11 @@ public record HttpSettings(
     if (sessionIdleTimeout.isNegative() || sessionIdleTimeout.isZero()) {
       throw new IllegalArgumentException("the session idle timeout must be positive");
     }
-    if (authToken != null && authToken.length() < MIN_TOKEN_CHARS) {
-      throw new IllegalArgumentException("--auth-token must be at least " + MIN_TOKEN_CHARS + " characters, got "
-          + authToken.length() + "; use a random one, e.g. openssl rand -hex 32");
-    }
   }
 
   /** The settings of a loopback server with defaults: for tests and tools. */
   public static HttpSettings loopback(int port, String authToken) {
-    return new HttpSettings(DEFAULT_HOST, port, authToken, List.of(), List.of(), DEFAULT_MAX_REQUEST_BYTES,
+    return new HttpSettings(DEFAULT_HOST, port, authToken == null ? null : AccessToken.of(authToken, "--auth-token"), List.of(), List.of(), DEFAULT_MAX_REQUEST_BYTES,
         DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE, false);
   }
 

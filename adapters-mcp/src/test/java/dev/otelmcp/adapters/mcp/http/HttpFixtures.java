@@ -6,6 +6,7 @@ import dev.otelmcp.adapters.mcp.McpServerFactory;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.usecase.CheckHealthUseCase;
+import dev.otelmcp.domain.access.AccessToken;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
@@ -116,7 +117,7 @@ final class HttpFixtures {
   }
 
   static HttpSettings loopback(String token) {
-    return new HttpSettings("127.0.0.1", 0, token, List.of(), List.of(), 64 * 1024, HttpSettings.DEFAULT_MAX_SESSIONS,
+    return new HttpSettings("127.0.0.1", 0, token == null ? null : AccessToken.of(token, "--auth-token"), List.of(), List.of(), 64 * 1024, HttpSettings.DEFAULT_MAX_SESSIONS,
         HttpSettings.DEFAULT_SESSION_IDLE, false);
   }
 

@@ -38,8 +38,6 @@ import java.util.function.UnaryOperator;
 public final class OtlpProtobufDecoder {
 
   private static final String SERVICE_NAME = "service.name";
-  private static final int TRACE_ID_BYTES = 16;
-  private static final int SPAN_ID_BYTES = 8;
 
   private final UnaryOperator<Attributes> resources;
 
@@ -100,8 +98,11 @@ public final class OtlpProtobufDecoder {
     ByteString traceId = span.getTraceId();
     ByteString spanId = span.getSpanId();
     ByteString parent = span.getParentSpanId();
-    if (traceId.size() != TRACE_ID_BYTES || spanId.size() != SPAN_ID_BYTES
-        || (!parent.isEmpty() && parent.size() != SPAN_ID_BYTES)) {
+    if (!parent.isEmpty() && parent.size() == WireIds.SPAN_ID_BYTES && !WireIds.valid(parent, WireIds.SPAN_ID_BYTES)) {
+      parent = ByteString.EMPTY; // eight zero bytes: how some exporters say "no parent"
+    }
+    if (!WireIds.valid(traceId, WireIds.TRACE_ID_BYTES) || !WireIds.valid(spanId, WireIds.SPAN_ID_BYTES)
+        || (!parent.isEmpty() && parent.size() != WireIds.SPAN_ID_BYTES)) {
       return null;
     }
     long start = span.getStartTimeUnixNano();
@@ -157,7 +158,8 @@ public final class OtlpProtobufDecoder {
     }
     List<SpanLink> out = new ArrayList<>(links.size());
     for (io.opentelemetry.proto.trace.v1.Span.Link link : links) {
-      if (link.getTraceId().size() != TRACE_ID_BYTES || link.getSpanId().size() != SPAN_ID_BYTES) {
+      if (!WireIds.valid(link.getTraceId(), WireIds.TRACE_ID_BYTES)
+          || !WireIds.valid(link.getSpanId(), WireIds.SPAN_ID_BYTES)) {
         stats.skippedEventsAndLinks++;
         continue;
       }

@@ -2,7 +2,6 @@ package dev.otelmcp.adapters.otlp.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otelmcp.domain.model.Attributes;
-import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanEvent;
 import dev.otelmcp.domain.model.SpanKind;
@@ -35,10 +34,12 @@ final class OtlpSpanReader {
       stats.skippedSpans++;
       return Optional.empty();
     }
-    Optional<String> traceId = Ids.normalizeTraceId(span.path("traceId").asText(null));
-    Optional<String> spanId = Ids.normalizeSpanId(span.path("spanId").asText(null));
-    String rawParent = span.path("parentSpanId").asText("");
-    Optional<String> parentId = rawParent.isBlank() ? Optional.empty() : Ids.normalizeSpanId(rawParent);
+    Optional<String> traceId = WireIds.traceId(span.path("traceId").asText(null));
+    Optional<String> spanId = WireIds.spanId(span.path("spanId").asText(null));
+    String given = span.path("parentSpanId").asText("");
+    // all zeros: how some exporters say "no parent"
+    String rawParent = WireIds.isAllZeros(given) ? "" : given;
+    Optional<String> parentId = rawParent.isBlank() ? Optional.empty() : WireIds.spanId(rawParent);
     OptionalLong start = nanos(span.get("startTimeUnixNano"));
     OptionalLong end = nanos(span.get("endTimeUnixNano"));
     if (traceId.isEmpty() || spanId.isEmpty() || (!rawParent.isBlank() && parentId.isEmpty())
@@ -110,8 +111,8 @@ final class OtlpSpanReader {
     }
     List<SpanLink> out = new ArrayList<>(links.size());
     for (JsonNode link : links) {
-      Optional<String> traceId = Ids.normalizeTraceId(link.path("traceId").asText(null));
-      Optional<String> spanId = Ids.normalizeSpanId(link.path("spanId").asText(null));
+      Optional<String> traceId = WireIds.traceId(link.path("traceId").asText(null));
+      Optional<String> spanId = WireIds.spanId(link.path("spanId").asText(null));
       if (traceId.isEmpty() || spanId.isEmpty()) {
         stats.skippedEventsAndLinks++;
         continue;

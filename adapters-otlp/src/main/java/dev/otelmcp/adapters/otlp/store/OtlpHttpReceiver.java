@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +43,23 @@ final class OtlpHttpReceiver implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final int maxBodyBytes;
+  private final String boundHost;
+  private final ReceiverAccess access;
   private final Sink sink;
 
-  private OtlpHttpReceiver(HttpServer server, ThreadPoolExecutor executor, int maxBodyBytes, Sink sink) {
+  private OtlpHttpReceiver(HttpServer server, ThreadPoolExecutor executor, int maxBodyBytes, String boundHost,
+      ReceiverAccess access, Sink sink) {
     this.server = server;
     this.executor = executor;
     this.maxBodyBytes = maxBodyBytes;
+    this.boundHost = boundHost;
+    this.access = access;
     this.sink = sink;
   }
 
   /** Binds and starts the receiver; its threads are daemons. */
-  static OtlpHttpReceiver start(String host, int port, int maxBodyBytes, Sink sink) throws IOException {
+  static OtlpHttpReceiver start(String host, int port, int maxBodyBytes, ReceiverAccess access, Sink sink)
+      throws IOException {
     // A client that sends its request slowly must not hold a thread forever (read once, when the server class loads).
     if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
       System.setProperty("sun.net.httpserver.maxReqTime", "60");
@@ -65,7 +73,7 @@ final class OtlpHttpReceiver implements AutoCloseable {
           return thread;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
     server.setExecutor(executor);
-    OtlpHttpReceiver receiver = new OtlpHttpReceiver(server, executor, maxBodyBytes, sink);
+    OtlpHttpReceiver receiver = new OtlpHttpReceiver(server, executor, maxBodyBytes, host, access, sink);
     server.createContext(PATH, receiver::handle);
     // The server's dispatcher thread inherits daemon status from the thread that starts it.
     Thread starter = new Thread(server::start, "otlp-receiver-start");
@@ -101,6 +109,11 @@ final class OtlpHttpReceiver implements AutoCloseable {
       }
       exchange.getResponseHeaders().set("Content-Type", answer.contentType());
       answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+      String origin = exchange.getRequestHeaders().getFirst("Origin");
+      if (origin != null && access.originAllowed(origin)) {
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+        exchange.getResponseHeaders().set("Vary", "Origin");
+      }
       if (answer.closeConnection()) {
         exchange.getResponseHeaders().set("Connection", "close");
       }
@@ -116,6 +129,16 @@ final class OtlpHttpReceiver implements AutoCloseable {
   private OtlpResponses.Answer answer(HttpExchange exchange) {
     if (!PATH.equals(exchange.getRequestURI().getPath())) {
       return OtlpResponses.error(404, "not found: this receiver serves POST " + PATH, OtlpResponses.Format.JSON);
+    }
+    Optional<ReceiverAccess.Refusal> refusal = access.check(boundHost, exchange.getRequestHeaders().getFirst("Host"),
+        exchange.getRequestHeaders().getFirst("Origin"), exchange.getRequestHeaders().getFirst("Authorization"));
+    if ("OPTIONS".equalsIgnoreCase(exchange.getRequestMethod()) && exchange.getRequestHeaders().containsKey("Origin")
+        && (refusal.isEmpty() || refusal.get().status() == 401)) {
+      // a CORS preflight from an allowed page carries no credentials; the POST that follows must
+      return preflight();
+    }
+    if (refusal.isPresent()) {
+      return OtlpResponses.error(refusal.get().status(), refusal.get().message(), OtlpResponses.Format.JSON);
     }
     if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
       OtlpResponses.Answer answer = OtlpResponses.error(405, "use POST " + PATH, OtlpResponses.Format.JSON);
@@ -146,6 +169,13 @@ final class OtlpHttpReceiver implements AutoCloseable {
       return OtlpResponses.error(400, "cannot read the request body: " + e.getMessage(), format);
     }
     return sink.accept(body, format);
+  }
+
+  private static OtlpResponses.Answer preflight() {
+    return new OtlpResponses.Answer(204, "text/plain", new byte[0], Map.of(
+        "Access-Control-Allow-Methods", "POST",
+        "Access-Control-Allow-Headers", "Content-Type, Content-Encoding, Authorization",
+        "Access-Control-Max-Age", "600"), false);
   }
 
   /**

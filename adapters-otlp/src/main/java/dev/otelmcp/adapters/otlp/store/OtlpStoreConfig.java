@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.otlp.store;
 
+import dev.otelmcp.domain.access.AccessToken;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.port.BackendSettings;
 import java.io.File;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * @param retention how long spans are kept after they arrive ({@code retention}, default 7d; empty when 0/off)
  * @param maxSpans most spans held, oldest dropped first ({@code max_spans}, default 1,000,000; 0 = no limit)
  * @param maxBodyBytes largest request body, compressed or not ({@code max_body_bytes}, default 20 MiB)
+ * @param access who may send to the receiver ({@code otlp_auth_token}, {@code otlp_allowed_origins})
  */
 public record OtlpStoreConfig(
     String host,
@@ -35,7 +37,8 @@ public record OtlpStoreConfig(
     boolean fsync,
     Optional<Duration> retention,
     long maxSpans,
-    int maxBodyBytes) {
+    int maxBodyBytes,
+    ReceiverAccess access) {
 
   public static final String HOST = "otlp_host";
   public static final String PORT = "otlp_port";
@@ -47,6 +50,8 @@ public record OtlpStoreConfig(
   public static final String RETENTION = "retention";
   public static final String MAX_SPANS = "max_spans";
   public static final String MAX_BODY_BYTES = "max_body_bytes";
+  public static final String AUTH_TOKEN = "otlp_auth_token";
+  public static final String ALLOWED_ORIGINS = "otlp_allowed_origins";
 
   public static final int DEFAULT_PORT = 4318;
   public static final long DEFAULT_MAX_SPANS = 1_000_000;
@@ -88,29 +93,40 @@ public record OtlpStoreConfig(
       throw invalid(MAX_BODY_BYTES, String.valueOf(maxBody), "a byte count between 1024 and 2147483639");
     }
     return new OtlpStoreConfig(host, port, load, bool(settings, LOAD_REBASE, false), dataDir,
-        bool(settings, FSYNC, false), retention, maxSpans, (int) maxBody);
+        bool(settings, FSYNC, false), retention, maxSpans, (int) maxBody, access(settings));
   }
 
   /** Persistence and the receiver off, nothing loaded: a plain in-memory store (tests, benchmarks). */
   public static OtlpStoreConfig inMemory() {
     return new OtlpStoreConfig("127.0.0.1", Optional.empty(), List.of(), false, Optional.empty(), false,
-        Optional.empty(), 0, DEFAULT_MAX_BODY_BYTES);
+        Optional.empty(), 0, DEFAULT_MAX_BODY_BYTES, ReceiverAccess.open());
   }
 
   public OtlpStoreConfig withPort(Optional<Integer> newPort) {
-    return new OtlpStoreConfig(host, newPort, load, loadRebase, dataDir, fsync, retention, maxSpans, maxBodyBytes);
+    return new OtlpStoreConfig(host, newPort, load, loadRebase, dataDir, fsync, retention, maxSpans, maxBodyBytes, access);
   }
 
   public OtlpStoreConfig withDataDir(Optional<Path> newDataDir) {
-    return new OtlpStoreConfig(host, port, load, loadRebase, newDataDir, fsync, retention, maxSpans, maxBodyBytes);
+    return new OtlpStoreConfig(host, port, load, loadRebase, newDataDir, fsync, retention, maxSpans, maxBodyBytes, access);
   }
 
   public OtlpStoreConfig withRetention(Optional<Duration> newRetention, long newMaxSpans) {
-    return new OtlpStoreConfig(host, port, load, loadRebase, dataDir, fsync, newRetention, newMaxSpans, maxBodyBytes);
+    return new OtlpStoreConfig(host, port, load, loadRebase, dataDir, fsync, newRetention, newMaxSpans, maxBodyBytes, access);
   }
 
   public OtlpStoreConfig withLoad(List<Path> paths, boolean rebase) {
-    return new OtlpStoreConfig(host, port, paths, rebase, dataDir, fsync, retention, maxSpans, maxBodyBytes);
+    return new OtlpStoreConfig(host, port, paths, rebase, dataDir, fsync, retention, maxSpans, maxBodyBytes, access);
+  }
+
+  private static ReceiverAccess access(BackendSettings settings) {
+    Optional<AccessToken> token;
+    try {
+      token = settings.getString(AUTH_TOKEN).filter(t -> !t.isBlank()).map(t -> AccessToken.of(t, "--otlp-auth-token"));
+    } catch (IllegalArgumentException tooShort) {
+      throw new InvalidQueryException(tooShort.getMessage(), "Fix the setting (see --help).");
+    }
+    List<String> origins = settings.getString(ALLOWED_ORIGINS).map(raw -> List.of(raw.split(","))).orElse(List.of());
+    return new ReceiverAccess(token, origins);
   }
 
   private static Optional<Integer> port(String raw) {

@@ -1,6 +1,5 @@
 package dev.otelmcp.adapters.otlp.store;
 
-import dev.otelmcp.adapters.otlp.codec.OtlpDecodeResult;
 import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.adapters.otlp.codec.OtlpProtobufDecoder;
 import dev.otelmcp.adapters.otlp.codec.OtlpProtobufEncoder;
@@ -251,9 +250,14 @@ public final class OtlpTraceStore implements TraceStore {
 
   private void startReceiver(int port) {
     try {
-      receiver = OtlpHttpReceiver.start(config.host(), port, config.maxBodyBytes(),
+      receiver = OtlpHttpReceiver.start(config.host(), port, config.maxBodyBytes(), config.access(),
           new ExportRequests(this, protobufDecoder));
-      LOG.info("OTLP/HTTP receiver listening on {} (protobuf and JSON)", receiver.endpoint());
+      LOG.info("OTLP/HTTP receiver listening on {} (protobuf and JSON{})", receiver.endpoint(),
+          config.access().token().isPresent() ? "; bearer token required" : "");
+      if (!ReceiverAccess.isLoopback(config.host()) && config.access().token().isEmpty()) {
+        LOG.warn("the OTLP receiver on {} takes spans from anyone who can reach it; set --otlp-auth-token",
+            config.host());
+      }
     } catch (IOException | RuntimeException e) {
       // The tools still answer from what is stored; say why nothing new arrives.
       note("OTLP/HTTP receiver not started on " + config.host() + ":" + port + ": " + e.getMessage()

@@ -1,7 +1,6 @@
 package dev.otelmcp.adapters.otlp.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanKind;
@@ -113,6 +112,26 @@ class OtlpJsonDecoderRobustnessTest {
     OtlpDecodeResult result = decoder.decode(json);
 
     assertThat(result.spans()).extracting(Span::spanId).containsExactly("eee19b7ec3c1b174", "eee19b7ec3c1b178");
+    assertThat(result.skippedSpans()).isEqualTo(5);
+  }
+
+  @Test
+  void onlyIdsOfTheExactLengthAndNotAllZerosAreStored() {
+    String json = payload(
+        span("eee19b7ec3c1b174", ""),
+        span("eee19b7ec3c1b17", ""),
+        span("0000000000000000", ""),
+        "{\"traceId\":\"d269b633813fc60c\",\"spanId\":\"eee19b7ec3c1b175\"}",
+        "{\"traceId\":\"00000000000000000000000000000000\",\"spanId\":\"eee19b7ec3c1b176\"}",
+        span("eee19b7ec3c1b177", "\"parentSpanId\":\"0000000000000000\""),
+        span("eee19b7ec3c1b178", "\"parentSpanId\":\"b17\""),
+        span("7uGbfsPBsXk=", ""));
+
+    OtlpDecodeResult result = decoder.decode(json);
+
+    assertThat(result.spans()).extracting(Span::spanId)
+        .containsExactly("eee19b7ec3c1b174", "eee19b7ec3c1b177", "eee1" + "9b7ec3c1b179");
+    assertThat(result.spans().get(1).parentSpanId()).as("all zeros means no parent").isNull();
     assertThat(result.skippedSpans()).isEqualTo(5);
   }
 

@@ -2,7 +2,6 @@ package dev.otelmcp.adapters.otlp.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.google.protobuf.ByteString;
 import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Attributes;
@@ -75,7 +74,7 @@ class OtlpProtobufCodecTest {
   }
 
   @Test
-  void spansWithIdsOfTheWrongLengthAreSkippedAndCounted() {
+  void spansWithIdsOfTheWrongLengthOrAllZerosAreSkippedAndCounted() {
     TracesData good = OtlpProtobufEncoder.encode(
         new OtlpJsonDecoder().decode(Fixtures.text("fixtures/opentelemetry-proto/trace.json")).spans());
     io.opentelemetry.proto.trace.v1.Span valid = good.getResourceSpans(0).getScopeSpans(0).getSpans(0);
@@ -85,13 +84,20 @@ class OtlpProtobufCodecTest {
             .addSpans(valid)
             .addSpans(valid.toBuilder().setTraceId(ByteString.copyFrom(new byte[3])))
             .addSpans(valid.toBuilder().setSpanId(ByteString.EMPTY))
-            .addSpans(valid.toBuilder().setParentSpanId(ByteString.copyFrom(new byte[5])))))
+            .addSpans(valid.toBuilder().setParentSpanId(ByteString.copyFrom(new byte[5])))
+            .addSpans(valid.toBuilder().setTraceId(ByteString.copyFrom(new byte[8])))
+            .addSpans(valid.toBuilder().setTraceId(ByteString.copyFrom(new byte[16])))
+            .addSpans(valid.toBuilder().setSpanId(ByteString.copyFrom(new byte[8])))
+            .addSpans(valid.toBuilder().setSpanId(ByteString.copyFrom(new byte[] {0, 0, 0, 0, 0, 0, 0, 9}))
+                .setParentSpanId(ByteString.copyFrom(new byte[8])))))
         .build();
 
     OtlpDecodeResult result = decoder.decode(mixed.toByteArray());
 
-    assertThat(result.spans()).hasSize(1);
-    assertThat(result.skippedSpans()).isEqualTo(3);
+    assertThat(result.spans()).hasSize(2);
+    assertThat(result.skippedSpans()).isEqualTo(6);
+    assertThat(result.spans().get(1).spanId()).isEqualTo("0000000000000009");
+    assertThat(result.spans().get(1).parentSpanId()).as("eight zero bytes mean no parent").isNull();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.otelmcp.adapters.otlp.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.otelmcp.adapters.otlp.codec.OtlpProtobufEncoder;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
@@ -135,7 +134,7 @@ class OtlpHttpReceiverTest {
   void bodiesOverTheLimitGet413OnTheWireAndOnceDecompressed() throws Exception {
     store.close();
     store = OtlpTraceStore.start(new OtlpStoreConfig("127.0.0.1", Optional.of(0), List.of(), false, Optional.empty(), false,
-        Optional.empty(), 0, 64 * 1024), Clock.systemUTC());
+        Optional.empty(), 0, 64 * 1024, ReceiverAccess.open()), Clock.systemUTC());
     endpoint = URI.create(store.receiverEndpoint().orElseThrow());
     byte[] huge = new byte[1024 * 1024];
 
