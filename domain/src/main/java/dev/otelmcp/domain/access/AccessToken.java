@@ -1,14 +1,10 @@
 package dev.otelmcp.domain.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /**
- * The bearer token a client must present at one of our edges (MCP over HTTP, the OTLP receiver). Only its SHA-256
- * is held. A presented token matches when it is exactly the same string, case included, and the comparison takes
- * the same time whatever is presented: both sides are hashed first, so neither the content nor the length of the
- * token can be learnt from response times.
+ * The bearer token a client must present at one of our edges (MCP over HTTP, the OTLP receiver). A presented token
+ * matches when it is exactly the same string, case included. The comparison's time depends only on the length of
+ * what is presented — never on where the first difference is, nor on the expected token's length — so the token
+ * cannot be learnt from response times.
  */
 public final class AccessToken {
 
@@ -16,10 +12,10 @@ public final class AccessToken {
   public static final int MIN_CHARS = 16;
   private static final String BEARER = "Bearer ";
 
-  private final byte[] digest;
+  private final char[] expected;
 
   private AccessToken(String token) {
-    this.digest = sha256(token);
+    this.expected = token.toCharArray();
   }
 
   /**
@@ -40,15 +36,11 @@ public final class AccessToken {
         && authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())
         ? authorizationHeader.substring(BEARER.length()).trim()
         : "";
-    return MessageDigest.isEqual(digest, sha256(presented));
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    int difference = presented.length() ^ expected.length;
+    for (int i = 0; i < presented.length(); i++) {
+      difference |= presented.charAt(i) ^ expected[i % expected.length];
     }
+    return difference == 0;
   }
 
   @Override
