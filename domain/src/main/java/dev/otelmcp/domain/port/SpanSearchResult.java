@@ -5,13 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /** One page of span search results; see {@link TraceSearchResult} for the paging fields. */
-public record SpanSearchResult(List<Span> spans, boolean mayHaveMore, String nextCursor) {
+public record SpanSearchResult(List<Span> spans, boolean mayHaveMore, String nextCursor, Shortfall shortfall) {
 
   public SpanSearchResult {
     spans = List.copyOf(spans);
   }
 
+  /** A result that searched everything asked. */
+  public SpanSearchResult(List<Span> spans, boolean mayHaveMore, String nextCursor) {
+    this(spans, mayHaveMore, nextCursor, null);
+  }
+
   public Optional<String> cursor() {
     return Optional.ofNullable(nextCursor);
+  }
+
+  public Optional<Shortfall> lacking() {
+    return Optional.ofNullable(shortfall);
   }
 }
