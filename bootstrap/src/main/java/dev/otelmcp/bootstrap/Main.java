@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -82,6 +83,7 @@ public final class Main {
       }
       HttpSettings http = transport.equals("http") ? config.httpSettings() : null;
       int maxAnswerTokens = config.maxAnswerTokens();
+      Duration callTimeout = config.callTimeout();
       PriceBook prices = prices(config);
       String backend = config.backendName();
       TraceStoreProvider provider = catalog.find(backend).orElseThrow(() -> new ConfigurationException(
@@ -90,7 +92,7 @@ public final class Main {
       TraceStore store = provider.create(config.backendSettings());
       CoreComponent core = DaggerCoreComponent.factory().create(store, config.applicationSettings(), Clock.systemUTC(),
           prices);
-      McpServerFactory factory = new McpServerFactory(core.tools(), version, maxAnswerTokens);
+      McpServerFactory factory = new McpServerFactory(core.tools(), version, maxAnswerTokens, callTimeout);
       AutoCloseable server;
       if (http != null) {
         server = McpHttpServer.start(factory, core.health(), http);

@@ -2,6 +2,9 @@ package dev.otelmcp.adapters.mcp;
 
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
+import dev.otelmcp.adapters.mcp.calls.CallRunner;
+import dev.otelmcp.adapters.mcp.calls.ExchangeProgress;
+import dev.otelmcp.adapters.mcp.calls.RunningCalls;
 import dev.otelmcp.adapters.mcp.paging.AnswerFitter;
 import dev.otelmcp.adapters.mcp.paging.Continuation;
 import dev.otelmcp.adapters.mcp.paging.CursorCodec;
@@ -32,11 +35,18 @@ public final class ToolSpecifications {
 
   private final ResultMapper mapper;
   private final AnswerFitter fitter;
+  private final CallRunner runner;
   private final CursorCodec cursors = new CursorCodec();
 
   public ToolSpecifications(ResultMapper mapper, AnswerFitter fitter) {
+    this(mapper, fitter, new CallRunner(McpServerFactory.DEFAULT_CALL_TIMEOUT, new RunningCalls()));
+  }
+
+  /** @param runner runs each call within its deadline, cancellable */
+  public ToolSpecifications(ResultMapper mapper, AnswerFitter fitter, CallRunner runner) {
     this.mapper = mapper;
     this.fitter = fitter;
+    this.runner = runner;
   }
 
   public SyncToolSpecification of(McpTool tool) {
@@ -53,8 +63,16 @@ public final class ToolSpecifications {
         .build();
     return SyncToolSpecification.builder()
         .tool(definition)
-        .callHandler((exchange, request) -> call(tool, request))
+        .callHandler((exchange, request) -> runner.run(callKey(request),
+            ExchangeProgress.of(exchange, request.progressToken()), () -> call(tool, request),
+            stopped -> error(stopped.code(), stopped.getMessage(), stopped.hint())))
         .build();
+  }
+
+  /** The key the message screen stamped on the request, by which a cancellation finds it. */
+  private static String callKey(CallToolRequest request) {
+    Object key = request.meta() == null ? null : request.meta().get(RunningCalls.META_KEY);
+    return key instanceof String text ? text : null;
   }
 
   /** The tool's own parameters, plus {@code cursor} when its answers page. */

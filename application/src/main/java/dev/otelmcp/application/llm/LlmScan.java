@@ -3,6 +3,7 @@ package dev.otelmcp.application.llm;
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.search.TraceSearchOutcome;
 import dev.otelmcp.application.search.TraceSearcher;
+import dev.otelmcp.application.view.Coverage;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.model.TimeRange;
@@ -21,7 +22,12 @@ import java.util.List;
  */
 public final class LlmScan {
 
-  /** The traces read, their LLM calls (wrappers left out), and the coverage. */
+  /**
+   * The traces read, their LLM calls (wrappers left out), and the coverage.
+   *
+   * @param coverage what was read when the read was partial (the call's stop time, a cancellation,
+   *     {@code MAX_TRACES_PER_QUERY}, failed parts); {@code null} when it read the whole window
+   */
   public record Result(
       TimeRange window,
       List<Trace> traces,
@@ -30,11 +36,13 @@ public final class LlmScan {
       int spansScanned,
       boolean limitReached,
       int warnings,
-      List<PriceSource> priceSources) {
+      List<PriceSource> priceSources,
+      Coverage coverage) {
 
     /** The scope of an answer built from {@code callsCounted} of these calls. */
     public Scope scope(int callsCounted) {
-      return Scope.ofLlm(window, tracesScanned, spansScanned, callsCounted, limitReached, warnings, priceSources);
+      return Scope.ofLlm(window, tracesScanned, spansScanned, callsCounted, limitReached, warnings, priceSources)
+          .covering(coverage);
     }
   }
 
@@ -68,8 +76,10 @@ public final class LlmScan {
         warnings += call.warnings();
       }
     }
+    // The caller's own limit is paging; only the safety cap makes an aggregate a sample.
+    boolean capped = outcome.scanCapped() || (outcome.moreAvailable() && limit >= settings.maxTracesPerQuery());
     return new Result(window, List.copyOf(traces), List.copyOf(calls), outcome.tracesScanned(), spans,
-        outcome.moreAvailable() || outcome.scanCapped(), warnings, pricing.sources());
+        outcome.moreAvailable() || outcome.scanCapped(), warnings, pricing.sources(), outcome.coverage(window, capped));
   }
 
   /** Reads as many of the window's traces as {@code MAX_TRACES_PER_QUERY} allows (rankings need them all). */

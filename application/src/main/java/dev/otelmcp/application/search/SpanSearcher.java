@@ -6,6 +6,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceStore;
@@ -67,14 +68,15 @@ public final class SpanSearcher {
     PagedScan<Span, Span> scan = new PagedScan<>(
         (fetch, cursor) -> {
           SpanSearchResult page = store.searchSpans(new SpanQuery(window, plan.pushed(), fetch, cursor));
-          return new PagedScan.Page<>(page.spans(), page.mayHaveMore(), page.nextCursor());
+          return new PagedScan.Page<>(page.spans(), page.mayHaveMore(), page.nextCursor(), page.shortfall());
         },
         span -> span.traceId() + span.spanId(),
-        page -> page.stream().filter(fresh).filter(span -> FilterEvaluator.matches(span, plan.residual())).toList());
+        page -> page.stream().filter(fresh).filter(span -> FilterEvaluator.matches(span, plan.residual())).toList(),
+        Span::startTime);
     int firstFetch = plan.hasResidual() ? Math.max(limit * 2, 20) : limit;
     PagedScan.Outcome<Span> outcome = scan.run(limit, firstFetch, Math.min(scanCap, caps.maxSearchLimit()), scanCap);
     return finish(new ArrayList<>(outcome.matched()), limit, 0, outcome.scanned(), outcome.backendHasMore(),
-        outcome.capped());
+        outcome.capped(), outcome.shortfall());
   }
 
   private SpanSearchOutcome searchThroughTraces(TimeRange window, List<Filter> filters, int limit, Predicate<Span> fresh) {
@@ -94,9 +96,11 @@ public final class SpanSearcher {
         }
       }
       boolean enough = matched.size() >= limit;
-      if (enough || !traces.moreAvailable() || traceLimit >= scanCap || traces.scanCapped()) {
+      if (enough || !traces.moreAvailable() || traceLimit >= scanCap || traces.scanCapped()
+          || traces.shortfall() != null && traces.shortfall().stoppedBy() != null) {
         boolean capped = !enough && (traces.scanCapped() || (traces.moreAvailable() && traceLimit >= scanCap));
-        return finish(matched, limit, traces.tracesScanned(), spansScanned, traces.moreAvailable(), capped);
+        return finish(matched, limit, traces.tracesScanned(), spansScanned, traces.moreAvailable(), capped,
+            traces.shortfall());
       }
       traceLimit = Math.min(traceLimit * GROWTH, scanCap);
     }
@@ -118,11 +122,11 @@ public final class SpanSearcher {
     return true;
   }
 
-  private static SpanSearchOutcome finish(
-      List<Span> matched, int limit, int tracesScanned, int spansScanned, boolean backendHasMore, boolean capped) {
+  private static SpanSearchOutcome finish(List<Span> matched, int limit, int tracesScanned, int spansScanned,
+      boolean backendHasMore, boolean capped, Shortfall shortfall) {
     matched.sort(NEWEST_FIRST);
     boolean more = matched.size() > limit || (matched.size() == limit && backendHasMore);
     List<Span> spans = matched.size() > limit ? matched.subList(0, limit) : matched;
-    return new SpanSearchOutcome(spans, tracesScanned, spansScanned, more, capped);
+    return new SpanSearchOutcome(spans, tracesScanned, spansScanned, more, capped, shortfall);
   }
 }

@@ -1,9 +1,13 @@
 package dev.otelmcp.application.search;
 
 import dev.otelmcp.application.ApplicationSettings;
+import dev.otelmcp.domain.call.CallContext;
+import dev.otelmcp.domain.call.StopReason;
+import dev.otelmcp.domain.error.CallStoppedException;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.TraceStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -17,18 +21,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns search hits into whole traces. Hits that already are whole traces are reused as they are;
  * summaries are fetched with {@code getTrace}, each id once, at most {@code hydrationConcurrency} at a
- * time — never one by one in series.
+ * time — never one by one in series — as part of the calling thread's tool call ({@link CallContext}).
+ *
+ * <p>A trace that cannot be fetched (after the backend's own retries) does not sink the others: the hydration
+ * names what failed in its {@link Shortfall}, and fails only when nothing at all could be read.
  */
 @Singleton
 public final class TraceHydrator implements AutoCloseable {
 
-  /** The traces obtained, in hit order, and how many summaries could no longer be found. */
-  public record Hydration(List<Trace> traces, int missing) {}
+  /**
+   * The traces obtained, in hit order; how many summaries could no longer be found; which could not be read.
+   *
+   * @param shortfall the traces that failed, with the first reason; {@code null} when none did
+   */
+  public record Hydration(List<Trace> traces, int missing, Shortfall shortfall) {}
 
   private final TraceStore store;
   private final ExecutorService pool;
@@ -40,6 +53,7 @@ public final class TraceHydrator implements AutoCloseable {
   }
 
   public Hydration hydrate(List<? extends TraceHit> hits) {
+    CallContext call = CallContext.current();
     Map<String, Future<Optional<Trace>>> pending = new LinkedHashMap<>();
     Map<String, Trace> ready = new LinkedHashMap<>();
     for (TraceHit hit : hits) {
@@ -47,17 +61,39 @@ public final class TraceHydrator implements AutoCloseable {
         ready.putIfAbsent(trace.traceId(), trace);
       } else if (!ready.containsKey(hit.traceId()) && !pending.containsKey(hit.traceId())) {
         String id = hit.traceId();
-        pending.put(id, pool.submit(() -> store.getTrace(id)));
+        pending.put(id, pool.submit(call.bind(() -> store.getTrace(id))));
       }
     }
     int missing = 0;
+    int unfetched = 0;
+    List<OtelMcpException> failures = new ArrayList<>();
     for (Map.Entry<String, Future<Optional<Trace>>> entry : pending.entrySet()) {
-      Optional<Trace> trace = await(entry.getValue(), pending);
+      Optional<Trace> trace;
+      try {
+        trace = await(entry.getValue(), pending, call);
+        if (trace == null) {
+          // the call must answer now: what is not here yet stays out
+          entry.getValue().cancel(true);
+          unfetched++;
+          continue;
+        }
+      } catch (CallStoppedException stopped) {
+        throw stopped;
+      } catch (OtelMcpException failure) {
+        failures.add(failure);
+        continue;
+      }
       if (trace.isPresent()) {
         ready.put(entry.getKey(), trace.get());
       } else {
         missing++;
       }
+    }
+    if (!failures.isEmpty() && ready.isEmpty()) {
+      throw failures.get(0);
+    }
+    if (unfetched > 0 && ready.isEmpty()) {
+      throw new CallStoppedException(call.stopReason().orElse(StopReason.DEADLINE));
     }
     List<Trace> ordered = new ArrayList<>(ready.size());
     for (TraceHit hit : hits) {
@@ -66,7 +102,14 @@ public final class TraceHydrator implements AutoCloseable {
         ordered.add(trace);
       }
     }
-    return new Hydration(ordered, missing);
+    Shortfall shortfall = failures.isEmpty() ? null : Shortfall.failed(List.of(failures.size() + " of "
+        + pending.size() + " traces could not be read: " + brief(failures.get(0).getMessage())));
+    if (unfetched > 0) {
+      Shortfall late = new Shortfall(call.stopReason().orElse(StopReason.DEADLINE), null,
+          List.of(unfetched + " of " + pending.size() + " traces were not fetched before the call had to answer"));
+      shortfall = late.and(shortfall);
+    }
+    return new Hydration(ordered, missing, shortfall);
   }
 
   @Override
@@ -74,20 +117,31 @@ public final class TraceHydrator implements AutoCloseable {
     pool.shutdownNow();
   }
 
-  private static Optional<Trace> await(Future<Optional<Trace>> future, Map<String, Future<Optional<Trace>>> all) {
+  /** The trace, or {@code null} when the call's stop time came first. */
+  private static Optional<Trace> await(Future<Optional<Trace>> future, Map<String, Future<Optional<Trace>>> all,
+      CallContext call) {
     try {
-      return future.get();
+      return call.bounded() ? future.get(call.untilStop().toNanos(), TimeUnit.NANOSECONDS) : future.get();
+    } catch (TimeoutException late) {
+      return null;
     } catch (InterruptedException e) {
       all.values().forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while fetching traces", e);
+      throw new CallStoppedException(CallContext.current().stopReason().orElse(StopReason.DEADLINE));
     } catch (ExecutionException e) {
-      all.values().forEach(f -> f.cancel(true));
       if (e.getCause() instanceof OtelMcpException domainFailure) {
+        // one trace failed; the others are still worth having
         throw domainFailure;
       }
+      all.values().forEach(f -> f.cancel(true));
       throw new IllegalStateException("fetching a trace failed", e.getCause());
     }
+  }
+
+  /** A failure's message, short enough to sit in a list of failed parts. */
+  static String brief(String message) {
+    String text = message == null ? "unknown failure" : message;
+    return text.length() > 160 ? text.substring(0, 160) + "…" : text;
   }
 
   private static ThreadFactory daemonThreads() {

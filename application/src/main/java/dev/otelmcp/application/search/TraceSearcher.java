@@ -6,6 +6,7 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.Traces;
+import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
@@ -57,10 +58,11 @@ public final class TraceSearcher {
     int scanCap = Math.max(limit, settings.maxTracesPerQuery());
     int firstFetch = plan.hasResidual() ? Math.max(limit * 2, MIN_FETCH_WITH_RESIDUAL) : limit;
     int[] missing = {0};
+    Shortfall[] unread = {null};
     PagedScan<TraceHit, TraceHit> scan = new PagedScan<>(
         (fetch, cursor) -> {
           TraceSearchResult page = store.searchTraces(new TraceQuery(window, plan.pushed(), fetch, cursor));
-          return new PagedScan.Page<>(page.hits(), page.mayHaveMore(), page.nextCursor());
+          return new PagedScan.Page<>(page.hits(), page.mayHaveMore(), page.nextCursor(), page.shortfall());
         },
         TraceHit::traceId,
         page -> {
@@ -70,6 +72,7 @@ public final class TraceSearcher {
           if (plan.hasResidual() || needSpans) {
             TraceHydrator.Hydration hydration = hydrator.hydrate(fresh);
             missing[0] += hydration.missing();
+            unread[0] = hydration.shortfall() == null ? unread[0] : hydration.shortfall().and(unread[0]);
             candidates = hydration.traces();
           }
           // Positive span filters must hold on one span: re-check all of them, pushed ones included.
@@ -77,12 +80,14 @@ public final class TraceSearcher {
               .filter(hit -> !plan.hasResidual() || FilterEvaluator.matches((Trace) hit, plan.all()))
               .map(TraceHit.class::cast)
               .toList();
-        });
+        },
+        TraceHit::startTime);
     PagedScan.Outcome<TraceHit> outcome = scan.run(limit, firstFetch, Math.min(scanCap, capabilities.maxSearchLimit()), scanCap);
     List<TraceHit> matched = new ArrayList<>(outcome.matched());
     matched.sort(Traces.NEWEST_FIRST);
     boolean more = matched.size() > limit || (matched.size() == limit && outcome.backendHasMore());
     List<TraceHit> hits = matched.size() > limit ? matched.subList(0, limit) : matched;
-    return new TraceSearchOutcome(hits, outcome.scanned(), more, outcome.capped(), missing[0]);
+    Shortfall shortfall = outcome.shortfall() == null ? unread[0] : outcome.shortfall().and(unread[0]);
+    return new TraceSearchOutcome(hits, outcome.scanned(), more, outcome.capped(), missing[0], shortfall);
   }
 }

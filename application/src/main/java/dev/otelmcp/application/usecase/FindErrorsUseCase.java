@@ -91,7 +91,8 @@ public final class FindErrorsUseCase {
             + "narrow the window or add service_name for complete counts."
         : ordered.isEmpty() ? "No failed spans in this window; widen start_time (e.g. -7d) or check service_name." : null;
     return new Grouped(ordered.size(), ordered, groups.traceCount(), groups.spanCount(), false, hint,
-        Scope.of(request.window(), outcome.tracesScanned(), spanCount, cut));
+        Scope.of(request.window(), outcome.tracesScanned(), spanCount, cut)
+            .covering(outcome.coverage(request.window(), outcome.scanCapped())));
   }
 
   /** Failed spans, newest first, one page. */
@@ -105,7 +106,8 @@ public final class FindErrorsUseCase {
     return new Flat(rows.size(), rows, cut,
         ResultHints.forList("failed spans", rows.size(), outcome.scanCapped(), outcome.tracesScanned() > 0
             ? outcome.tracesScanned() + " traces" : outcome.spansScanned() + " spans"),
-        Scope.of(request.window(), outcome.tracesScanned(), outcome.spansScanned(), cut));
+        Scope.of(request.window(), outcome.tracesScanned(), outcome.spansScanned(), cut)
+            .covering(outcome.coverage(request.window(), outcome.scanCapped())));
   }
 
   private static ErrorSpanRow row(Span span) {

@@ -1,10 +1,10 @@
 package dev.otelmcp.application.usecase;
 
+import dev.otelmcp.application.page.After;
 import dev.otelmcp.application.search.SpanSearchOutcome;
 import dev.otelmcp.application.search.SpanSearcher;
-import dev.otelmcp.application.view.Scope;
-import dev.otelmcp.application.page.After;
 import dev.otelmcp.application.view.Projection;
+import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.application.view.SpanRow;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.query.Filter;
@@ -35,7 +35,8 @@ public final class SearchSpansUseCase {
         spans,
         cut,
         ResultHints.forList("spans", spans.size(), outcome.scanCapped(), scanned(outcome)),
-        Scope.of(request.window(), outcome.tracesScanned(), outcome.spansScanned(), cut));
+        Scope.of(request.window(), outcome.tracesScanned(), outcome.spansScanned(), cut)
+            .covering(outcome.coverage(request.window(), outcome.scanCapped())));
   }
 
   /** Derived span searches read traces; native ones read spans. */

@@ -61,6 +61,7 @@ public final class SearchTracesUseCase {
         traces,
         cut,
         ResultHints.forList("traces", traces.size(), outcome.scanCapped(), outcome.tracesScanned() + " traces"),
-        Scope.of(request.window(), outcome.tracesScanned(), spans, cut));
+        Scope.of(request.window(), outcome.tracesScanned(), spans, cut)
+            .covering(outcome.coverage(request.window(), outcome.scanCapped())));
   }
 }

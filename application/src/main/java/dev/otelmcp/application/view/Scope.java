@@ -17,6 +17,8 @@ import java.util.List;
  * @param llmCalls LLM calls analysed (LLM aggregates only)
  * @param priceSources where the costs' prices come from (LLM aggregates only)
  * @param warnings attributes that were present but unreadable and therefore ignored (LLM aggregates only)
+ * @param partial {@code true} when the answer does not cover everything asked (omitted otherwise)
+ * @param coverage what a partial answer did read (omitted otherwise)
  */
 public record Scope(
     Instant startTime,
@@ -26,16 +28,28 @@ public record Scope(
     boolean limitReached,
     Integer llmCalls,
     Integer warnings,
-    List<PriceSource> priceSources) {
+    List<PriceSource> priceSources,
+    Boolean partial,
+    Coverage coverage) {
 
   public static Scope of(TimeRange window, int tracesScanned, int spansScanned, boolean limitReached) {
-    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, null, null, null);
+    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, null, null, null, null,
+        null);
+  }
+
+  /** This scope, marked partial with what was read; itself when {@code coverage} is {@code null}. */
+  public Scope covering(Coverage coverage) {
+    if (coverage == null) {
+      return this;
+    }
+    return new Scope(startTime, endTime, tracesScanned, spansScanned, limitReached, llmCalls, warnings, priceSources,
+        true, coverage);
   }
 
   /** @param priceSources where the costs' prices come from (the operator's file first, then the table) */
   public static Scope ofLlm(TimeRange window, int tracesScanned, int spansScanned, int llmCalls, boolean limitReached,
       int warnings, List<PriceSource> priceSources) {
     return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, llmCalls, warnings,
-        priceSources);
+        priceSources, null, null);
   }
 }

@@ -7,7 +7,6 @@ import static dev.otelmcp.application.TestTraces.spanId;
 import static dev.otelmcp.application.TestTraces.traceId;
 import static dev.otelmcp.application.TestTraces.withChildren;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.InMemoryTraceStore;
 import dev.otelmcp.domain.model.Span;

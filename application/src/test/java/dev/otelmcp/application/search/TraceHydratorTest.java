@@ -3,9 +3,11 @@ package dev.otelmcp.application.search;
 import static dev.otelmcp.application.TestTraces.simple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.InMemoryTraceStore;
+import dev.otelmcp.domain.call.CallContext;
+import dev.otelmcp.domain.call.ProgressSink;
+import dev.otelmcp.domain.call.StopReason;
 import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
@@ -51,7 +53,62 @@ class TraceHydratorTest {
   }
 
   @Test
-  void aBackendFailureSurfacesAsTheDomainError() {
+  void oneTraceThatCannotBeReadDoesNotSinkTheOthersButIsNamed() {
+    Trace good = simple(1, "a", "op", 1, false);
+    Trace bad = simple(2, "a", "op", 1, false);
+    InMemoryTraceStore flaky = new InMemoryTraceStore(List.of(good, bad)) {
+      @Override
+      public Optional<Trace> getTrace(String traceId) {
+        if (traceId.equals(bad.traceId())) {
+          throw new BackendUnavailableException("Tempo at http://tempo failed with HTTP 503 for GET /api/traces", "retry");
+        }
+        return super.getTrace(traceId);
+      }
+    };
+
+    try (TraceHydrator hydrator = new TraceHydrator(flaky, SETTINGS)) {
+      TraceHydrator.Hydration hydration = hydrator.hydrate(List.of(summaryOf(good), summaryOf(bad)));
+
+      assertThat(hydration.traces()).containsExactly(good);
+      assertThat(hydration.shortfall().failedParts()).containsExactly(
+          "1 of 2 traces could not be read: Tempo at http://tempo failed with HTTP 503 for GET /api/traces");
+      assertThat(hydration.shortfall().stoppedBy()).isNull();
+    }
+  }
+
+  @Test
+  void atTheStopTimeTheTracesFetchedSoFarAreAnsweredAndTheRestCancelled() {
+    List<Trace> traces = List.of(simple(1, "a", "op", 1, false), simple(2, "a", "op", 1, false),
+        simple(3, "a", "op", 1, false));
+    InMemoryTraceStore slow = new InMemoryTraceStore(traces) {
+      @Override
+      public Optional<Trace> getTrace(String traceId) {
+        if (!traceId.equals(traces.get(0).traceId())) {
+          try {
+            Thread.sleep(5_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return super.getTrace(traceId);
+      }
+    };
+    CallContext call = CallContext.startingNow(Duration.ofMillis(600), Duration.ofMillis(300), ProgressSink.NONE);
+    long started = System.nanoTime();
+
+    try (TraceHydrator hydrator = new TraceHydrator(slow, SETTINGS)) {
+      TraceHydrator.Hydration hydration = call.call(() -> hydrator.hydrate(traces.stream().map(t -> summaryOf(t)).toList()));
+
+      assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
+      assertThat(hydration.traces()).containsExactly(traces.get(0));
+      assertThat(hydration.shortfall().stoppedBy()).isEqualTo(StopReason.DEADLINE);
+      assertThat(hydration.shortfall().failedParts())
+          .containsExactly("2 of 3 traces were not fetched before the call had to answer");
+    }
+  }
+
+  @Test
+  void aBackendFailureOfEveryTraceSurfacesAsTheDomainError() {
     InMemoryTraceStore failing = new InMemoryTraceStore(List.of()) {
       @Override
       public Optional<Trace> getTrace(String traceId) {

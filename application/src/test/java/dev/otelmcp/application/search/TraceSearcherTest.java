@@ -4,9 +4,12 @@ import static dev.otelmcp.application.TestTraces.T0;
 import static dev.otelmcp.application.TestTraces.simple;
 import static dev.otelmcp.application.TestTraces.withChildren;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.InMemoryTraceStore;
+import dev.otelmcp.application.view.Coverage;
+import dev.otelmcp.domain.call.CallContext;
+import dev.otelmcp.domain.call.ProgressSink;
+import dev.otelmcp.domain.call.StopReason;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
@@ -16,6 +19,7 @@ import dev.otelmcp.domain.query.IntrinsicField;
 import dev.otelmcp.domain.query.TraceQuery;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,41 @@ class TraceSearcherTest {
     assertThat(ids(outcome.hits())).hasSize(3);
     assertThat(store.searches).extracting(TraceQuery::cursor).containsExactly(null, "20");
     assertThat(outcome.tracesScanned()).isEqualTo(40);
+  }
+
+  @Test
+  void aCallPastItsStopTimeAnswersWhatTheFirstPageFoundMarkedAsStopped() throws Exception {
+    InMemoryTraceStore store = new InMemoryTraceStore(hundredTraces()).cursorPaging();
+    Filter model = Filter.equalsString("gen_ai.request.model", "gpt-4o");
+    CallContext call = CallContext.startingNow(Duration.ofMillis(40), Duration.ofMillis(20), ProgressSink.NONE);
+    Thread.sleep(30);
+
+    TraceSearchOutcome outcome = call.call(() -> searcher(store, SETTINGS).search(WINDOW, List.of(model), 5, false));
+
+    assertThat(store.searches).hasSize(1);
+    assertThat(ids(outcome.hits())).hasSize(2);
+    assertThat(outcome.shortfall()).isNotNull();
+    assertThat(outcome.shortfall().stoppedBy()).isEqualTo(StopReason.DEADLINE);
+    assertThat(outcome.shortfall().searchedFrom()).as("the oldest trace of the page read")
+        .isEqualTo(store.searchTraces(new TraceQuery(WINDOW, List.of(), 20, null)).hits().stream()
+            .map(TraceHit::startTime).min(Comparator.naturalOrder()).orElseThrow());
+    Coverage coverage = outcome.coverage(WINDOW, false);
+    assertThat(coverage.stoppedBy()).isEqualTo("deadline");
+    assertThat(coverage.startTime()).isAfter(WINDOW.start());
+    assertThat(coverage.tracesRead()).isEqualTo(20);
+  }
+
+  @Test
+  void aCancelledCallStopsAfterThePageUnderWay() {
+    InMemoryTraceStore store = new InMemoryTraceStore(hundredTraces()).cursorPaging();
+    Filter model = Filter.equalsString("gen_ai.request.model", "gpt-4o");
+    CallContext call = CallContext.startingNow(Duration.ofSeconds(60), Duration.ofSeconds(5), ProgressSink.NONE);
+    call.cancel();
+
+    TraceSearchOutcome outcome = call.call(() -> searcher(store, SETTINGS).search(WINDOW, List.of(model), 5, false));
+
+    assertThat(store.searches).hasSize(1);
+    assertThat(outcome.shortfall().stoppedBy()).isEqualTo(StopReason.CANCELLED);
   }
 
   @Test

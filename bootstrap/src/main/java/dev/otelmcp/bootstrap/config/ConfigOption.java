@@ -15,6 +15,8 @@ public enum ConfigOption {
   HEADER("--header", "BACKEND_HEADERS", null, "Extra HTTP header K=V for backend requests; repeatable "
       + "(env: comma-separated K=V pairs)."),
   TIMEOUT("--timeout", "BACKEND_TIMEOUT", "30", "Backend request timeout: seconds, or 500ms / 10s / 1m."),
+  CALL_TIMEOUT("--call-timeout", "OTEL_MCP_CALL_TIMEOUT", "60", "Time limit of one tool call: the answer comes "
+      + "within it, partial (saying what it read) if the backend is too slow for all of it."),
   BACKEND_OPTION("--backend-option", null, null, "Backend-specific setting key=value; repeatable "
       + "(env: BACKEND_<KEY>, e.g. BACKEND_API_VERSION=v3)."),
   TRANSPORT("--transport", "MCP_TRANSPORT", "stdio", "MCP transport: stdio (for one assistant that starts "

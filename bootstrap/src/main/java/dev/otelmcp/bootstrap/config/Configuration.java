@@ -204,6 +204,16 @@ public final class Configuration {
     return intIn(ConfigOption.MAX_ANSWER_TOKENS, 500, 1_000_000);
   }
 
+  /** The time limit of one tool call (--call-timeout), at least a second. */
+  public Duration callTimeout() {
+    Duration timeout = MapBackendSettings.parseDuration(ConfigOption.CALL_TIMEOUT.flag(),
+        get(ConfigOption.CALL_TIMEOUT).orElseThrow());
+    if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new ConfigurationException(ConfigOption.CALL_TIMEOUT.flag() + " must be at least 1s, got " + timeout);
+    }
+    return timeout;
+  }
+
   /** The HTTP transport's settings (--host, --port, --auth-token, allow-lists, size limit). */
   public HttpSettings httpSettings() {
     int port = intIn(ConfigOption.PORT, 0, 65_535);

@@ -12,7 +12,8 @@ public abstract sealed class OtelMcpException extends RuntimeException
         BackendUnavailableException,
         BackendRejectedException,
         RateLimitedException,
-        UnsupportedQueryException {
+        UnsupportedQueryException,
+        CallStoppedException {
 
   private final String hint;
 

@@ -2,7 +2,7 @@ package dev.otelmcp.domain.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.otelmcp.domain.call.StopReason;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -83,11 +83,21 @@ class ExceptionHierarchyTest {
   }
 
   @Test
-  void theHierarchyIsSealedToTheSixKinds() {
+  void theHierarchyIsSealedToTheSixKindsAndAStoppedCall() {
     assertThat(OtelMcpException.class.isSealed()).isTrue();
     assertThat(Arrays.stream(OtelMcpException.class.getPermittedSubclasses()).map(Class::getSimpleName))
         .containsExactlyInAnyOrder("InvalidQueryException", "NotFoundException", "BackendUnavailableException",
-            "BackendRejectedException", "RateLimitedException", "UnsupportedQueryException");
+            "BackendRejectedException", "RateLimitedException", "UnsupportedQueryException", "CallStoppedException");
+  }
+
+  @Test
+  void aStoppedCallSaysWhyAndWhatToDo() {
+    CallStoppedException late = new CallStoppedException(StopReason.DEADLINE);
+
+    assertThat(late.code()).isEqualTo(ErrorCode.BACKEND_UNAVAILABLE);
+    assertThat(late.getMessage()).contains("--call-timeout");
+    assertThat(late.hint()).contains("Narrow the time window");
+    assertThat(new CallStoppedException(StopReason.CANCELLED).getMessage()).contains("cancelled by the client");
   }
 
   @Test

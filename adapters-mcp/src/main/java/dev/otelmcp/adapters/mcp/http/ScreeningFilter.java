@@ -52,16 +52,25 @@ final class ScreeningFilter implements Filter {
       return;
     }
     byte[] body = http.getInputStream().readNBytes(maxBodyBytes + 1);
-    if (body.length <= maxBodyBytes
-        && screen.screen(new String(body, StandardCharsets.UTF_8)) instanceof MessageScreen.Answer answer) {
-      HttpServletResponse out = (HttpServletResponse) response;
+    if (body.length > maxBodyBytes) {
+      chain.doFilter(new CachedBody(http, body), response);
+      return;
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    MessageScreen.Verdict verdict = text.isBlank() ? new MessageScreen.Forward(text)
+        : screen.screen(text, http.getHeader(SessionGuardFilter.SESSION_HEADER));
+    HttpServletResponse out = (HttpServletResponse) response;
+    if (verdict instanceof MessageScreen.Answer answer) {
       out.setStatus(answer.protocolError() ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_OK);
       out.setContentType("application/json");
       out.setCharacterEncoding("UTF-8");
       out.getWriter().write(answer.response());
-      return;
+    } else if (verdict instanceof MessageScreen.Skip) {
+      // a notification handled here (a cancellation): accepted, as the SDK answers notifications
+      out.setStatus(HttpServletResponse.SC_ACCEPTED);
+    } else if (verdict instanceof MessageScreen.Forward forward) {
+      chain.doFilter(new CachedBody(http, forward.message().getBytes(StandardCharsets.UTF_8)), response);
     }
-    chain.doFilter(new CachedBody(http, body), response);
   }
 
   private boolean allowed(HttpServletRequest request) {

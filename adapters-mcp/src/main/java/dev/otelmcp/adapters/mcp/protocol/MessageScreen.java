@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otelmcp.adapters.mcp.calls.RunningCalls;
 import dev.otelmcp.domain.error.ErrorCode;
 import dev.otelmcp.domain.error.Quote;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.TreeSet;
  * nested 1,000 deep, a batch array, an id that is null) or answer unhelpfully (a call to a tool that does not
  * exist: the SDK says "Unknown tool: invalid_tool_name") is answered here; the rest is passed on, rebuilt
  * from its parsed form so that only the JSON-RPC members reach the SDK.
+ *
+ * <p>It also does what the SDK does not: each {@code tools/call} is stamped with a key ({@link RunningCalls}) in
+ * {@code params._meta}, and a {@code notifications/cancelled} naming that request stops the call.
  */
 public final class MessageScreen {
 
@@ -43,13 +47,20 @@ public final class MessageScreen {
 
   private final ObjectMapper mapper;
   private final Set<String> toolNames;
+  private final RunningCalls calls;
+
+  public MessageScreen(Set<String> toolNames, int maxMessageChars) {
+    this(toolNames, maxMessageChars, new RunningCalls());
+  }
 
   /**
    * @param toolNames the tools this server offers
    * @param maxMessageChars the longest string a message may hold (whole messages are bounded by the reader)
+   * @param calls the calls under way, which a cancellation stops
    */
-  public MessageScreen(Set<String> toolNames, int maxMessageChars) {
+  public MessageScreen(Set<String> toolNames, int maxMessageChars, RunningCalls calls) {
     this.toolNames = Set.copyOf(toolNames);
+    this.calls = calls;
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(64)
@@ -61,7 +72,17 @@ public final class MessageScreen {
     this.mapper = new ObjectMapper(factory);
   }
 
+  /** Screens a message on stdio (one session). */
   public Verdict screen(String raw) {
+    return screen(raw, "");
+  }
+
+  /**
+   * Screens a message of one session.
+   *
+   * @param session the HTTP session id, or empty on stdio
+   */
+  public Verdict screen(String raw, String session) {
     String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
     if (text.isBlank()) {
       return new Skip("blank line");
@@ -101,6 +122,19 @@ public final class MessageScreen {
       if (!name.isTextual() || !toolNames.contains(name.asText())) {
         return new Answer(unknownTool(id, name.isTextual() ? name.asText() : String.valueOf(name)), false);
       }
+      if (node.get("params") instanceof ObjectNode params) {
+        JsonNode meta = params.get("_meta");
+        ObjectNode stamped = meta instanceof ObjectNode object ? object : params.putObject("_meta");
+        stamped.put(RunningCalls.META_KEY, RunningCalls.key(session, id.toString()));
+      }
+    }
+    if (method != null && !hasId && "notifications/cancelled".equals(method.asText())) {
+      JsonNode requestId = node.path("params").path("requestId");
+      if (requestId.isTextual() || requestId.isIntegralNumber()) {
+        boolean stopped = calls.cancel(RunningCalls.key(session, requestId.toString()));
+        return new Skip(stopped ? "cancelled request " + requestId : "cancellation of a request not running");
+      }
+      return new Skip("cancellation without a request id");
     }
     ObjectNode clean = JsonNodeFactory.instance.objectNode();
     for (String member : MEMBERS) {

@@ -92,6 +92,8 @@ public final class StdioFrontDoor implements Runnable {
     } else if (verdict instanceof MessageScreen.Answer answer) {
       LOG.info("answered a client message without the SDK: {}", abbreviate(answer.response()));
       out.writeLine(answer.response());
+    } else if (verdict instanceof MessageScreen.Skip skip) {
+      LOG.debug("skipped a client message: {}", skip.reason());
     }
   }
 
