@@ -82,6 +82,7 @@ public final class TraceDetails {
         SpanRoles.of(span),
         resourceId,
         Views.attributes(span.attributes(), maxChars),
+        Views.content(span.attributes(), maxChars),
         shown.isEmpty() ? null : shown,
         events.size() > shown.size() ? events.size() - shown.size() : null,
         span.links().isEmpty() ? null : span.links().stream().map(LinkView::of).toList());

@@ -40,6 +40,7 @@ public record TraceSpans(
       String role,
       int resourceId,
       Map<String, Object> attributes,
+      Map<String, Object> untrustedContent,
       List<EventView> events,
       Integer omittedEventCount,
       List<LinkView> links) {}

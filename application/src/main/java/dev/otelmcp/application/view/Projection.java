@@ -50,12 +50,28 @@ public record Projection(boolean allAttributes, List<Pattern> attributeKeys, Set
     return parts.contains(part);
   }
 
-  /** The attributes this projection selects, long strings cut; {@code null} when it selects none. */
+  /**
+   * The attributes this projection selects, long strings cut, content ones left out ({@link #content}); {@code null}
+   * when it selects none.
+   */
   public Map<String, Object> attributes(Attributes attributes, int maxChars) {
     if (!allAttributes && attributeKeys.isEmpty()) {
       return null;
     }
-    Map<String, Object> all = Views.attributes(attributes, maxChars);
+    return chosen(Views.attributes(attributes, maxChars));
+  }
+
+  /** The content attributes this projection selects, apart as untrusted; {@code null} when none. */
+  public Map<String, Object> content(Attributes attributes, int maxChars) {
+    if (!allAttributes && attributeKeys.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> content = Views.content(attributes, maxChars);
+    Map<String, Object> chosen = content == null ? Map.of() : chosen(content);
+    return chosen.isEmpty() ? null : chosen;
+  }
+
+  private Map<String, Object> chosen(Map<String, Object> all) {
     if (allAttributes) {
       return all;
     }

@@ -28,6 +28,7 @@ public record SpanRow(
     Long inputTokens,
     Long outputTokens,
     Map<String, Object> attributes,
+    Map<String, Object> untrustedContent,
     Map<String, Object> resource,
     List<EventView> events,
     List<LinkView> links) {
@@ -54,6 +55,7 @@ public record SpanRow(
         call.map(c -> c.usage().input()).orElse(null),
         call.map(c -> c.usage().output()).orElse(null),
         projection.attributes(span.attributes(), MAX_VALUE_CHARS),
+        projection.content(span.attributes(), MAX_VALUE_CHARS),
         projection.includes(Projection.RESOURCE) ? Views.attributes(span.resource(), MAX_VALUE_CHARS) : null,
         projection.includes(Projection.EVENTS)
             ? span.events().stream().map(e -> EventView.of(e, MAX_VALUE_CHARS)).toList() : null,

@@ -14,7 +14,8 @@ import java.util.Map;
  * made-up zero; {@code llmSpanCount} and {@code totalTokens} count the trace's LLM calls (see
  * {@code LlmCalls}: each call once, wrappers left out) and {@code costUsd} what they cost, when the whole trace is at
  * hand. {@code services} and
- * the root span's {@code attributes} are there when a {@link Projection} asks for them.
+ * the root span's {@code attributes} are there when a {@link Projection} asks for them (its prompts and outputs in
+ * {@code untrustedContent}, apart: see {@code Views.content}).
  */
 public record TraceSummaryView(
     String traceId,
@@ -30,7 +31,8 @@ public record TraceSummaryView(
     Double costUsd,
     Boolean costIsPartial,
     List<String> services,
-    Map<String, Object> attributes) {
+    Map<String, Object> attributes,
+    Map<String, Object> untrustedContent) {
 
   /** The row of a trace known by its summary only: no LLM figures. */
   public static TraceSummaryView of(TraceSummary summary) {
@@ -45,6 +47,7 @@ public record TraceSummaryView(
         status,
         summary.spanCount(),
         errors,
+        null,
         null,
         null,
         null,
@@ -70,6 +73,7 @@ public record TraceSummaryView(
         totals.costUsd(),
         totals.costIsPartial(),
         null,
+        null,
         null);
   }
 
@@ -78,6 +82,7 @@ public record TraceSummaryView(
     return new TraceSummaryView(traceId, serviceName, operationName, startTime, durationMs, status, spanCount,
         errorSpanCount, llmSpanCount, totalTokens, costUsd, costIsPartial,
         projection.includes(Projection.SERVICES) ? trace.services() : null,
-        projection.attributes(trace.root().attributes(), SpanRow.MAX_VALUE_CHARS));
+        projection.attributes(trace.root().attributes(), SpanRow.MAX_VALUE_CHARS),
+        projection.content(trace.root().attributes(), SpanRow.MAX_VALUE_CHARS));
   }
 }

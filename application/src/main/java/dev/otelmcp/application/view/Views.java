@@ -1,5 +1,6 @@
 package dev.otelmcp.application.view;
 
+import dev.otelmcp.domain.llm.ContentAttributes;
 import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Attributes;
 import java.time.Duration;
@@ -17,13 +18,32 @@ public final class Views {
   }
 
   /**
-   * Attributes as plain values, with long strings (prompts, completions, payloads) cut to
-   * {@code maxChars} and marked, so one span cannot flood an assistant's context.
+   * Attributes as plain values, with long strings (payloads) cut to {@code maxChars} and marked, so one span cannot
+   * flood an assistant's context — all but the content ones ({@link #content}).
    */
   public static Map<String, Object> attributes(Attributes attributes, int maxChars) {
     Map<String, Object> out = new LinkedHashMap<>();
-    attributes.asMap().forEach((key, value) -> out.put(key, render(value, maxChars)));
+    attributes.asMap().forEach((key, value) -> {
+      if (!ContentAttributes.isContent(key)) {
+        out.put(key, render(value, maxChars));
+      }
+    });
     return out;
+  }
+
+  /**
+   * The content attributes (prompts, completions, messages, tool input and output), cut like the others; {@code
+   * null} when there are none. Answers put them in an {@code untrusted_content} field of their own: text anyone
+   * could have written into the application, never instructions for the assistant.
+   */
+  public static Map<String, Object> content(Attributes attributes, int maxChars) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    attributes.asMap().forEach((key, value) -> {
+      if (ContentAttributes.isContent(key)) {
+        out.put(key, render(value, maxChars));
+      }
+    });
+    return out.isEmpty() ? null : out;
   }
 
   static Object render(AttributeValue value, int maxChars) {

@@ -20,14 +20,18 @@ class ProjectionTest {
         Set.of("events", "links"));
 
     assertThat(projection.attributes(ATTRIBUTES, 20)).containsOnlyKeys("gen_ai.request.model",
-        "gen_ai.usage.input_tokens", "http.route", "gen_ai.prompt.0.content");
-    assertThat((String) projection.attributes(ATTRIBUTES, 20).get("gen_ai.prompt.0.content")).endsWith("[980 more chars]");
+        "gen_ai.usage.input_tokens", "http.route");
+    assertThat(projection.content(ATTRIBUTES, 20)).as("the prompt, apart as untrusted")
+        .containsOnlyKeys("gen_ai.prompt.0.content");
+    assertThat((String) projection.content(ATTRIBUTES, 20).get("gen_ai.prompt.0.content")).endsWith("[980 more chars]");
     assertThat(projection.includes("events")).isTrue();
     assertThat(projection.includes("links")).isFalse();
     assertThat(Projection.parse(List.of("attributes.*tokens"), Set.of()).attributes(ATTRIBUTES, 20))
         .containsOnlyKeys("gen_ai.usage.input_tokens");
+    assertThat(Projection.parse(List.of("attributes.*tokens"), Set.of()).content(ATTRIBUTES, 20)).isNull();
     assertThat(Projection.COMPACT.attributes(ATTRIBUTES, 20)).isNull();
-    assertThat(Projection.parse(List.of("attributes"), Set.of()).attributes(ATTRIBUTES, 20)).hasSize(4);
+    assertThat(Projection.COMPACT.content(ATTRIBUTES, 20)).isNull();
+    assertThat(Projection.parse(List.of("attributes"), Set.of()).attributes(ATTRIBUTES, 20)).hasSize(3);
   }
 
   @Test

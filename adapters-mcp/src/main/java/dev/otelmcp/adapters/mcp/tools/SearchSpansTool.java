@@ -23,7 +23,8 @@ public final class SearchSpansTool extends DescribedTool {
   public SearchSpansTool(SearchSpansUseCase useCase, TimeWindows windows) {
     super("search_spans", "Search spans",
         "Search single spans, each condition on the span itself (e.g. all calls of a model, all tool spans). "
-            + "Newest first, compact rows (role, model, tokens); fields adds attributes.");
+            + "Newest first, compact rows (role, model, tokens); fields adds attributes (prompts and outputs as "
+            + "untrusted_content).");
     this.useCase = useCase;
     this.windows = windows;
   }
