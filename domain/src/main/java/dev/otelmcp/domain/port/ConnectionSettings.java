@@ -161,8 +161,10 @@ public record ConnectionSettings(String url, String apiKey, Map<String, String> 
       throw new InvalidQueryException("setting 'url' has no host: '" + shown + "'", spec.urlHint());
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new InvalidQueryException("setting 'url' must not have a query or fragment: '" + shown + "'",
-          spec.urlHint());
+      // Not echoed: a query is where people put tokens (?token=…, ?api_key=…).
+      String base = shown.replaceFirst("[?#].*$", "");
+      throw new InvalidQueryException("setting 'url' must not have a query or fragment: '" + base + "?…' (not shown: "
+          + "it may hold a token; a token goes in BACKEND_API_KEY or a --header)", spec.urlHint());
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {

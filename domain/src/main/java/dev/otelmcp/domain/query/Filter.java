@@ -47,7 +47,11 @@ public record Filter(String field, FilterOperator operator, FilterValueType valu
     for (Object value : raw) {
       converted.add(convert(field, valueType, value));
     }
-    return new Filter(field.trim(), operator, valueType, converted);
+    if (operator == FilterOperator.BETWEEN && ((Double) converted.get(0)) > ((Double) converted.get(1))) {
+      throw new InvalidQueryException("operator 'between' on " + Quote.of(field) + " needs the lower bound first, got ["
+          + converted.get(0) + ", " + converted.get(1) + "]", "Swap the two values: [low, high].");
+    }
+    return new Filter(field.trim(), operator, valueType, EnumValues.canonical(field.trim(), operator, converted));
   }
 
   public static Filter equalsString(String field, String value) {

@@ -114,9 +114,8 @@ public final class FilterEvaluator {
       case LTE:
         return actual <= (Double) values.get(0);
       case BETWEEN:
-        double a = (Double) values.get(0);
-        double b = (Double) values.get(1);
-        return actual >= Math.min(a, b) && actual <= Math.max(a, b);
+        // Filter.of refuses [high, low]
+        return actual >= (Double) values.get(0) && actual <= (Double) values.get(1);
       default:
         throw new IllegalStateException("operator " + filter.operator() + " on a number");
     }

@@ -75,7 +75,15 @@ class ConnectionSettingsTest {
     assertThat(invalid(TestBackendSettings.url("ftp://jaeger"), SPEC))
         .hasMessage("setting 'url' must be an http:// or https:// URL, got 'ftp://jaeger'");
     assertThat(invalid(TestBackendSettings.url("http://jaeger/?x=1"), SPEC))
-        .hasMessage("setting 'url' must not have a query or fragment: 'http://jaeger/?x=1'");
+        .hasMessage("setting 'url' must not have a query or fragment: 'http://jaeger/?…' (not shown: it may hold a token; "
+            + "a token goes in BACKEND_API_KEY or a --header)");
+  }
+
+  @Test
+  void aTokenInTheQueryIsNeverEchoed() {
+    assertThat(invalid(TestBackendSettings.url("https://tempo.example/api?token=s3cr3t-value#x"), SPEC))
+        .hasMessageNotContaining("s3cr3t").hasMessageContaining("https://tempo.example/api?…")
+        .hasMessageContaining("BACKEND_API_KEY");
   }
 
   @ParameterizedTest

@@ -85,7 +85,6 @@ class FilterEvaluatorOperatorTest {
       tokens;      lte;        952.9;     false
       tokens;      between;    900|953;   true
       tokens;      between;    953|1000;  true
-      tokens;      between;    1000|900;  true
       tokens;      between;    953|953;   true
       tokens;      between;    954|2000;  false
       tokens;      between;    0|952;     false

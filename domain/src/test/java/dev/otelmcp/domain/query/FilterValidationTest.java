@@ -228,4 +228,26 @@ class FilterValidationTest {
     assertThat(gt.positive()).isSameAs(gt);
     assertThat(filter("k", "not_exists", "string").positive().operator()).isEqualTo(FilterOperator.EXISTS);
   }
+
+  @Test
+  void betweenNeedsItsLowerBoundFirst() {
+    assertRejected(() -> Filter.of("duration_ms", FilterOperator.BETWEEN, FilterValueType.NUMBER, List.of(5, 1)),
+        "duration_ms", "lower bound first", "[5.0, 1.0]");
+    assertThat(Filter.of("duration_ms", FilterOperator.BETWEEN, FilterValueType.NUMBER, List.of(1, 1)).values())
+        .containsExactly(1.0, 1.0);
+  }
+
+  @Test
+  void statusAndKindValuesMustBeOnesSpansCanHave() {
+    assertRejected(() -> Filter.of("status", FilterOperator.EQUALS, FilterValueType.STRING, List.of("FAILED")),
+        "status", "'FAILED' is not one of UNSET, OK, ERROR");
+    assertRejected(() -> Filter.of("span.kind", FilterOperator.IN, FilterValueType.STRING, List.of("client", "browser")),
+        "span.kind", "'browser' is not one of UNSPECIFIED, INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER");
+    assertThat(Filter.of("status", FilterOperator.EQUALS, FilterValueType.STRING, List.of("error")).values())
+        .containsExactly("ERROR");
+    assertThat(Filter.of("kind", FilterOperator.NOT_IN, FilterValueType.STRING, List.of("SPAN_KIND_SERVER", "3")).values())
+        .containsExactly("SERVER", "CLIENT");
+    assertThat(Filter.of("status", FilterOperator.CONTAINS, FilterValueType.STRING, List.of("ERR")).values())
+        .as("a partial match is the caller's business").containsExactly("ERR");
+  }
 }

@@ -62,7 +62,7 @@ class TraceFilterTest {
     assertThat(matches(trace, filter(field, "gte", "number", 250))).isTrue();
     assertThat(matches(trace, filter(field, "gt", "number", 250))).isFalse();
     assertThat(matches(trace, filter(field, "lt", "number", 150))).isFalse();
-    assertThat(matches(trace, filter(field, "between", "number", 300, 200))).isTrue();
+    assertThat(matches(trace, filter(field, "between", "number", 200, 300))).isTrue();
     assertThat(matches(trace, filter(field, "not_equals", "number", 250))).isFalse();
     assertThat(FilterEvaluator.matches(frontend, filter(field, "lt", "number", 150))).isTrue();
   }

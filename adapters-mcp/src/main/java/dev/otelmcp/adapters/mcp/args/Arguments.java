@@ -65,7 +65,11 @@ public final class Arguments {
     if (!(value instanceof String s)) {
       throw invalid(name, "must be a string, got " + describe(value), "Pass it as a JSON string.");
     }
-    return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+    if (!s.isEmpty() && s.isBlank()) {
+      // "" is how some clients leave an optional argument out; spaces alone are a mistake, not "no filter"
+      throw invalid(name, "is only whitespace", "Give a value, or leave " + name + " out.");
+    }
+    return s.isEmpty() ? Optional.empty() : Optional.of(s.trim());
   }
 
   public String requiredString(String name, String hint) {

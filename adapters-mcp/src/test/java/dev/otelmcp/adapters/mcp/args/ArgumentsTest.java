@@ -37,6 +37,15 @@ class ArgumentsTest {
   }
 
   @Test
+  void aWhitespaceOnlyStringIsAnErrorAndAnEmptyOneIsLeftOut() {
+    assertThatThrownBy(() -> of(Map.of("service_name", "  \t ")).string("service_name"))
+        .isInstanceOf(InvalidQueryException.class)
+        .hasMessageContaining("service_name is only whitespace");
+    assertThat(of(Map.of("service_name", "")).string("service_name")).isEmpty();
+    assertThat(of(Map.of("service_name", " checkout ")).string("service_name")).contains("checkout");
+  }
+
+  @Test
   void limitOutsideOneToThousandIsAnErrorNeverClamped() {
     assertThatThrownBy(() -> of(Map.of("limit", 0)).integer("limit", 100, 1, 1000))
         .isInstanceOf(InvalidQueryException.class)
