@@ -19,9 +19,14 @@ public final class ContentAttributes {
       "traceloop.entity.input", "traceloop.entity.output",
       "input.value", "output.value");
 
-  /** Flattened messages: {@code gen_ai.prompt.0.content}, {@code llm.input_messages.1.message.content}, … */
+  /**
+   * The text of flattened messages — {@code gen_ai.prompt.0.content}, {@code llm.input_messages.1.message.content},
+   * {@code …contents.0.message_content.text}, {@code …tool_calls.0.arguments} — but not their role, name or finish
+   * reason, which are ours to show.
+   */
   private static final Pattern FLATTENED = Pattern.compile(
-      "(gen_ai\\.(prompt|completion)|llm\\.(prompts|completions|input_messages|output_messages))\\.\\d+\\..+");
+      "(gen_ai\\.(prompt|completion)|llm\\.(prompts|completions|input_messages|output_messages))\\.\\d+\\..*"
+          + "\\b(content|text|arguments)");
 
   private ContentAttributes() {}
 

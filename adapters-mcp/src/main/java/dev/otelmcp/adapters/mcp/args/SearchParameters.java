@@ -80,8 +80,8 @@ public final class SearchParameters {
 
   /** {@code fields}: what rows hold besides their compact columns. */
   public static Schema fields(String extras) {
-    return Schema.array(Schema.string(null), "Extra row fields: attributes, attributes.<key>, attributes.<prefix>* "
-        + "(e.g. attributes.gen_ai.*)" + extras + ".");
+    return Schema.array(Schema.string(null), "Extra row fields: attributes, attributes.<key or prefix*> (e.g. "
+        + "attributes.gen_ai.*)" + extras + ".");
   }
 
   /** The {@code fields} argument as a projection. */
@@ -113,9 +113,9 @@ public final class SearchParameters {
         .required("operator", Schema.string(null).enumOf(
             "equals", "not_equals", "contains", "not_contains", "starts_with", "ends_with", "in", "not_in",
             "gt", "lt", "gte", "lte", "between", "exists", "not_exists"))
-        .property("value", Schema.scalar("Not for in, not_in, between, exists, not_exists."))
+        .property("value", Schema.scalar("For one-value operators."))
         .property("values", Schema.array(Schema.scalar(null), "in/not_in values, or [low, high] for between."))
-        .property("value_type", Schema.string("Default: value's JSON type.").enumOf("string", "number", "boolean"))
+        .property("value_type", Schema.string("Default: the JSON type.").enumOf("string", "number", "boolean"))
         .closed()
         .asSchema();
   }

@@ -22,9 +22,8 @@ public final class SearchSpansTool extends DescribedTool {
   @Inject
   public SearchSpansTool(SearchSpansUseCase useCase, TimeWindows windows) {
     super("search_spans", "Search spans",
-        "Search single spans, each condition on the span itself (e.g. all calls of a model, all tool spans). "
-            + "Newest first, compact rows (role, model, tokens); fields adds attributes (prompts and outputs as "
-            + "untrusted_content).");
+        "Search single spans, conditions on the span itself (e.g. all calls of a model, all tool spans). Newest "
+            + "first, compact rows; fields adds attributes (prompts/outputs as untrusted_content).");
     this.useCase = useCase;
     this.windows = windows;
   }

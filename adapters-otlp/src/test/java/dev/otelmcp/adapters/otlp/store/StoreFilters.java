@@ -45,7 +45,7 @@ final class StoreFilters {
         of("gen_ai.usage.input_tokens", FilterOperator.EQUALS, s, "1234"),
         of("gen_ai.usage.output_tokens", FilterOperator.GTE, n, 700),
         of("gen_ai.usage.output_tokens", FilterOperator.LTE, n, 20),
-        of("gen_ai.usage.output_tokens", FilterOperator.BETWEEN, n, 300, 200),
+        of("gen_ai.usage.output_tokens", FilterOperator.BETWEEN, n, 200, 300),
         of("gen_ai.usage.output_tokens", FilterOperator.IN, n, 10, 11, 12, 13),
         of("gen_ai.usage.output_tokens", FilterOperator.NOT_IN, n, 10, 11, 12, 13),
         of("gen_ai.usage.output_tokens", FilterOperator.NOT_EQUALS, n, 100),
