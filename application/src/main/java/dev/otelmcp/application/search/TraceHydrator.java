@@ -66,6 +66,7 @@ public final class TraceHydrator implements AutoCloseable {
     }
     int missing = 0;
     int unfetched = 0;
+    int fetched = 0;
     List<OtelMcpException> failures = new ArrayList<>();
     for (Map.Entry<String, Future<Optional<Trace>>> entry : pending.entrySet()) {
       Optional<Trace> trace;
@@ -88,6 +89,8 @@ public final class TraceHydrator implements AutoCloseable {
       } else {
         missing++;
       }
+      fetched++;
+      call.progress(fetched, (double) pending.size(), "traces fetched");
     }
     if (!failures.isEmpty() && ready.isEmpty()) {
       throw failures.get(0);

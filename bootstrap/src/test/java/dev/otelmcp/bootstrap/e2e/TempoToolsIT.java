@@ -62,6 +62,11 @@ class TempoToolsIT {
   }
 
   static void serveRecordedTempo(WireMock wireMock) {
+    serveRecordedTempo(wireMock, 0);
+  }
+
+  /** The recordings, each trace body answered only after {@code traceDelayMillis}: a slow Tempo. */
+  static void serveRecordedTempo(WireMock wireMock, int traceDelayMillis) {
     search(wireMock, "TestTempoListServices.test_list_services", "{}");
     search(wireMock, "TestTempoSearchTraces.test_search_traces_with_service_filter", DEMO);
     search(wireMock, "TestTempoSearchTraces.test_search_traces_with_error_filter", "{ status = error }");
@@ -74,7 +79,8 @@ class TempoToolsIT {
     Cassette byService = cassette("TestTempoSearchTraces.test_search_traces_with_service_filter");
     for (Cassette.Interaction interaction : byService.interactions()) {
       if (interaction.path().startsWith("/api/traces/")) {
-        wireMock.register(get(urlPathEqualTo(interaction.path())).willReturn(interaction.response()));
+        wireMock.register(get(urlPathEqualTo(interaction.path()))
+            .willReturn(interaction.response().withFixedDelay(traceDelayMillis)));
       }
     }
     Cassette unknown = cassette("TestTempoGetTrace.test_get_trace_invalid_id");
