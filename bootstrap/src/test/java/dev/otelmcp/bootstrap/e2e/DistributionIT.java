@@ -1,7 +1,6 @@
 package dev.otelmcp.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.otelmcp.bootstrap.plugin.PluginJars;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
