@@ -5,6 +5,7 @@ import dev.otelmcp.application.page.After;
 import dev.otelmcp.application.search.TraceHydrator;
 import dev.otelmcp.application.search.TraceSearchOutcome;
 import dev.otelmcp.application.search.TraceSearcher;
+import dev.otelmcp.application.view.Coverage;
 import dev.otelmcp.application.view.Projection;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.application.view.TraceSummaryView;
@@ -47,7 +48,8 @@ public final class SearchTracesUseCase {
   public Result execute(Request request) {
     TraceSearchOutcome outcome = searcher.search(request.window(), request.filters(), request.limit(), false, request.after());
     Map<String, Trace> whole = new HashMap<>();
-    hydrator.hydrate(outcome.hits()).traces().forEach(trace -> whole.put(trace.traceId(), trace));
+    TraceHydrator.Hydration hydration = hydrator.hydrate(outcome.hits());
+    hydration.traces().forEach(trace -> whole.put(trace.traceId(), trace));
     // A trace the backend listed but can no longer return keeps its summary row, without LLM figures.
     List<TraceSummaryView> traces = outcome.hits().stream()
         .map(hit -> whole.containsKey(hit.traceId())
@@ -61,7 +63,8 @@ public final class SearchTracesUseCase {
         traces,
         cut,
         ResultHints.forList("traces", traces.size(), outcome.scanCapped(), outcome.tracesScanned() + " traces"),
-        Scope.of(request.window(), outcome.tracesScanned(), spans, cut)
-            .covering(outcome.coverage(request.window(), outcome.scanCapped())));
+        Scope.of(request.window(), outcome.tracesScanned(), spans, cut).covering(Coverage.of(request.window(),
+            hydration.shortfall() == null ? outcome.shortfall() : hydration.shortfall().and(outcome.shortfall()),
+            outcome.scanCapped(), outcome.tracesScanned())));
   }
 }

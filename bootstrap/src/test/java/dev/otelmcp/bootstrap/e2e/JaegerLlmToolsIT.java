@@ -33,21 +33,26 @@ class JaegerLlmToolsIT {
       .build();
 
   private static ServerProcess server;
-  private static final String TRACE_ID = "4a1b2c3d4e5f60718293a4b5c6d7e8f9";
-  private static final Map<String, Object> WINDOW = Map.of("start_time", "2026-02-01", "end_time", "2026-02-03");
+  static final String TRACE_ID = "4a1b2c3d4e5f60718293a4b5c6d7e8f9";
+  static final Map<String, Object> WINDOW = Map.of("start_time", "2026-02-01", "end_time", "2026-02-03");
 
   @BeforeAll
   static void start() throws Exception {
+    serveGenaiTrace(jaeger.getRuntimeInfo().getWireMock());
+    server = ServerProcess.start("--backend", "jaeger", "--url", jaeger.baseUrl());
+  }
+
+  /** Jaeger's GenAI agent trace behind the classic API, with the services of its processes. */
+  static void serveGenaiTrace(com.github.tomakehurst.wiremock.client.WireMock wireMock) throws Exception {
     String trace = TestResources.text("fixtures/jaeger-ui/genaiTestTrace.json");
     String envelope = "{\"data\":[" + trace + "],\"total\":0,\"limit\":0,\"offset\":0,\"errors\":null}";
     TreeSet<String> services = new TreeSet<>();
     new ObjectMapper().readTree(trace).path("processes").forEach(p -> services.add(p.path("serviceName").asText()));
     String serviceList = new ObjectMapper().writeValueAsString(
         Map.of("data", services, "total", services.size(), "limit", 0, "offset", 0));
-    jaeger.stubFor(get(urlPathEqualTo("/api/services")).willReturn(okJson(serviceList)));
-    jaeger.stubFor(get(urlPathEqualTo("/api/traces")).willReturn(okJson(envelope)));
-    jaeger.stubFor(get(urlPathEqualTo("/api/traces/" + TRACE_ID)).willReturn(okJson(envelope)));
-    server = ServerProcess.start("--backend", "jaeger", "--url", jaeger.baseUrl());
+    wireMock.register(get(urlPathEqualTo("/api/services")).willReturn(okJson(serviceList)));
+    wireMock.register(get(urlPathEqualTo("/api/traces")).willReturn(okJson(envelope)));
+    wireMock.register(get(urlPathEqualTo("/api/traces/" + TRACE_ID)).willReturn(okJson(envelope)));
   }
 
   @AfterAll

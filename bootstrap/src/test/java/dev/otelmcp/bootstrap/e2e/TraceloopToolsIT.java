@@ -42,14 +42,14 @@ class TraceloopToolsIT {
   private static final String DIR = "cassettes/traceloop/";
   private static final String ROOT_SPANS = "/v2/projects/default/traces/root-spans";
   private static final String SPANS = "/v2/projects/default/spans";
-  private static final String TRACE_ID = "c4c7e548e1febe34757c208205caa53e";
-  private static final String KEY = "tl-e2e-Key-41d9";
+  static final String TRACE_ID = "c4c7e548e1febe34757c208205caa53e";
+  static final String KEY = "tl-e2e-Key-41d9";
 
   /** The day before the recording (16 Nov 2025 11:10 GMT): it holds three traces, all of travel-agent-demo2. */
-  private static final Map<String, Object> DAY =
+  static final Map<String, Object> DAY =
       Map.of("start_time", "2025-11-15T11:10:00Z", "end_time", "2025-11-16T11:11:00Z");
   /** The week before the recording, as the reference listed services and workflows. */
-  private static final Map<String, Object> WEEK =
+  static final Map<String, Object> WEEK =
       Map.of("start_time", "2025-11-09T11:10:00Z", "end_time", "2025-11-16T11:11:00Z");
 
   private static ServerProcess server;
@@ -67,7 +67,7 @@ class TraceloopToolsIT {
   }
 
   /** The recorded API, matched as the reference's recorder matched: method, path and body (time bounds aside). */
-  private static void serveRecordedTraceloop(WireMock wireMock) {
+  static void serveRecordedTraceloop(WireMock wireMock) {
     // Root spans of the week (limit 1000, every filter-less search: list_services).
     replaySearch(wireMock, "TestTraceloopListServices.test_list_services.yaml", ROOT_SPANS, 5);
     // Root spans of the day: the recorded search of that window found its 3 traces (total_results 3), so it
