@@ -92,7 +92,8 @@ public final class Main {
       TraceStore store = provider.create(config.backendSettings());
       CoreComponent core = DaggerCoreComponent.factory().create(store, config.applicationSettings(), Clock.systemUTC(),
           prices);
-      McpServerFactory factory = new McpServerFactory(core.tools(), version, maxAnswerTokens, callTimeout);
+      McpServerFactory factory = new McpServerFactory(core.tools(), version, maxAnswerTokens, callTimeout,
+          config.maxMessageBytes());
       AutoCloseable server;
       if (http != null) {
         server = McpHttpServer.start(factory, core.health(), http);

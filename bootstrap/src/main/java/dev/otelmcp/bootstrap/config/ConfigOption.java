@@ -34,8 +34,8 @@ public enum ConfigOption {
       + "loopback ones, e.g. https://app.example.com or http://dev-box:*; repeatable (env: comma-separated)."),
   ALLOWED_HOST("--allowed-host", "MCP_ALLOWED_HOSTS", null, "HTTP transport: Host header allowed besides loopback "
       + "and --host, e.g. otel-mcp.internal:*; repeatable (env: comma-separated)."),
-  MAX_REQUEST_BYTES("--max-request-bytes", "MCP_MAX_REQUEST_BYTES", "4194304", "HTTP transport: largest request "
-      + "body accepted (413 above it)."),
+  MAX_REQUEST_BYTES("--max-request-bytes", "MCP_MAX_REQUEST_BYTES", "4194304", "Largest client message: a stdio "
+      + "line (a JSON-RPC error above it) or an HTTP request body (413 above it)."),
   LOG_LEVEL("--log-level", "LOG_LEVEL", "INFO", "Log level on stderr: TRACE, DEBUG, INFO, WARN, ERROR."),
   PLUGINS_DIR("--plugins-dir", "OTEL_MCP_PLUGINS_DIR", null, "Directory of backend plug-in jars "
       + "(default: plugins/ next to the otel-mcp jar)."),

@@ -204,6 +204,11 @@ public final class Configuration {
     return intIn(ConfigOption.MAX_ANSWER_TOKENS, 500, 1_000_000);
   }
 
+  /** The largest client message, on stdio or HTTP (--max-request-bytes). */
+  public int maxMessageBytes() {
+    return intIn(ConfigOption.MAX_REQUEST_BYTES, 1_024, Integer.MAX_VALUE - 8);
+  }
+
   /** The time limit of one tool call (--call-timeout), at least a second. */
   public Duration callTimeout() {
     Duration timeout = MapBackendSettings.parseDuration(ConfigOption.CALL_TIMEOUT.flag(),

@@ -95,6 +95,11 @@ final class RawStdio implements AutoCloseable {
     return seen.stream().filter(m -> method.equals(m.path("method").asText())).toList();
   }
 
+  /** Every message seen so far. */
+  List<JsonNode> messages() {
+    return List.copyOf(seen);
+  }
+
   /** Whether the process still runs. */
   boolean alive() {
     return process.isAlive();

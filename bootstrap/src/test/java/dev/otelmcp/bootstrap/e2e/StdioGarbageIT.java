@@ -70,6 +70,20 @@ class StdioGarbageIT {
     stillAnswers();
   }
 
+  @Example
+  void theMessageLimitIsTheOperatorsToSet() throws Exception {
+    try (RawStdio small = RawStdio.start("--no-persist", "--otlp-port", "0", "--max-request-bytes", "2048")) {
+      small.send("{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"ping\",\"params\":{\"x\":\"" + "x".repeat(3_000)
+          + "\"}}");
+      small.send("{\"jsonrpc\":\"2.0\",\"id\":\"small\",\"method\":\"ping\"}");
+
+      assertThat(small.response("\"small\"", Duration.ofSeconds(20)).has("result")).isTrue();
+      assertThat(small.messages()).anySatisfy(m -> assertThat(m.at("/error/message").asText())
+          .isEqualTo("Invalid Request: message larger than 2048 bytes"));
+      assertThat(small.alive()).isTrue();
+    }
+  }
+
   @Property(tries = 300, seed = "42")
   void randomLinesNeverEndTheSession(@ForAll("lines") String line) throws Exception {
     server.send(line.replace('\n', ' ').replace('\r', ' '));
