@@ -1,14 +1,12 @@
 package dev.otelmcp.adapters.tempo;
 
+import dev.otelmcp.backend.toolkit.AnswerBodies;
 import feign.Feign;
 import feign.Request;
 import feign.RequestInterceptor;
 import feign.Response;
 import feign.Retryer;
-import feign.Util;
 import feign.http2client.Http2Client;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
@@ -59,12 +57,8 @@ final class TempoHttp {
     };
   }
 
-  private static Object rawBody(Response response, Type type) throws IOException {
-    if (response.body() == null) {
-      return new byte[0];
-    }
-    try (InputStream in = response.body().asInputStream()) {
-      return Util.toByteArray(in);
-    }
+  /** The body as bytes, parsed by the caller; one that breaks off while read is retried ({@link AnswerBodies}). */
+  private static Object rawBody(Response response, Type type) {
+    return AnswerBodies.read(response);
   }
 }

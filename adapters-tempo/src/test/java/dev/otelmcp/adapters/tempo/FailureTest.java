@@ -130,7 +130,21 @@ class FailureTest {
     tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/search"))
         .willReturn(okJson("<html><body>Grafana login</body></html>")));
     store.close();
-    assertThat(searchFailure()).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("not valid JSON");
+    OtelMcpException page = searchFailure();
+    assertThat(page).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("not valid JSON");
+    assertThat(page.hint()).contains("BACKEND_URL");
+  }
+
+  @Test
+  void cutOffJsonIsMalformedAndDoesNotBlameTheUrl() {
+    tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/search"))
+        .willReturn(okJson("{\"traces\":[{\"traceID\":\"42ff")));
+
+    OtelMcpException failure = searchFailure();
+
+    assertThat(failure).isInstanceOf(BackendUnavailableException.class)
+        .hasMessageStartingWith("Tempo at " + tempo.baseUrl() + " sent a malformed or truncated JSON answer for GET /api/search");
+    assertThat(failure.hint()).contains("retry").doesNotContain("BACKEND_URL");
   }
 
   @Test
@@ -138,7 +152,8 @@ class FailureTest {
     tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/search"))
         .willReturn(okJson(RecordedTempo.emptySearchBody()).withFixedDelay(4000)));
 
-    assertThat(searchFailure()).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("within 2s");
+    assertThat(searchFailure()).isInstanceOf(BackendUnavailableException.class)
+        .hasMessage("Tempo at " + tempo.baseUrl() + " did not answer within 2s (GET /api/search)");
   }
 
   @Test
@@ -150,7 +165,8 @@ class FailureTest {
     TempoTraceStore store = store("http://localhost:" + closedPort);
 
     assertThatThrownBy(() -> store.getTrace("42ff472d7feb6215bec0cf4e350675b2"))
-        .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("connection refused");
+        .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("connection refused")
+        .hasMessageNotContaining("within");
     HealthStatus health = store.health();
     assertThat(health.healthy()).isFalse();
     assertThat(health.detail()).contains("could not reach Tempo");
