@@ -132,11 +132,13 @@ class ClassicFailureTest {
   @Test
   void tooManyRequestsIsRateLimitedWithRetryAfter() {
     JaegerTraceStore store = store();
-    servicesAnswer(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("slow down"));
+    servicesAnswer(aResponse().withStatus(429).withHeader("Retry-After", "60").withBody("slow down"));
 
     RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> store.listServices(WINDOW));
 
-    assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(60));
+    assertThat(jaeger.findAll(getRequestedFor(urlPathEqualTo("/api/services"))))
+        .as("longer than the 10 s a retry waits for: reported at once").hasSize(1);
     assertThat(e).hasMessageContaining("HTTP 429").hasMessageContaining("slow down");
     assertStillWorks(store);
   }

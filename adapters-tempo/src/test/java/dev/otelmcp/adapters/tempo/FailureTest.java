@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.tempo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -113,12 +114,14 @@ class FailureTest {
   @Test
   void rateLimitingCarriesRetryAfter() {
     tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/search"))
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("too many outstanding requests\n")));
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60").withBody("too many outstanding requests\n")));
 
     OtelMcpException failure = searchFailure();
 
     assertThat(failure).isInstanceOf(RateLimitedException.class).hasMessageContaining("too many outstanding requests");
-    assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofSeconds(60));
+    assertThat(tempo.findAll(getRequestedFor(urlPathEqualTo("/api/search"))))
+        .as("longer than the 10 s a retry waits for: reported at once").hasSize(1);
   }
 
   @Test

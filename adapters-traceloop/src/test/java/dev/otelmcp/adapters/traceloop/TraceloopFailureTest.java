@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +106,8 @@ class TraceloopFailureTest {
     RateLimitedException e = catchThrowableOfType(RateLimitedException.class, () -> search(store));
 
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(12));
+    assertThat(traceloop.findAll(postRequestedFor(urlPathEqualTo(Fixtures.ROOT_SPANS))))
+        .as("longer than the 10 s a retry waits for: reported at once").hasSize(1);
     assertThat(e).hasMessageContaining("HTTP 429").hasMessageContaining("Too Many Requests");
     assertStillWorks(store);
   }
