@@ -79,7 +79,7 @@ public final class JaegerTraceStore implements TraceStore {
   public TraceSearchResult searchTraces(TraceQuery query) {
     Optional<NativeSearch> plan = JaegerQueryPlanner.plan(query);
     if (plan.isEmpty()) {
-      return new TraceSearchResult(List.of(), false, null);
+      return new TraceSearchResult(List.of(), false, null, null);
     }
     NativeSearch search = plan.get();
     JaegerFlavour flavour = detector.flavour();
