@@ -1,84 +1,50 @@
 package dev.otelmcp.adapters.jaeger;
 
-import dev.otelmcp.domain.error.BackendUnavailableException;
-import java.util.ArrayList;
+import dev.otelmcp.backend.toolkit.PartPool;
+import dev.otelmcp.backend.toolkit.PartResults;
+import dev.otelmcp.backend.toolkit.ShortfallTally;
+import dev.otelmcp.domain.call.CallContext;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Runs one search per service with bounded parallelism, for searches that name no service: Jaeger's search
  * requires one, and asking every service is how the Jaeger UI's users would do it by hand.
  *
- * <p>The pool is fixed and owned by the store, so the bound holds across concurrent tool calls too. If any
- * per-service search fails, the others are cancelled and the failure is thrown: a silently partial answer
- * would look like "no such traces".
+ * <p>The pool is fixed and owned by the store, so the bound holds across concurrent tool calls too. A service whose
+ * search still fails after retries is left out and named in the answer's shortfall (the others' traces are worth
+ * having); services not searched because the tool call stopped are named too. Whether an answer without any
+ * service read is still an answer is the caller's call.
  */
 final class FanOutSearch implements AutoCloseable {
 
-  private final ExecutorService pool;
+  /** Services named one by one in the shortfall; more are counted. */
+  private static final int MAX_NAMED = 10;
+
+  private final PartPool pool;
 
   FanOutSearch(int concurrency) {
-    this.pool = Executors.newFixedThreadPool(concurrency, daemonThreads());
+    this.pool = new PartPool("jaeger-fanout", concurrency);
   }
 
-  /** The page of every service, in the order of {@code services}. */
-  List<JaegerFlavour.SearchPage> searchAll(List<String> services, Function<String, JaegerFlavour.SearchPage> search) {
-    if (services.size() == 1) {
-      return List.of(search.apply(services.get(0)));
+  /** The pages of the services that could be searched, in the order of {@code services}. */
+  List<JaegerFlavour.SearchPage> searchAll(List<String> services, Function<String, JaegerFlavour.SearchPage> search,
+      ShortfallTally tally) {
+    CallContext call = CallContext.current();
+    PartResults<String, JaegerFlavour.SearchPage> results = pool.run(services, search,
+        done -> call.progress(done, (double) services.size(), "Jaeger services searched"));
+    List<JaegerFlavour.SearchPage> pages = tally.collect(results, service -> "service " + service);
+    List<String> notSearched = results.notRun();
+    if (!notSearched.isEmpty()) {
+      tally.missing("services not searched: " + String.join(", ", notSearched.subList(0,
+          Math.min(MAX_NAMED, notSearched.size()))) + (notSearched.size() > MAX_NAMED
+          ? " and " + (notSearched.size() - MAX_NAMED) + " more" : ""));
     }
-    List<Future<JaegerFlavour.SearchPage>> futures = new ArrayList<>(services.size());
-    for (String service : services) {
-      futures.add(pool.submit(() -> search.apply(service)));
-    }
-    List<JaegerFlavour.SearchPage> pages = new ArrayList<>(services.size());
-    try {
-      for (Future<JaegerFlavour.SearchPage> future : futures) {
-        pages.add(future.get());
-      }
-      return pages;
-    } catch (ExecutionException e) {
-      cancel(futures);
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("per-service search failed", cause);
-    } catch (InterruptedException e) {
-      cancel(futures);
-      Thread.currentThread().interrupt();
-      throw new BackendUnavailableException("the search across Jaeger's services was interrupted", "Retry the call.");
-    } catch (CancellationException e) {
-      cancel(futures);
-      throw new BackendUnavailableException("the search across Jaeger's services was cancelled", "Retry the call.");
-    }
+    return pages;
   }
 
   @Override
   public void close() {
-    pool.shutdownNow();
-  }
-
-  private static void cancel(List<? extends Future<?>> futures) {
-    futures.forEach(f -> f.cancel(true));
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "otel-mcp-jaeger-fanout-" + count.incrementAndGet());
-      // Never keep the JVM alive for a search nobody waits for any more.
-      thread.setDaemon(true);
-      return thread;
-    };
+    pool.close();
   }
 }

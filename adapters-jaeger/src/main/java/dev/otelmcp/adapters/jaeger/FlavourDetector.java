@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.jaeger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.otelmcp.backend.toolkit.UnreadableBodyException;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.error.NotFoundException;
@@ -60,7 +60,7 @@ final class FlavourDetector {
     } catch (NotFoundException noClassicApi) {
       return v3OrNeither("/api/services answered 404", null);
     } catch (BackendUnavailableException e) {
-      if (!(e.getCause() instanceof JsonProcessingException)) {
+      if (!noJsonAtAll(e)) {
         throw e;
       }
       // 200 with a page that is not JSON: the UI's catch-all route serving index.html where the removed
@@ -82,11 +82,16 @@ final class FlavourDetector {
           "Point BACKEND_URL (or --url) at Jaeger's query service (port 16686), including its base path if it has"
               + " one, e.g. http://host:16686/jaeger.");
     } catch (BackendUnavailableException v3Failure) {
-      if (classicFailure != null && v3Failure.getCause() instanceof JsonProcessingException) {
+      if (classicFailure != null && noJsonAtAll(v3Failure)) {
         throw classicFailure;
       }
       throw v3Failure;
     }
+  }
+
+  /** A 200 whose body is no JSON at all (a web page); cut-off JSON is a classic API that exists but failed. */
+  private static boolean noJsonAtAll(BackendUnavailableException e) {
+    return e.getCause() instanceof UnreadableBodyException body && !body.startsLikeJson();
   }
 
   private JaegerFlavour announce(JaegerFlavour flavour, String how) {

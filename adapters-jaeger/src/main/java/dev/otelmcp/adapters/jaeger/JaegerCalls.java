@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.jaeger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.otelmcp.backend.toolkit.UnreadableBodyException;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.error.HttpFailures;
@@ -12,11 +12,14 @@ import java.util.function.Supplier;
  * Runs one HTTP call and turns every way it can fail into a domain exception.
  *
  * <p>Status errors already arrive as domain exceptions (from {@link JaegerErrorDecoder}); what is left are
- * transport failures (refused, timed out, DNS), which Feign wraps in {@link FeignException}, and bodies that
- * are not JSON. Both are worded as for every HTTP backend ({@link HttpFailures}); the Feign exception itself is
+ * transport failures (refused, reset, timed out, DNS) and bodies that could not be parsed, which Feign wraps in
+ * {@link FeignException} (after its retries). Both are worded as for every HTTP backend ({@link HttpFailures}); the Feign exception itself is
  * never kept as a cause: it holds the request headers, and so the API key.
  */
 final class JaegerCalls {
+
+  private static final String URL_HINT = "Check that BACKEND_URL (or --url) points at Jaeger's query service (port"
+      + " 16686), not at a UI page or a proxy login.";
 
   private final HttpFailures failures;
 
@@ -41,8 +44,12 @@ final class JaegerCalls {
 
   /** The exception for a body that is not the JSON Jaeger should send. */
   BackendUnavailableException notJson(String what, String detail, Throwable cause) {
-    return failures.notJson(what, detail, "Check that BACKEND_URL (or --url) points at Jaeger's query service (port"
-        + " 16686), not at a UI page or a proxy login.", cause);
+    return failures.notJson(what, detail, URL_HINT, cause);
+  }
+
+  /** The exception for a body that could not be parsed: cut-off JSON, or no JSON at all. */
+  BackendUnavailableException unreadable(String what, boolean startsLikeJson, String detail, Throwable cause) {
+    return failures.unreadable(what, startsLikeJson, detail, URL_HINT, cause);
   }
 
   /** The exception for an answer whose status was fine but whose envelope reports an error. */
@@ -53,10 +60,11 @@ final class JaegerCalls {
   }
 
   private RuntimeException translate(String what, FeignException e) {
-    // Jackson's parse errors are I/O errors too; a body that is not JSON is not an unreachable Jaeger.
+    // A parse failure travels as an I/O error too; a body that cannot be parsed is not an unreachable Jaeger.
     for (Throwable t = e.getCause(); t != null && !(t instanceof OtelMcpException); t = t.getCause()) {
-      if (t instanceof JsonProcessingException json) {
-        return notJson(what, json.getOriginalMessage(), json);
+      if (t instanceof UnreadableBodyException body) {
+        // The body exception stays the cause: FlavourDetector tells a UI page from cut-off JSON by it.
+        return unreadable(what, body.startsLikeJson(), body.getMessage(), body);
       }
     }
     return failures.transport(what, e, "Check that Jaeger's query service is running and that BACKEND_URL (or"

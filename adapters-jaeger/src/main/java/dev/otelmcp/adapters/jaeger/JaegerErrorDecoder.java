@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.jaeger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.TransientStatus;
 import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.NotFoundException;
 import feign.Request;
@@ -45,7 +46,8 @@ final class JaegerErrorDecoder implements ErrorDecoder {
       return new NotFoundException(failures.at() + " answered 404 for " + what + failures.detail(message),
           "Check the id or name; if the whole API is missing, set api_version (classic or v3).");
     }
-    return failures.forStatus(status, what, message, response.headers(), HINTS);
+    // 429 and 5xx travel as retryable, the domain exception inside (JaegerCalls finds it after the last attempt).
+    return TransientStatus.wrap(failures.forStatus(status, what, message, response.headers(), HINTS), response);
   }
 
   /** Jaeger's message, or {@code null} when the body says nothing usable. */

@@ -2,10 +2,10 @@ package dev.otelmcp.adapters.jaeger;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.BackendRetryer;
 import feign.Feign;
 import feign.Request;
 import feign.RequestInterceptor;
-import feign.Retryer;
 import feign.http2client.Http2Client;
 import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * Builds the Feign clients of one store, all sharing one JDK {@link HttpClient} (one connection pool).
  *
  * <p>Choices that matter: HTTP/1.1, because Jaeger's query port speaks plain HTTP and some proxies break on
- * the h2c upgrade; no Feign retries, because a retried search multiplies the load on a struggling Jaeger and
- * the caller decides about retrying; connect timeout and per-request timeout both the configured timeout.
+ * the h2c upgrade; the toolkit's retries ({@link BackendRetryer}: every call is a read, so a repeat is harmless;
+ * only brief failures are retried, a few times, never past the tool call's stop time); connect timeout and
+ * per-request timeout both the configured timeout.
  * The {@link Request.Options} mirror the client's settings exactly, otherwise {@link Http2Client} quietly
  * builds a second client per request configuration.
  */
@@ -48,7 +49,7 @@ final class JaegerHttp {
     return Feign.builder()
         .client(client)
         .options(options)
-        .retryer(Retryer.NEVER_RETRY)
+        .retryer(BackendRetryer.standard("Jaeger"))
         .decoder(new JaegerResponseDecoder(mapper))
         .errorDecoder(new JaegerErrorDecoder(config, mapper))
         .requestInterceptor(headers())

@@ -1,11 +1,12 @@
 package dev.otelmcp.adapters.jaeger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.AnswerBodies;
+import dev.otelmcp.backend.toolkit.UnreadableBodyException;
 import feign.Response;
-import feign.Util;
 import feign.codec.Decoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
@@ -13,8 +14,8 @@ import java.nio.charset.StandardCharsets;
  * Decodes successful responses: {@code byte[]} raw (OTLP payloads go to the OTLP codec, which also reads
  * JSON sequences), anything else as JSON whatever the {@code Content-Type} says.
  *
- * <p>Malformed JSON surfaces as Jackson's {@code JsonProcessingException} (an {@link IOException}), which
- * {@link JaegerCalls} turns into "Jaeger sent a response that is not valid JSON".
+ * <p>A body that breaks off while it is read is retried ({@link AnswerBodies}); one that cannot be parsed is an
+ * {@link UnreadableBodyException}, which {@link JaegerCalls} words as cut-off JSON or as no JSON at all.
  */
 final class JaegerResponseDecoder implements Decoder {
 
@@ -26,23 +27,18 @@ final class JaegerResponseDecoder implements Decoder {
 
   @Override
   public Object decode(Response response, Type type) throws IOException {
-    byte[] body = body(response);
+    byte[] body = AnswerBodies.read(response);
     if (type == byte[].class) {
       return body;
     }
     if (type == String.class) {
       return new String(body, StandardCharsets.UTF_8);
     }
-    // An empty body fails here too ("No content to map"), which is what it is: not the JSON we asked for.
-    return mapper.readValue(body, mapper.constructType(type));
-  }
-
-  private static byte[] body(Response response) throws IOException {
-    if (response.body() == null) {
-      return new byte[0];
-    }
-    try (InputStream in = response.body().asInputStream()) {
-      return Util.toByteArray(in);
+    try {
+      // An empty body fails here too ("No content to map"), which is what it is: not the JSON we asked for.
+      return mapper.readValue(body, mapper.constructType(type));
+    } catch (JsonProcessingException e) {
+      throw new UnreadableBodyException(e.getOriginalMessage(), body, e);
     }
   }
 }

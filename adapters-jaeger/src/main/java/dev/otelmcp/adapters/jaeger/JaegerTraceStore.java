@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.jaeger;
 
+import dev.otelmcp.backend.toolkit.ShortfallTally;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
@@ -8,6 +9,7 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
@@ -26,7 +28,8 @@ import java.util.TreeSet;
  *
  * <p>Jaeger's search returns whole traces, so every filter of a query is re-checked on them with
  * {@link FilterEvaluator}: what Jaeger evaluates is only pushed down to narrow the search (see
- * {@link JaegerQueryPlanner}). A search without a service is fanned out over every service.
+ * {@link JaegerQueryPlanner}). A search without a service is fanned out over every service; a service that cannot
+ * be searched is named in the result's shortfall rather than failing the others' answer.
  *
  * <p>Thread-safe. Nothing is contacted until the first call; a failed call leaves the store usable.
  */
@@ -76,14 +79,16 @@ public final class JaegerTraceStore implements TraceStore {
   public TraceSearchResult searchTraces(TraceQuery query) {
     Optional<NativeSearch> plan = JaegerQueryPlanner.plan(query);
     if (plan.isEmpty()) {
-      return new TraceSearchResult(List.of(), false, null);
+      return new TraceSearchResult(List.of(), false, null, null);
     }
     NativeSearch search = plan.get();
     JaegerFlavour flavour = detector.flavour();
+    ShortfallTally lacks = new ShortfallTally();
     List<JaegerFlavour.SearchPage> pages = search.serviceName().isPresent()
         ? List.of(flavour.search(search))
-        : fanOut.searchAll(serviceNames(flavour), service -> flavour.search(search.withService(service)));
-    return merge(pages, query);
+        : fanOut.searchAll(serviceNames(flavour), service -> flavour.search(search.withService(service)), lacks);
+    lacks.throwIfNothingRead();
+    return merge(pages, query, lacks.shortfall());
   }
 
   @Override
@@ -126,7 +131,7 @@ public final class JaegerTraceStore implements TraceStore {
    * Re-checks the query on every returned trace, drops duplicates (a trace spanning two services is found by
    * both searches; the copy with more spans wins), orders newest first and cuts at the limit.
    */
-  private static TraceSearchResult merge(List<JaegerFlavour.SearchPage> pages, TraceQuery query) {
+  private static TraceSearchResult merge(List<JaegerFlavour.SearchPage> pages, TraceQuery query, Shortfall lacks) {
     Map<String, Trace> unique = new LinkedHashMap<>();
     boolean anyFull = false;
     for (JaegerFlavour.SearchPage page : pages) {
@@ -141,6 +146,6 @@ public final class JaegerTraceStore implements TraceStore {
     hits.sort(Traces.NEWEST_FIRST);
     boolean cut = hits.size() > query.limit();
     List<TraceHit> page = cut ? hits.subList(0, query.limit()) : hits;
-    return new TraceSearchResult(page, anyFull || cut, null);
+    return new TraceSearchResult(page, anyFull || cut, null, lacks);
   }
 }

@@ -1,6 +1,8 @@
 package dev.otelmcp.adapters.jaeger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.AnswerBodies;
 import dev.otelmcp.adapters.otlp.codec.OtlpDecodeResult;
 import dev.otelmcp.adapters.otlp.codec.OtlpDecodingException;
 import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
@@ -132,7 +134,9 @@ final class V3JaegerFlavour implements JaegerFlavour {
     try {
       result = decoder.decode(body);
     } catch (OtlpDecodingException e) {
-      throw calls.notJson(what, e.getMessage(), e);
+      // Cut-off JSON is a parse failure of a body that began like JSON; a page or a foreign shape is not JSON we know.
+      boolean cutOff = e.getCause() instanceof JsonProcessingException && AnswerBodies.startsLikeJson(body);
+      throw calls.unreadable(what, cutOff, e.getMessage(), e);
     }
     if (result.isLossy()) {
       LOG.warn("Jaeger {}: left out {} unreadable spans, {} attributes and {} events/links",

@@ -12,17 +12,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.otelmcp.domain.call.CallContext;
+import dev.otelmcp.domain.call.StopReason;
 import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.Traces;
+import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.domain.tck.Cassette;
 import dev.otelmcp.domain.tck.ServedRequests;
 import dev.otelmcp.domain.tck.TestBackendSettings;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +51,7 @@ class FanOutSearchTest {
   private static final TimeRange WINDOW =
       new TimeRange(Instant.parse("2025-11-11T00:00:00Z"), Instant.parse("2025-11-14T00:00:00Z"));
 
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private JaegerTraceStore store;
 
   private JaegerTraceStore store(int concurrency) {
@@ -52,6 +62,7 @@ class FanOutSearchTest {
 
   @AfterEach
   void close() {
+    timer.shutdownNow();
     if (store != null) {
       store.close();
     }
@@ -125,17 +136,67 @@ class FanOutSearchTest {
   }
 
   @Test
-  void oneFailingServiceFailsTheSearchRatherThanReturningAPartialAnswer() {
+  void aServiceThatKeepsFailingIsNamedAndTheOthersAreAnswered() {
     fourSlowServices();
-    jaeger.stubFor(get(urlPathEqualTo("/api/traces")).withQueryParam("service", equalTo("model-comparison"))
+    jaeger.stubFor(get(urlPathEqualTo("/api/traces")).withQueryParam("service", equalTo("trace-analyzer-agent"))
         .willReturn(aResponse().withStatus(503).withBody("storage unavailable")));
     JaegerTraceStore store = store(4);
 
-    assertThatThrownBy(() -> store.searchTraces(new TraceQuery(WINDOW, List.of(), 20)))
-        .isInstanceOf(BackendUnavailableException.class)
-        .hasMessageContaining("HTTP 503");
+    TraceSearchResult result = store.searchTraces(new TraceQuery(WINDOW, List.of(), 20));
 
-    serviceAnswers("model-comparison", Fixtures.emptySearchBody());
-    assertThat(store.searchTraces(new TraceQuery(WINDOW, List.of(), 20)).hits()).hasSize(10);
+    assertThat(result.hits()).hasSize(10);
+    assertThat(result.shortfall()).isEqualTo(Shortfall.failed(List.of("service trace-analyzer-agent: HTTP 503")));
+    assertThat(searches().stream().filter(e -> e.getRequest().queryParameter("service").firstValue()
+        .equals("trace-analyzer-agent"))).as("retried first").hasSize(6);
+  }
+
+  @Test
+  void whenEveryServiceFailsTheFailureIsTheAnswer() {
+    fourSlowServices();
+    jaeger.stubFor(get(urlPathEqualTo("/api/traces")).atPriority(1)
+        .willReturn(aResponse().withStatus(500).withBody("storage unavailable")));
+
+    assertThatThrownBy(() -> store(4).searchTraces(new TraceQuery(WINDOW, List.of(), 20)))
+        .isInstanceOf(BackendUnavailableException.class)
+        .hasMessage("Jaeger at " + jaeger.baseUrl() + " failed with HTTP 500 for GET /api/traces: storage unavailable");
+  }
+
+  @Test
+  void atTheCallsStopTimeNoFurtherServiceIsSearchedAndTheOthersAreNamed() {
+    fourSlowServices();
+    List<String> progress = Collections.synchronizedList(new ArrayList<>());
+    // One service at a time, 600 ms each; stop time 900 ms in, deadline 1800 ms: two services are searched.
+    CallContext call = CallContext.startingNow(Duration.ofMillis(1800), Duration.ofMillis(900),
+        (done, total, message) -> progress.add(message + " " + (int) done + "/" + total.intValue()));
+
+    TraceSearchResult result = call.call(() -> store(1).searchTraces(new TraceQuery(WINDOW, List.of(), 20)));
+
+    // Services in name order: jaeger, model-comparison | trace-analyzer-agent, travel-agent-demo.
+    assertThat(searches()).extracting(e -> e.getRequest().queryParameter("service").firstValue())
+        .containsExactlyInAnyOrder("jaeger", "model-comparison");
+    assertThat(result.hits()).hasSize(10);
+    assertThat(result.shortfall()).isEqualTo(new Shortfall(StopReason.DEADLINE, null,
+        List.of("services not searched: trace-analyzer-agent, travel-agent-demo")));
+    assertThat(progress).containsExactly("Jaeger services searched 1/4", "Jaeger services searched 2/4",
+        "Jaeger services searched 3/4", "Jaeger services searched 4/4");
+  }
+
+  @Test
+  void aCancelledCallStopsTheSearchesUnderWayWithinASecond() {
+    fourSlowServices();
+    jaeger.stubFor(get(urlPathEqualTo("/api/traces")).atPriority(1)
+        .willReturn(okJson(Fixtures.emptySearchBody()).withFixedDelay(5_000)));
+    CallContext call = CallContext.startingNow(Duration.ofMinutes(1), Duration.ofSeconds(5), (d, t, m) -> { });
+    JaegerTraceStore store = store(4);
+    timer.schedule(call::cancel, 300, TimeUnit.MILLISECONDS);
+
+    long started = System.nanoTime();
+    TraceSearchResult result = call.call(() -> store.searchTraces(new TraceQuery(WINDOW, List.of(), 20)));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    assertThat(result.hits()).isEmpty();
+    assertThat(result.shortfall().stoppedBy()).isEqualTo(StopReason.CANCELLED);
+    assertThat(result.shortfall().failedParts()).containsExactly(
+        "services not searched: jaeger, model-comparison, trace-analyzer-agent, travel-agent-demo");
   }
 }

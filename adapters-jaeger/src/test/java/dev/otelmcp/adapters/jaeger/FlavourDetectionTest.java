@@ -116,7 +116,7 @@ class FlavourDetectionTest {
     JaegerTraceStore store = store(jaeger.baseUrl());
 
     assertThatThrownBy(() -> store.getTrace(TRACE)).isInstanceOf(BackendUnavailableException.class)
-        .hasMessageStartingWith("could not reach Jaeger at " + jaeger.baseUrl());
+        .hasMessage("Jaeger at " + jaeger.baseUrl() + " failed for GET /api/services: the connection was reset");
 
     jaeger.stubFor(get(urlPathEqualTo("/api/services")).willReturn(okJson(CLASSIC_SERVICES)));
     jaeger.stubFor(get(urlPathEqualTo("/api/traces/" + TRACE)).willReturn(okJson(CLASSIC_TRACE)));

@@ -3,6 +3,7 @@ package dev.otelmcp.adapters.tempo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.AnswerBodies;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.error.HttpFailures;
@@ -13,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs HTTP calls and turns every way they can fail into a domain exception: status errors arrive from
- * {@link TempoErrorDecoder}; transport failures (refused, timed out, DNS) arrive wrapped in a
- * {@link FeignException}, which is never kept as a cause because it holds the request headers (the
+ * {@link TempoErrorDecoder}; transport failures (refused, reset, timed out, DNS) arrive wrapped in a
+ * {@link FeignException} (after its retries), which is never kept as a cause because it holds the request headers (the
  * credentials); bodies that are not the JSON asked for are reported as such. Both are worded as for every HTTP
  * backend ({@link HttpFailures}).
  */
@@ -55,7 +56,7 @@ final class TempoCalls {
     try {
       return mapper.readValue(body, type);
     } catch (IOException e) {
-      throw notJson(what, e);
+      throw unreadable(what, body, e);
     }
   }
 
@@ -67,13 +68,14 @@ final class TempoCalls {
       }
       return node;
     } catch (IOException e) {
-      throw notJson(what, e);
+      throw unreadable(what, body, e);
     }
   }
 
-  BackendUnavailableException notJson(String what, IOException e) {
+  /** A body that began like JSON was cut off or garbled; anything else is a page where Tempo's API should be. */
+  BackendUnavailableException unreadable(String what, byte[] body, IOException e) {
     String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-    return failures.notJson(what, detail,
+    return failures.unreadable(what, AnswerBodies.startsLikeJson(body), detail,
         "Check that BACKEND_URL points at Tempo's HTTP API, not at a UI page or a proxy's login page.", e);
   }
 

@@ -27,7 +27,8 @@ import java.util.Optional;
  *     applies silently
  * @param maxSearchDuration the longest window one search may span: Tempo's {@code max_duration} (default 168h);
  *     longer windows are searched in pieces
- * @param hydrationConcurrency how many whole traces the store fetches at once (span search, re-checks)
+ * @param hydrationConcurrency how many requests the store runs at once for one answer's parts: window pieces of a
+ *     long search, whole traces (span search, re-checks); the bound is the store's, across tool calls
  */
 public record TempoConfig(
     ConnectionSettings connection,

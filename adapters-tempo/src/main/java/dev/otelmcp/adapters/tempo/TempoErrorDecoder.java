@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.tempo;
 
+import dev.otelmcp.backend.toolkit.TransientStatus;
 import dev.otelmcp.domain.error.HttpFailures;
 import feign.Request;
 import feign.Response;
@@ -33,7 +34,8 @@ final class TempoErrorDecoder implements ErrorDecoder {
     if (status == 404) {
       return new TempoNotFoundException(failures.at() + " answered 404 for " + what + failures.detail(text), text);
     }
-    return failures.forStatus(status, what, text, response.headers(), hints(text));
+    // 429 and 5xx travel as retryable, the domain exception inside (TempoCalls finds it after the last attempt).
+    return TransientStatus.wrap(failures.forStatus(status, what, text, response.headers(), hints(text)), response);
   }
 
   /** Tempo's words say which setting to check: the tenant, or the longest window Tempo allows. */

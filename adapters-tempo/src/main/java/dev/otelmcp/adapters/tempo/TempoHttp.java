@@ -1,14 +1,12 @@
 package dev.otelmcp.adapters.tempo;
 
+import dev.otelmcp.backend.toolkit.AnswerBodies;
+import dev.otelmcp.backend.toolkit.BackendRetryer;
 import feign.Feign;
 import feign.Request;
 import feign.RequestInterceptor;
 import feign.Response;
-import feign.Retryer;
-import feign.Util;
 import feign.http2client.Http2Client;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Builds the Feign client of one store over one JDK {@link HttpClient} (one connection pool, shared by the
  * parallel trace fetches).
  *
- * <p>HTTP/1.1, because Tempo's port speaks plain HTTP and h2c upgrades confuse some proxies; no Feign retries,
- * because a retried search multiplies the load on a struggling Tempo; the {@link Request.Options} mirror the
- * client's settings, otherwise {@link Http2Client} builds a second client per configuration.
+ * <p>HTTP/1.1, because Tempo's port speaks plain HTTP and h2c upgrades confuse some proxies; the toolkit's retries
+ * ({@link BackendRetryer}: every call is a read; only brief failures, a few times, never past the tool call's stop
+ * time, so a struggling Tempo is not flooded); the {@link Request.Options} mirror the client's settings, otherwise
+ * {@link Http2Client} builds a second client per configuration.
  */
 final class TempoHttp {
 
@@ -35,7 +34,7 @@ final class TempoHttp {
     return Feign.builder()
         .client(new Http2Client(httpClient))
         .options(new Request.Options(millis, TimeUnit.MILLISECONDS, millis, TimeUnit.MILLISECONDS, false))
-        .retryer(Retryer.NEVER_RETRY)
+        .retryer(BackendRetryer.standard("Tempo"))
         .decoder(TempoHttp::rawBody)
         .errorDecoder(new TempoErrorDecoder(config))
         .requestInterceptor(headers(config))
@@ -59,12 +58,8 @@ final class TempoHttp {
     };
   }
 
-  private static Object rawBody(Response response, Type type) throws IOException {
-    if (response.body() == null) {
-      return new byte[0];
-    }
-    try (InputStream in = response.body().asInputStream()) {
-      return Util.toByteArray(in);
-    }
+  /** The body as bytes, parsed by the caller; one that breaks off while read is retried ({@link AnswerBodies}). */
+  private static Object rawBody(Response response, Type type) {
+    return AnswerBodies.read(response);
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.adapters.tempo.TempoJson.TraceMetadata;
+import dev.otelmcp.backend.toolkit.PartPool;
+import dev.otelmcp.backend.toolkit.ShortfallTally;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
@@ -12,6 +14,7 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -43,6 +46,7 @@ public final class TempoTraceStore implements TraceStore {
   private final TempoCalls calls;
   private final TempoSearcher searcher;
   private final TraceFetcher traces;
+  private final PartPool pool;
   private final ParallelFetcher fetcher;
   private final TempoTags tags;
   private final TempoSpanSearch spanSearch;
@@ -53,9 +57,11 @@ public final class TempoTraceStore implements TraceStore {
     ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     this.api = TempoHttp.api(config);
     this.calls = new TempoCalls(config, mapper);
-    this.searcher = new TempoSearcher(api, calls, config);
+    // One pool for search pieces and trace fetches: hydration_concurrency bounds all of this store's requests at once.
+    this.pool = new PartPool("tempo", config.hydrationConcurrency());
+    this.searcher = new TempoSearcher(api, calls, config, pool);
     this.traces = new TraceFetcher(api, calls, new OtlpJsonDecoder(mapper), config.apiVersion());
-    this.fetcher = new ParallelFetcher(config.hydrationConcurrency(), traces::fetch);
+    this.fetcher = new ParallelFetcher(pool, traces::fetch);
     this.tags = new TempoTags(api, calls, config);
     this.spanSearch = new TempoSpanSearch(searcher, fetcher);
     this.capabilities = new StoreCapabilities(
@@ -91,16 +97,20 @@ public final class TempoTraceStore implements TraceStore {
     TempoSearcher.Candidates candidates =
         searcher.search(spanset.traceQl(), query.timeRange(), query.limit(), Optional.empty());
     List<TraceHit> hits = new ArrayList<>();
+    ShortfallTally lacks = new ShortfallTally();
     if (spanset.exact()) {
       candidates.traces().stream().map(SummaryMapper::summary).flatMap(Optional::stream).forEach(hits::add);
     } else {
       // Tempo answered a superset: fetch the candidates whole and keep the real matches.
       List<String> ids = candidates.traces().stream().map(TraceMetadata::traceID)
           .map(Ids::normalizeTraceId).flatMap(Optional::stream).toList();
-      fetcher.fetchAll(ids).stream().filter(trace -> FilterEvaluator.matches(trace, query.filters())).forEach(hits::add);
+      fetcher.fetchAll(ids, lacks).stream().filter(trace -> FilterEvaluator.matches(trace, query.filters()))
+          .forEach(hits::add);
+      lacks.throwIfNothingRead();
     }
+    lacks.include(candidates.shortfall());
     hits.sort(Traces.NEWEST_FIRST);
-    return new TraceSearchResult(hits, candidates.mayHaveMore(), null);
+    return new TraceSearchResult(hits, candidates.mayHaveMore(), null, lacks.shortfall());
   }
 
   @Override
@@ -121,11 +131,11 @@ public final class TempoTraceStore implements TraceStore {
     TempoSearcher.Candidates candidates = searcher.search(SelectedSpans.query(spanset.traceQl(), keys),
         query.timeRange(), query.limit(), Optional.of(SelectedSpans.MAX_SPANS_PER_SPANSET));
     List<SelectedSpans.Selected> spans = candidates.traces().stream().flatMap(t -> SelectedSpans.read(t).stream()).toList();
-    return new Selection(spans, spanset.exact(), candidates.mayHaveMore());
+    return new Selection(spans, spanset.exact(), candidates.mayHaveMore(), candidates.shortfall());
   }
 
-  /** What {@link #selectSpans} found. */
-  record Selection(List<SelectedSpans.Selected> spans, boolean exact, boolean mayHaveMore) {}
+  /** What {@link #selectSpans} found, and what the search could not cover ({@code null} when nothing). */
+  record Selection(List<SelectedSpans.Selected> spans, boolean exact, boolean mayHaveMore, Shortfall shortfall) {}
 
   @Override
   public Optional<Trace> getTrace(String traceId) {
@@ -149,7 +159,7 @@ public final class TempoTraceStore implements TraceStore {
 
   @Override
   public void close() {
-    fetcher.close();
+    pool.close();
   }
 
   @Override

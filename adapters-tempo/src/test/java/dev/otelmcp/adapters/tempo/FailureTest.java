@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.tempo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -113,12 +114,14 @@ class FailureTest {
   @Test
   void rateLimitingCarriesRetryAfter() {
     tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/search"))
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("too many outstanding requests\n")));
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60").withBody("too many outstanding requests\n")));
 
     OtelMcpException failure = searchFailure();
 
     assertThat(failure).isInstanceOf(RateLimitedException.class).hasMessageContaining("too many outstanding requests");
-    assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofSeconds(60));
+    assertThat(tempo.findAll(getRequestedFor(urlPathEqualTo("/api/search"))))
+        .as("longer than the 10 s a retry waits for: reported at once").hasSize(1);
   }
 
   @Test
@@ -130,7 +133,21 @@ class FailureTest {
     tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/search"))
         .willReturn(okJson("<html><body>Grafana login</body></html>")));
     store.close();
-    assertThat(searchFailure()).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("not valid JSON");
+    OtelMcpException page = searchFailure();
+    assertThat(page).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("not valid JSON");
+    assertThat(page.hint()).contains("BACKEND_URL");
+  }
+
+  @Test
+  void cutOffJsonIsMalformedAndDoesNotBlameTheUrl() {
+    tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/search"))
+        .willReturn(okJson("{\"traces\":[{\"traceID\":\"42ff")));
+
+    OtelMcpException failure = searchFailure();
+
+    assertThat(failure).isInstanceOf(BackendUnavailableException.class)
+        .hasMessageStartingWith("Tempo at " + tempo.baseUrl() + " sent a malformed or truncated JSON answer for GET /api/search");
+    assertThat(failure.hint()).contains("retry").doesNotContain("BACKEND_URL");
   }
 
   @Test
@@ -138,7 +155,8 @@ class FailureTest {
     tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/search"))
         .willReturn(okJson(RecordedTempo.emptySearchBody()).withFixedDelay(4000)));
 
-    assertThat(searchFailure()).isInstanceOf(BackendUnavailableException.class).hasMessageContaining("within 2s");
+    assertThat(searchFailure()).isInstanceOf(BackendUnavailableException.class)
+        .hasMessage("Tempo at " + tempo.baseUrl() + " did not answer within 2s (GET /api/search)");
   }
 
   @Test
@@ -150,7 +168,8 @@ class FailureTest {
     TempoTraceStore store = store("http://localhost:" + closedPort);
 
     assertThatThrownBy(() -> store.getTrace("42ff472d7feb6215bec0cf4e350675b2"))
-        .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("connection refused");
+        .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("connection refused")
+        .hasMessageNotContaining("within");
     HealthStatus health = store.health();
     assertThat(health.healthy()).isFalse();
     assertThat(health.detail()).contains("could not reach Tempo");

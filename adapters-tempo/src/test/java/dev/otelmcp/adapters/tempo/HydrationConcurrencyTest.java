@@ -1,6 +1,7 @@
 package dev.otelmcp.adapters.tempo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.otelmcp.domain.tck.ServedRequests.maxInFlight;
@@ -12,6 +13,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.Filter;
@@ -120,5 +122,21 @@ class HydrationConcurrencyTest {
     assertThat(result.spans()).extracting(Span::startTime).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(result.spans().get(0).spanId()).as("the last LLM call of 42ff…").isEqualTo("267fb9e41508b20f");
     assertThat(result.mayHaveMore()).isFalse();
+  }
+
+  @Test
+  void aTraceThatKeepsFailingIsNamedAndTheOthersAreAnswered() {
+    slowTraces();
+    tempo.getRuntimeInfo().getWireMock().register(get(urlPathEqualTo("/api/traces/9a8cb895bee63fabb705329a05ced33b"))
+        .atPriority(1).willReturn(serviceUnavailable()));
+    RecordedTempo.search(tempo.getRuntimeInfo().getWireMock(), RecordedTempo.BY_SERVICE, RecordedTempo.DEMO);
+
+    SpanSearchResult result = store(8).searchSpans(new SpanQuery(NOV_13,
+        List.of(Filter.equalsString("service.name", "travel-agent-demo")), 100));
+
+    // 10 + 28 + 22 + 17 spans without the 28 of 9a8c…
+    assertThat(result.spans()).hasSize(49);
+    assertThat(result.shortfall()).isEqualTo(Shortfall.failed(
+        List.of("trace 9a8cb895bee63fabb705329a05ced33b: HTTP 503")));
   }
 }

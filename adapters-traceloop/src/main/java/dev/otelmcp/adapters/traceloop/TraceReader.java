@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * service name, status and resource attributes. Those exist only in search results, so the trace's spans are
  * then looked up with {@code POST …/spans} over the trace's own time window (the seconds in which its spans
  * started, the environments its spans belong to), page after page until every span was seen, the window has
- * no more spans, or {@value #MAX_DETAIL_PAGES} pages of {@value #DETAIL_PAGE_SIZE} were read. A span not found
- * there keeps status UNSET and an unknown service (a busy project can fill the window with other traces'
+ * no more spans, {@value #MAX_DETAIL_PAGES} pages of {@value #DETAIL_PAGE_SIZE} were read, or the tool call
+ * should stop (after the first page). A span not found there keeps status UNSET and an unknown service (a busy project can fill the window with other traces'
  * spans; see {@code docs/traceloop.md}).
  */
 final class TraceReader {
@@ -88,6 +88,9 @@ final class TraceReader {
     Map<String, Span> found = new HashMap<>();
     String cursor = null;
     for (int page = 0; page < MAX_DETAIL_PAGES && found.size() < wanted.size(); page++) {
+      if (page > 0 && CallStops.now("looking up trace " + traceId + "'s span details", page)) {
+        break;
+      }
       Wire.SearchRequest request = Paging.request(List.of(), environments, fromSec, toSec, DETAIL_PAGE_SIZE, cursor);
       Wire.SpansResponse answer = calls.call(SPANS, () -> api.spans(request));
       Paging.Page rows = Paging.page(answer == null ? null : answer.spans(), DETAIL_PAGE_SIZE, cursor);

@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.traceloop;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.otelmcp.backend.toolkit.UnreadableBodyException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * Runs one HTTP call and turns every way it can fail into a domain exception.
  *
  * <p>Status errors already arrive as domain exceptions (from {@link TraceloopErrorDecoder}); what is left are
- * transport failures (refused, timed out, DNS), which Feign wraps in {@link FeignException}, and bodies that
- * are not JSON. Both are worded as for every HTTP backend ({@link HttpFailures}); the Feign exception is never
+ * transport failures (refused, reset, timed out, DNS) and bodies that could not be parsed, which Feign wraps in
+ * {@link FeignException} (after its retries). Both are worded as for every HTTP backend ({@link HttpFailures}); the Feign exception is never
  * kept as a cause: it holds the request, and so the API key.
  */
 final class TraceloopCalls {
@@ -45,11 +45,12 @@ final class TraceloopCalls {
   }
 
   private RuntimeException translate(String what, FeignException e) {
-    // Jackson's parse errors are I/O errors too; a body that is not JSON is not an unreachable API.
+    // A parse failure travels as an I/O error too; a body that cannot be parsed is not an unreachable API.
     for (Throwable t = e.getCause(); t != null && !(t instanceof OtelMcpException); t = t.getCause()) {
-      if (t instanceof JsonProcessingException json) {
-        return failures.notJson(what, json.getOriginalMessage(), "Check that BACKEND_URL (or --url) points at the"
-            + " Traceloop API (default " + TraceloopConfig.DEFAULT_URL + "), not at a web page or a proxy login.", json);
+      if (t instanceof UnreadableBodyException body) {
+        return failures.unreadable(what, body.startsLikeJson(), body.getMessage(), "Check that BACKEND_URL (or --url)"
+            + " points at the Traceloop API (default " + TraceloopConfig.DEFAULT_URL + "), not at a web page or a"
+            + " proxy login.", body.getCause());
       }
     }
     return failures.transport(what, e, hint());

@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.traceloop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.TransientStatus;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.HttpFailures;
 import feign.Request;
@@ -44,7 +45,8 @@ final class TraceloopErrorDecoder implements ErrorDecoder {
       return new BackendRejectedException(failures.at() + " has no " + what + " (HTTP 404)" + failures.detail(message),
           "Check BACKEND_URL (or --url): it should be the API root, e.g. " + TraceloopConfig.DEFAULT_URL + ".");
     }
-    return failures.forStatus(status, what, message, response.headers(), HINTS);
+    // 429 and 5xx travel as retryable, the domain exception inside (TraceloopCalls finds it after the last attempt).
+    return TransientStatus.wrap(failures.forStatus(status, what, message, response.headers(), HINTS), response);
   }
 
   /** The API's message, or {@code null} when the body says nothing usable. */

@@ -2,10 +2,10 @@ package dev.otelmcp.adapters.traceloop;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.BackendRetryer;
 import feign.Feign;
 import feign.Request;
 import feign.RequestInterceptor;
-import feign.Retryer;
 import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.net.http.HttpClient;
@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds the Feign client of one store over one JDK {@link HttpClient} (one connection pool).
  *
- * <p>No Feign retries: a retried search multiplies the load and the caller decides about retrying. The
- * {@link Request.Options} mirror the client's timeout exactly, otherwise {@link Http2Client} quietly builds a
+ * <p>The toolkit's retries ({@link BackendRetryer}): every call is a read (the searches are POSTs, but change
+ * nothing), so a repeat is harmless; only brief failures are retried, a few times, never past the tool call's stop
+ * time. The {@link Request.Options} mirror the client's timeout exactly, otherwise {@link Http2Client} quietly builds a
  * second client per request configuration. The API key is added by an interceptor as a literal header, so
  * neither Feign's templates nor its exceptions' messages ever format it.
  */
@@ -39,7 +40,7 @@ final class TraceloopHttp {
     return Feign.builder()
         .client(new Http2Client(httpClient))
         .options(new Request.Options(millis, TimeUnit.MILLISECONDS, millis, TimeUnit.MILLISECONDS, false))
-        .retryer(Retryer.NEVER_RETRY)
+        .retryer(BackendRetryer.standard("Traceloop"))
         .encoder(new JacksonEncoder(mapper))
         .decoder(new TraceloopResponseDecoder(mapper))
         .errorDecoder(new TraceloopErrorDecoder(config, mapper))

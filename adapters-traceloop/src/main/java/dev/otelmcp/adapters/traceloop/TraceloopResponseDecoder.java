@@ -1,17 +1,18 @@
 package dev.otelmcp.adapters.traceloop;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.AnswerBodies;
+import dev.otelmcp.backend.toolkit.UnreadableBodyException;
 import feign.Response;
-import feign.Util;
 import feign.codec.Decoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 
 /**
- * Decodes successful answers as JSON whatever the {@code Content-Type} says. A body that is not JSON (an empty
- * body, a proxy's login page) surfaces as Jackson's {@code JsonProcessingException}, which
- * {@link TraceloopCalls} turns into "Traceloop sent a response that is not valid JSON".
+ * Decodes successful answers as JSON whatever the {@code Content-Type} says. A body that breaks off while it is
+ * read is retried ({@link AnswerBodies}); one that cannot be parsed (cut-off JSON, an empty body, a proxy's login
+ * page) is an {@link UnreadableBodyException}, which {@link TraceloopCalls} words accordingly.
  */
 final class TraceloopResponseDecoder implements Decoder {
 
@@ -23,14 +24,11 @@ final class TraceloopResponseDecoder implements Decoder {
 
   @Override
   public Object decode(Response response, Type type) throws IOException {
-    byte[] body;
-    if (response.body() == null) {
-      body = new byte[0];
-    } else {
-      try (InputStream in = response.body().asInputStream()) {
-        body = Util.toByteArray(in);
-      }
+    byte[] body = AnswerBodies.read(response);
+    try {
+      return mapper.readValue(body, mapper.constructType(type));
+    } catch (JsonProcessingException e) {
+      throw new UnreadableBodyException(e.getOriginalMessage(), body, e);
     }
-    return mapper.readValue(body, mapper.constructType(type));
   }
 }

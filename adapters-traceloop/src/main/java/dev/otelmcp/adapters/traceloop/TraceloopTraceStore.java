@@ -77,13 +77,17 @@ public final class TraceloopTraceStore implements TraceStore {
 
   /**
    * The services of the root spans in the window (the API has no service list): up to
-   * {@value #MAX_SERVICE_PAGES} pages of {@value #MAX_SEARCH_LIMIT} root spans, newest first.
+   * {@value #MAX_SERVICE_PAGES} pages of {@value #MAX_SEARCH_LIMIT} root spans, newest first, and no further page
+   * once the tool call should stop (a list cannot say it is partial: the log does).
    */
   @Override
   public List<String> listServices(TimeRange window) {
     TreeSet<String> services = new TreeSet<>();
     String cursor = null;
     for (int page = 0; page < MAX_SERVICE_PAGES; page++) {
+      if (page > 0 && CallStops.now("listing services", page)) {
+        break;
+      }
       Paging.Page rows = rootSpans(window, MAX_SEARCH_LIMIT, cursor);
       for (Wire.WireSpan row : rows.rows()) {
         mapper.summary(row).filter(s -> window.contains(s.startTime()))
@@ -131,7 +135,8 @@ public final class TraceloopTraceStore implements TraceStore {
     for (Wire.WireSpan row : rows.rows()) {
       mapper.summary(row).filter(s -> query.timeRange().contains(s.startTime())).ifPresent(hits::add);
     }
-    return new TraceSearchResult(hits, rows.mayHaveMore(), rows.nextCursor());
+    // One request per page: it answers or fails whole, so nothing can be lacking.
+    return new TraceSearchResult(hits, rows.mayHaveMore(), rows.nextCursor(), null);
   }
 
   @Override
@@ -149,7 +154,7 @@ public final class TraceloopTraceStore implements TraceStore {
           .filter(s -> query.timeRange().contains(s.startTime()) && FilterEvaluator.matches(s, query.filters()))
           .ifPresent(spans::add);
     }
-    return new SpanSearchResult(spans, rows.mayHaveMore(), rows.nextCursor());
+    return new SpanSearchResult(spans, rows.mayHaveMore(), rows.nextCursor(), null);
   }
 
   @Override

@@ -16,6 +16,7 @@ final class ArchitectureRules {
   static final String BOOTSTRAP = "dev.otelmcp.bootstrap..";
   static final String OTLP_CODEC = "dev.otelmcp.adapters.otlp.codec..";
   static final String PRICING = "dev.otelmcp.adapters.pricing..";
+  static final String TOOLKIT = "dev.otelmcp.backend.toolkit..";
   static final String[] BACKENDS = {
     "dev.otelmcp.adapters.jaeger..", "dev.otelmcp.adapters.tempo..", "dev.otelmcp.adapters.traceloop..",
     "dev.otelmcp.adapters.otlp.."
@@ -41,6 +42,14 @@ final class ArchitectureRules {
   static final ArchRule MCP_ADAPTER_IGNORES_BACKENDS = noClasses().that().resideInAPackage(MCP)
       .should().dependOnClassesThat().resideInAnyPackage(BACKENDS)
       .as("adapters-mcp never imports a backend adapter");
+
+  /**
+   * The backend toolkit is a library under the HTTP backends: the domain, Feign and slf4j, never a backend, the
+   * application, the MCP side or bootstrap (and no JSON library: each backend parses its own answers).
+   */
+  static final ArchRule TOOLKIT_SEES_ONLY_THE_DOMAIN_AND_FEIGN = classes().that().resideInAPackage(TOOLKIT)
+      .should().onlyDependOnClassesThat().resideInAnyPackage(TOOLKIT, DOMAIN, "java..", "feign..", "org.slf4j..")
+      .as("the backend toolkit depends on the domain, Feign and slf4j only");
 
   /** Backends implement the domain's ports and know nothing of the application or the MCP side. */
   static final ArchRule BACKENDS_SEE_ONLY_THE_DOMAIN = noClasses().that().resideInAnyPackage(BACKENDS)

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.otelmcp.adapters.tempo.archprobe.TempoClassUsingJaeger;
+import dev.otelmcp.backend.toolkit.archprobe.ToolkitClassUsingTempo;
 import dev.otelmcp.domain.archprobe.DomainClassUsingJackson;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,15 @@ class ArchitectureRulesCatchViolationsTest {
 
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().toString()).contains("dev.otelmcp.adapters.jaeger.JaegerTraceStoreProvider");
+  }
+
+  @Test
+  void aToolkitClassImportingABackendBreaksTheToolkitsIsolation() {
+    JavaClasses probe = new ClassFileImporter().importClasses(ToolkitClassUsingTempo.class);
+
+    EvaluationResult result = ArchitectureRules.TOOLKIT_SEES_ONLY_THE_DOMAIN_AND_FEIGN.evaluate(probe);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString()).contains("dev.otelmcp.adapters.tempo.TempoTraceStoreProvider");
   }
 }

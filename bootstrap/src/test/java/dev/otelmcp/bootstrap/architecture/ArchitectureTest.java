@@ -21,6 +21,9 @@ class ArchitectureTest {
   static final ArchRule backendsSeeOnlyTheDomain = ArchitectureRules.BACKENDS_SEE_ONLY_THE_DOMAIN;
 
   @ArchTest
+  static final ArchRule toolkitSeesOnlyTheDomainAndFeign = ArchitectureRules.TOOLKIT_SEES_ONLY_THE_DOMAIN_AND_FEIGN;
+
+  @ArchTest
   static final ArchRule pricingSeesOnlyTheDomain = ArchitectureRules.PRICING_SEES_ONLY_THE_DOMAIN;
 
   @ArchTest

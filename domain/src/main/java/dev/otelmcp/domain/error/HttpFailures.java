@@ -2,13 +2,7 @@ package dev.otelmcp.domain.error;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +136,25 @@ public final class HttpFailures {
   }
 
   /**
+   * The exception for a successful answer whose body could not be parsed. A body that begins like JSON was cut off
+   * or garbled on the way (a proxy, a backend dying mid-answer): worth a retry, nothing wrong with the settings. A
+   * body that is no JSON at all (a login page, a UI's index.html) means the URL points at the wrong thing: that is
+   * {@link #notJson}, with the backend's hint about its URL.
+   *
+   * @param startsLikeJson whether the body began like a JSON object or array
+   * @param notJsonHint the hint for a body that is no JSON at all
+   */
+  public BackendUnavailableException unreadable(String request, boolean startsLikeJson, String parserMessage,
+      String notJsonHint, Throwable cause) {
+    if (!startsLikeJson) {
+      return notJson(request, parserMessage, notJsonHint, cause);
+    }
+    return new BackendUnavailableException(at() + " sent a malformed or truncated JSON answer for " + request + ": "
+        + scrubber.apply(String.valueOf(parserMessage)), "The answer was cut off or garbled on the way; retry the call,"
+        + " and if it keeps happening check " + backend + "'s logs and any proxy in between.", cause);
+  }
+
+  /**
    * The exception for a call that failed without a status: a domain exception already in the cause chain (one
    * an error decoder threw) is returned as it is; an I/O cause is {@linkplain #unreachable unreachable}; anything
    * else is named by its class. The failure itself is never kept as a cause: an HTTP library's exception may hold
@@ -162,28 +175,22 @@ public final class HttpFailures {
         + scrubber.apply(failure.getClass().getSimpleName()), hint);
   }
 
-  /** The exception for a backend that could not be reached, or did not answer in time. */
+  /**
+   * The exception for a request that got no answer, worded by what happened: only a timeout names the timeout (a
+   * refused or reset connection fails in milliseconds, and "within 30s" would send the reader after the wrong
+   * setting).
+   */
   public BackendUnavailableException unreachable(String request, Throwable cause, String hint) {
-    return new BackendUnavailableException("could not reach " + at() + " within " + timeoutText + " (" + request
-        + "): " + reason(cause), hint, cause);
-  }
-
-  /** Why the transport failed, in a few words; the JDK's message (scrubbed) when it is none of the known kinds. */
-  String reason(Throwable cause) {
-    if (firstInChain(cause, HttpConnectTimeoutException.class::isInstance) != null) {
-      return "the connection timed out";
-    }
-    if (firstInChain(cause, t -> t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) != null) {
-      return "no answer in time";
-    }
-    if (firstInChain(cause, ConnectException.class::isInstance) != null) {
-      return "connection refused";
-    }
-    if (firstInChain(cause, t -> t instanceof UnknownHostException || t instanceof UnresolvedAddressException)
-        != null) {
-      return "unknown host";
-    }
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : scrubber.apply(cause.getMessage());
+    TransportFailure kind = TransportFailure.of(cause);
+    String message = switch (kind) {
+      case TIMEOUT -> at() + " did not answer within " + timeoutText + " (" + request + ")";
+      case CONNECT_TIMEOUT -> "could not reach " + at() + " (" + request + "): no connection within " + timeoutText;
+      case REFUSED, UNKNOWN_HOST -> "could not reach " + at() + " (" + request + "): " + kind.phrase();
+      case RESET, CLOSED_EARLY, INTERRUPTED -> at() + " failed for " + request + ": " + kind.phrase();
+      case OTHER -> at() + " failed for " + request + ": " + (cause.getMessage() == null
+          ? cause.getClass().getSimpleName() : scrubber.apply(cause.getMessage()));
+    };
+    return new BackendUnavailableException(message, hint, cause);
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.otelmcp.domain.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -140,26 +142,45 @@ class HttpFailuresTest {
   }
 
   @Test
-  void transportFailuresAreUnavailabilityNamingUrlTimeoutAndReason() {
-    assertThat(unreachable(new HttpConnectTimeoutException("HTTP connect timed out"))).isEqualTo("the connection timed out");
-    assertThat(unreachable(new HttpTimeoutException("request timed out"))).isEqualTo("no answer in time");
-    assertThat(unreachable(new SocketTimeoutException("Read timed out"))).isEqualTo("no answer in time");
-    assertThat(unreachable(new ConnectException("Connection refused"))).isEqualTo("connection refused");
-    assertThat(unreachable(new IOException("wrapped", new ConnectException()))).isEqualTo("connection refused");
-    assertThat(unreachable(new UnknownHostException("jaeger"))).isEqualTo("unknown host");
-    assertThat(unreachable(new IOException(null, new UnresolvedAddressException()))).isEqualTo("unknown host");
-    assertThat(unreachable(new IOException("closed by " + SECRET))).isEqualTo("closed by ***");
-    assertThat(unreachable(new IOException())).isEqualTo("IOException");
+  void onlyATimeoutNamesTheTimeout() {
+    assertThat(unreachable(new HttpTimeoutException("request timed out")))
+        .isEqualTo("Jaeger at http://jaeger:16686 did not answer within 2s (GET /api/services)");
+    assertThat(unreachable(new SocketTimeoutException("Read timed out")))
+        .isEqualTo("Jaeger at http://jaeger:16686 did not answer within 2s (GET /api/services)");
+    assertThat(unreachable(new HttpConnectTimeoutException("HTTP connect timed out")))
+        .isEqualTo("could not reach Jaeger at http://jaeger:16686 (GET /api/services): no connection within 2s");
+  }
+
+  @Test
+  void fastTransportFailuresSayWhatHappenedWithoutATimeout() {
+    assertThat(unreachable(new ConnectException("Connection refused")))
+        .isEqualTo("could not reach Jaeger at http://jaeger:16686 (GET /api/services): connection refused");
+    assertThat(unreachable(new IOException("wrapped", new ConnectException()))).endsWith("): connection refused");
+    assertThat(unreachable(new UnknownHostException("jaeger"))).endsWith("): unknown host");
+    assertThat(unreachable(new IOException(null, new UnresolvedAddressException()))).endsWith("): unknown host");
+    assertThat(unreachable(new IOException("HTTP/1.1 header parser received no bytes",
+        new SocketException("Connection reset"))))
+        .isEqualTo("Jaeger at http://jaeger:16686 failed for GET /api/services: the connection was reset");
+    assertThat(unreachable(new IOException("closed", new EOFException("EOF reached while reading"))))
+        .isEqualTo("Jaeger at http://jaeger:16686 failed for GET /api/services: the connection was closed before the"
+            + " answer was complete");
+    assertThat(unreachable(new IOException(new InterruptedException())))
+        .endsWith("failed for GET /api/services: the request was interrupted (the call was cancelled or ran out of"
+            + " time)");
+    assertThat(unreachable(new IOException("closed by " + SECRET))).endsWith("GET /api/services: closed by ***");
+    assertThat(unreachable(new IOException())).endsWith("GET /api/services: IOException");
+    for (IOException fast : List.of(new ConnectException(), new SocketException("Connection reset"), new EOFException(),
+        new UnknownHostException("x"), new IOException("other"))) {
+      assertThat(unreachable(fast)).doesNotContain("within");
+    }
 
     BackendUnavailableException e = JAEGER.unreachable(REQUEST, new ConnectException(), "start Jaeger");
-    assertThat(e).hasMessage("could not reach Jaeger at http://jaeger:16686 within 2s (GET /api/services): "
-        + "connection refused").hasCauseInstanceOf(ConnectException.class);
+    assertThat(e).hasCauseInstanceOf(ConnectException.class);
     assertThat(e.hint()).isEqualTo("start Jaeger");
   }
 
   private static String unreachable(IOException cause) {
-    String message = JAEGER.transport(REQUEST, new RuntimeException("feign", cause), "hint").getMessage();
-    return message.substring(message.indexOf("): ") + 3);
+    return JAEGER.transport(REQUEST, new RuntimeException("feign", cause), "hint").getMessage();
   }
 
   @Test
@@ -205,6 +226,27 @@ class HttpFailuresTest {
     assertThat(e).hasMessage("Jaeger at http://jaeger:16686 sent a response that is not valid JSON for"
         + " GET /api/services: Unrecognized token '***'").hasCause(parser);
     assertThat(e.hint()).isEqualTo("check the URL");
+  }
+
+  @Test
+  void aBodyCutOffOrGarbledIsMalformedJsonWithAHintToRetryNotToCheckTheUrl() {
+    IOException parser = new IOException("Unexpected end-of-input");
+
+    BackendUnavailableException e = JAEGER.unreadable(REQUEST, true, "Unexpected end-of-input near " + SECRET,
+        "check BACKEND_URL", parser);
+
+    assertThat(e).hasMessage("Jaeger at http://jaeger:16686 sent a malformed or truncated JSON answer for"
+        + " GET /api/services: Unexpected end-of-input near ***").hasCause(parser);
+    assertThat(e.hint()).contains("retry").contains("Jaeger's logs").doesNotContain("BACKEND_URL");
+  }
+
+  @Test
+  void aBodyThatIsNoJsonAtAllKeepsTheUrlHint() {
+    BackendUnavailableException e = JAEGER.unreadable(REQUEST, false, "Unexpected character ('<')", "check BACKEND_URL",
+        null);
+
+    assertThat(e).hasMessageContaining("sent a response that is not valid JSON for GET /api/services");
+    assertThat(e.hint()).isEqualTo("check BACKEND_URL");
   }
 
   @Test

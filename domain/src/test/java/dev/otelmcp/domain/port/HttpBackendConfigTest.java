@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
-import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ class HttpBackendConfigTest {
         "token dXNlcjpnbGNfYWJj refused", Map.of(), new HttpFailures.StatusHints("a", "b", "c", "d"));
     assertThat(failure).hasMessage("Tempo at http://tempo:3200 refused access (HTTP 403 for GET /api/search): token ***"
         + " refused");
-    assertThat(config.failures("Tempo").unreachable("GET /api/echo", new ConnectException(), "hint"))
-        .hasMessageContaining("within 1500ms");
+    assertThat(config.failures("Tempo").unreachable("GET /api/echo", new HttpTimeoutException("request timed out"),
+        "hint")).hasMessage("Tempo at http://tempo:3200 did not answer within 1500ms (GET /api/echo)");
   }
 }

@@ -1,0 +1,30 @@
+package dev.otelmcp.backend.toolkit;
+
+import java.io.IOException;
+
+/**
+ * A successful answer whose body the adapter could not parse, thrown by its Feign decoder so that the call helper
+ * can word it: cut or garbled JSON (worth a retry, the backend's fault) or no JSON at all (a web page: most likely
+ * the URL points at the wrong thing). Not retried by Feign: the same body would likely come again.
+ */
+public final class UnreadableBodyException extends IOException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final boolean startsLikeJson;
+
+  /**
+   * @param parserMessage the parser's words, without its location dump
+   * @param body the body that failed
+   * @param cause the parser's exception
+   */
+  public UnreadableBodyException(String parserMessage, byte[] body, Throwable cause) {
+    super(parserMessage, cause);
+    this.startsLikeJson = AnswerBodies.startsLikeJson(body);
+  }
+
+  /** Whether the body began like JSON (then it was cut or garbled). */
+  public boolean startsLikeJson() {
+    return startsLikeJson;
+  }
+}
