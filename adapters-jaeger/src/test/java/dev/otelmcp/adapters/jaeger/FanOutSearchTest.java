@@ -147,7 +147,7 @@ class FanOutSearchTest {
     assertThat(result.hits()).hasSize(10);
     assertThat(result.shortfall()).isEqualTo(Shortfall.failed(List.of("service trace-analyzer-agent: HTTP 503")));
     assertThat(searches().stream().filter(e -> e.getRequest().queryParameter("service").firstValue()
-        .equals("trace-analyzer-agent"))).as("retried first").hasSize(6);
+        .equals("trace-analyzer-agent"))).as("retried first").hasSize(8);
   }
 
   @Test

@@ -103,7 +103,7 @@ class RetryTest {
   }
 
   @Test
-  void aLastingServiceUnavailableFailsAfterSixAttemptsInTheUsualWords() {
+  void aLastingServiceUnavailableFailsAfterEightAttemptsInTheUsualWords() {
     servicesAlwaysAnswer(serviceUnavailable().withBody("storage unavailable"));
 
     BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class, this::services);
@@ -111,7 +111,7 @@ class RetryTest {
     assertThat(e).hasMessage("Jaeger at " + jaeger.baseUrl() + " failed with HTTP 503 for GET /api/services: storage"
         + " unavailable");
     assertThat(e.hint()).contains("retry later");
-    assertThat(requests()).isEqualTo(6);
+    assertThat(requests()).isEqualTo(8);
   }
 
   @Test

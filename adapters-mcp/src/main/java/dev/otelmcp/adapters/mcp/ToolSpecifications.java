@@ -99,7 +99,7 @@ public final class ToolSpecifications {
     } catch (OtelMcpException e) {
       LOG.info("{} failed: {} {}", tool.name(), e.code(), e.getMessage());
       return error(e.code(), e.getMessage(), e.hint());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       LOG.error("{} failed with an internal error", tool.name(), e);
       return error(ErrorCode.INTERNAL, "internal error in otel-mcp while running " + tool.name()
           + " (" + e.getClass().getSimpleName() + "); details are in the server log on stderr",

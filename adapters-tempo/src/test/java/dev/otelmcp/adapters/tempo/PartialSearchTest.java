@@ -124,7 +124,7 @@ class PartialSearchTest {
     assertThat(result.hits()).hasSize(5);
     assertThat(result.shortfall()).isEqualTo(Shortfall.failed(List.of(
         "search 2025-11-14T00:00:00Z .. 2025-11-21T00:00:00Z: HTTP 503")));
-    assertThat(searchedEnds().stream().filter(NOV_21::equals)).as("retried first").hasSize(6);
+    assertThat(searchedEnds().stream().filter(NOV_21::equals)).as("retried first").hasSize(8);
   }
 
   @Test

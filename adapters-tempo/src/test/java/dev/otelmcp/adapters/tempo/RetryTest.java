@@ -104,7 +104,7 @@ class RetryTest {
   }
 
   @Test
-  void aLastingServiceUnavailableFailsAfterSixAttemptsInTheUsualWords() {
+  void aLastingServiceUnavailableFailsAfterEightAttemptsInTheUsualWords() {
     searchAlwaysAnswers(serviceUnavailable().withBody("the query frontend is restarting"));
 
     BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class, this::search);
@@ -112,7 +112,7 @@ class RetryTest {
     assertThat(e).hasMessage("Tempo at " + tempo.baseUrl()
         + " failed with HTTP 503 for GET /api/search: the query frontend is restarting");
     assertThat(e.hint()).contains("retry later");
-    assertThat(searches()).isEqualTo(6);
+    assertThat(searches()).isEqualTo(8);
   }
 
   @Test

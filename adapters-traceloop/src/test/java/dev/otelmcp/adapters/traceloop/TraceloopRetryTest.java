@@ -105,7 +105,7 @@ class TraceloopRetryTest {
   }
 
   @Test
-  void aLastingServiceUnavailableFailsAfterSixAttemptsInTheUsualWords() {
+  void aLastingServiceUnavailableFailsAfterEightAttemptsInTheUsualWords() {
     searchAlwaysAnswers(serviceUnavailable().withBody("the warehouse is restarting"));
 
     BackendUnavailableException e = catchThrowableOfType(BackendUnavailableException.class, this::search);
@@ -113,7 +113,7 @@ class TraceloopRetryTest {
     assertThat(e).hasMessage("Traceloop at " + traceloop.baseUrl() + " failed with HTTP 503 for POST "
         + Fixtures.ROOT_SPANS + ": the warehouse is restarting");
     assertThat(e.hint()).contains("retry later");
-    assertThat(searches()).isEqualTo(6);
+    assertThat(searches()).isEqualTo(8);
   }
 
   @Test

@@ -29,6 +29,7 @@ public record SpanSearchOutcome(List<Span> spans, int tracesScanned, int spansSc
    * @param capped whether the caller counts this search as stopped by the safety cap
    */
   public Coverage coverage(TimeRange window, boolean capped) {
-    return Coverage.of(window, shortfall, capped, tracesScanned);
+    return tracesScanned > 0 || spansScanned == 0 ? Coverage.of(window, shortfall, capped, tracesScanned)
+        : Coverage.ofSpans(window, shortfall, capped, spansScanned);
   }
 }

@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * summaries are fetched with {@code getTrace}, each id once, at most {@code hydrationConcurrency} at a
  * time — never one by one in series — as part of the calling thread's tool call ({@link CallContext}).
  *
- * <p>A trace that cannot be fetched (after the backend's own retries) does not sink the others: the hydration
- * names what failed in its {@link Shortfall}, and fails only when nothing at all could be read.
+ * <p>A trace that cannot be fetched (after the backend's own retries), or that has not arrived by the end of the
+ * call's waits, does not sink the others: the hydration names what it lacks in its {@link Shortfall}, and its caller
+ * decides whether what was read is an answer ({@link Hydration#readNothing()}).
  */
 @Singleton
 public final class TraceHydrator implements AutoCloseable {
@@ -39,9 +40,24 @@ public final class TraceHydrator implements AutoCloseable {
   /**
    * The traces obtained, in hit order; how many summaries could no longer be found; which could not be read.
    *
-   * @param shortfall the traces that failed, with the first reason; {@code null} when none did
+   * @param shortfall the traces that failed or did not arrive in time, with the first reason; {@code null} when none
+   * @param firstFailure the first failure, to report when nothing could be read; {@code null} when none
+   * @param stopped whether the call's end of waits left traces out
    */
-  public record Hydration(List<Trace> traces, int missing, Shortfall shortfall) {}
+  public record Hydration(List<Trace> traces, int missing, Shortfall shortfall, OtelMcpException firstFailure,
+      boolean stopped) {
+
+    /** Whether traces were to be fetched and none of them could be. */
+    public boolean readNothing() {
+      return traces.isEmpty() && shortfall != null;
+    }
+
+    /** What to report when nothing could be read: the first failure, or that the call ran out of time. */
+    public OtelMcpException whyNothing() {
+      return firstFailure != null ? firstFailure
+          : new CallStoppedException(CallContext.current().stopReason().orElse(StopReason.DEADLINE));
+    }
+  }
 
   private final TraceStore store;
   private final ExecutorService pool;
@@ -92,12 +108,6 @@ public final class TraceHydrator implements AutoCloseable {
       fetched++;
       call.progress(fetched, (double) pending.size(), "traces fetched");
     }
-    if (!failures.isEmpty() && ready.isEmpty()) {
-      throw failures.get(0);
-    }
-    if (unfetched > 0 && ready.isEmpty()) {
-      throw new CallStoppedException(call.stopReason().orElse(StopReason.DEADLINE));
-    }
     List<Trace> ordered = new ArrayList<>(ready.size());
     for (TraceHit hit : hits) {
       Trace trace = ready.remove(hit.traceId());
@@ -112,7 +122,7 @@ public final class TraceHydrator implements AutoCloseable {
           List.of(unfetched + " of " + pending.size() + " traces were not fetched before the call had to answer"));
       shortfall = late.and(shortfall);
     }
-    return new Hydration(ordered, missing, shortfall);
+    return new Hydration(ordered, missing, shortfall, failures.isEmpty() ? null : failures.get(0), unfetched > 0);
   }
 
   @Override
@@ -124,7 +134,7 @@ public final class TraceHydrator implements AutoCloseable {
   private static Optional<Trace> await(Future<Optional<Trace>> future, Map<String, Future<Optional<Trace>>> all,
       CallContext call) {
     try {
-      return call.bounded() ? future.get(call.untilStop().toNanos(), TimeUnit.NANOSECONDS) : future.get();
+      return call.bounded() ? future.get(call.untilWaitsEnd().toNanos(), TimeUnit.NANOSECONDS) : future.get();
     } catch (TimeoutException late) {
       return null;
     } catch (InterruptedException e) {

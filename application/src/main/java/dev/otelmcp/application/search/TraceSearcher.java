@@ -59,6 +59,9 @@ public final class TraceSearcher {
     int firstFetch = plan.hasResidual() ? Math.max(limit * 2, MIN_FETCH_WITH_RESIDUAL) : limit;
     int[] missing = {0};
     Shortfall[] unread = {null};
+    // Whole traces read, and the first hydration that read none of its traces: the answer when nothing was read.
+    int[] whole = {0};
+    TraceHydrator.Hydration[] empty = {null};
     PagedScan<TraceHit, TraceHit> scan = new PagedScan<>(
         (fetch, cursor) -> {
           TraceSearchResult page = store.searchTraces(new TraceQuery(window, plan.pushed(), fetch, cursor));
@@ -74,6 +77,10 @@ public final class TraceSearcher {
             missing[0] += hydration.missing();
             unread[0] = hydration.shortfall() == null ? unread[0] : hydration.shortfall().and(unread[0]);
             candidates = hydration.traces();
+            whole[0] += candidates.size();
+            if (hydration.readNothing() && empty[0] == null) {
+              empty[0] = hydration;
+            }
           }
           // Positive span filters must hold on one span: re-check all of them, pushed ones included.
           return candidates.stream()
@@ -83,6 +90,10 @@ public final class TraceSearcher {
         },
         TraceHit::startTime);
     PagedScan.Outcome<TraceHit> outcome = scan.run(limit, firstFetch, Math.min(scanCap, capabilities.maxSearchLimit()), scanCap);
+    if (whole[0] == 0 && empty[0] != null) {
+      // Traces were found but none could be read: that is a failure, not an empty answer.
+      throw empty[0].whyNothing();
+    }
     List<TraceHit> matched = new ArrayList<>(outcome.matched());
     matched.sort(Traces.NEWEST_FIRST);
     boolean more = matched.size() > limit || (matched.size() == limit && outcome.backendHasMore());

@@ -15,10 +15,12 @@ import java.util.Locale;
  *     scan_cap} ({@code MAX_TRACES_PER_QUERY}); {@code null} when only some parts failed
  * @param startTime the oldest time read: the window's start unless reading stopped early
  * @param endTime the end of the window read
- * @param tracesRead traces read
+ * @param tracesRead traces read ({@code null} when the backend searched spans itself)
+ * @param spansRead spans read, when the backend searched spans itself ({@code null} otherwise)
  * @param failedParts parts that could not be read even after retries, each with its reason
  */
-public record Coverage(String stoppedBy, Instant startTime, Instant endTime, int tracesRead, List<String> failedParts) {
+public record Coverage(String stoppedBy, Instant startTime, Instant endTime, Integer tracesRead, Integer spansRead,
+    List<String> failedParts) {
 
   public static final String SCAN_CAP = "scan_cap";
   /** At most this many failed parts are named; the rest are counted. */
@@ -35,6 +37,16 @@ public record Coverage(String stoppedBy, Instant startTime, Instant endTime, int
    * @param capped whether the scan stopped at its cap while more was there
    */
   public static Coverage of(TimeRange window, Shortfall shortfall, boolean capped, int tracesRead) {
+    return of(window, shortfall, capped, tracesRead, null);
+  }
+
+  /** The coverage of a span search the backend ran itself, counted in spans. */
+  public static Coverage ofSpans(TimeRange window, Shortfall shortfall, boolean capped, int spansRead) {
+    return of(window, shortfall, capped, null, spansRead);
+  }
+
+  private static Coverage of(TimeRange window, Shortfall shortfall, boolean capped, Integer tracesRead,
+      Integer spansRead) {
     if (shortfall == null && !capped) {
       return null;
     }
@@ -43,7 +55,7 @@ public record Coverage(String stoppedBy, Instant startTime, Instant endTime, int
     Instant from = shortfall != null && shortfall.searchedFrom() != null && shortfall.searchedFrom().isAfter(window.start())
         ? shortfall.searchedFrom() : window.start();
     List<String> failed = shortfall == null || shortfall.failedParts().isEmpty() ? null : named(shortfall.failedParts());
-    return new Coverage(stoppedBy, from, window.end(), tracesRead, failed);
+    return new Coverage(stoppedBy, from, window.end(), tracesRead, spansRead, failed);
   }
 
   private static String name(StopReason reason) {

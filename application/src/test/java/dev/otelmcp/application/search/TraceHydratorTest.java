@@ -9,6 +9,7 @@ import dev.otelmcp.domain.call.CallContext;
 import dev.otelmcp.domain.call.ProgressSink;
 import dev.otelmcp.domain.call.StopReason;
 import dev.otelmcp.domain.error.BackendUnavailableException;
+import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceSummary;
@@ -108,18 +109,25 @@ class TraceHydratorTest {
   }
 
   @Test
-  void aBackendFailureOfEveryTraceSurfacesAsTheDomainError() {
-    InMemoryTraceStore failing = new InMemoryTraceStore(List.of()) {
+  void aBackendFailureOfEveryTraceIsTheSearchsAnswer() {
+    Trace stored = simple(3, "a", "op", 1, false);
+    InMemoryTraceStore failing = new InMemoryTraceStore(List.of(stored)) {
       @Override
       public Optional<Trace> getTrace(String traceId) {
         throw new BackendUnavailableException("tempo did not answer", "check the URL");
       }
-    };
+    }.summariesOnly();
 
     try (TraceHydrator hydrator = new TraceHydrator(failing, SETTINGS)) {
-      assertThatThrownBy(() -> hydrator.hydrate(List.of(summaryOf(simple(3, "a", "op", 1, false)))))
-          .isInstanceOf(BackendUnavailableException.class)
+      TraceHydrator.Hydration hydration = hydrator.hydrate(List.of(summaryOf(stored)));
+
+      assertThat(hydration.readNothing()).isTrue();
+      assertThat(hydration.whyNothing()).isInstanceOf(BackendUnavailableException.class)
           .hasMessage("tempo did not answer");
+      TraceSearcher searcher = new TraceSearcher(failing, hydrator, SETTINGS);
+      TimeRange window = new TimeRange(stored.startTime().minusSeconds(60), stored.startTime().plusSeconds(60));
+      assertThatThrownBy(() -> searcher.search(window, List.of(), 5, true))
+          .as("traces found, none readable: the failure is the answer").isInstanceOf(BackendUnavailableException.class);
     }
   }
 }

@@ -24,9 +24,10 @@ import java.util.function.IntConsumer;
  *
  * <p>Every part runs as part of the caller's tool call ({@link CallContext#bind}): its requests retry only while the
  * call has time, and a part not yet started when the call is cancelled or reaches its stop time is not started at
- * all. While waiting, the caller watches the call: once it is cancelled, or its deadline has passed, the parts still
- * under way are cancelled with an interrupt (the JDK client gives up its request), so that backend work stops
- * within {@value #WATCH_MILLIS} ms; the parts read so far are the answer.
+ * all. While waiting, the caller watches the call: once it is cancelled, or the end of its waits has come ({@link
+ * CallContext#untilWaitsEnd()}, before the deadline, so that there is time to answer), the parts still under way are
+ * cancelled with an interrupt (the JDK client gives up its request), so that backend work stops within {@value
+ * #WATCH_MILLIS} ms; the parts read so far are the answer.
  *
  * <p>A part that fails with a domain exception (after its retries) is a failed part, not a failed answer: the caller
  * decides ({@link PartResults#requireSomethingRead()}). Anything else a part throws is a bug and is rethrown.
@@ -35,7 +36,7 @@ import java.util.function.IntConsumer;
  */
 public final class PartPool implements AutoCloseable {
 
-  /** How often a waiting caller looks at its call's cancellation and deadline. */
+  /** How often a waiting caller looks at its call's cancellation and end of waits. */
   static final long WATCH_MILLIS = 100;
 
   private final ExecutorService pool;
@@ -141,7 +142,7 @@ public final class PartPool implements AutoCloseable {
         if (call.cancelled()) {
           return new Waited<>(PartResult.skipped(part), StopReason.CANCELLED);
         }
-        if (call.untilDeadline().isZero()) {
+        if (call.untilWaitsEnd().isZero()) {
           return new Waited<>(PartResult.skipped(part), StopReason.DEADLINE);
         }
       } catch (InterruptedException interrupted) {

@@ -66,11 +66,11 @@ class BackendRetryerTest {
   }
 
   @Test
-  void aPersistentServerErrorIsTriedSixTimesThenPropagated() {
+  void aPersistentServerErrorIsTriedEightTimesThenPropagated() {
     int attempts = attemptsUntilGivingUp(prototype.clone(), status(503, null));
 
-    assertThat(attempts).isEqualTo(6);
-    assertThat(slept).hasSize(5);
+    assertThat(attempts).isEqualTo(8);
+    assertThat(slept).hasSize(7);
     for (int i = 0; i < slept.size(); i++) {
       assertThat(slept.get(i)).isLessThanOrEqualTo(RetryPolicy.STANDARD.backoffCeiling(i + 1));
     }
@@ -80,7 +80,7 @@ class BackendRetryerTest {
   void eachCloneCountsItsOwnRequest() {
     attemptsUntilGivingUp(prototype.clone(), status(502, null));
 
-    assertThat(attemptsUntilGivingUp(prototype.clone(), status(502, null))).isEqualTo(6);
+    assertThat(attemptsUntilGivingUp(prototype.clone(), status(502, null))).isEqualTo(8);
   }
 
   @Test
@@ -92,9 +92,9 @@ class BackendRetryerTest {
   @Test
   void transportFailuresAreRetriedByKind() {
     assertThat(attemptsUntilGivingUp(prototype.clone(), transport(new SocketException("Connection reset"))))
-        .isEqualTo(6);
+        .isEqualTo(8);
     assertThat(attemptsUntilGivingUp(prototype.clone(),
-        transport(new IOException("HTTP/1.1 header parser received no bytes", new EOFException())))).isEqualTo(6);
+        transport(new IOException("HTTP/1.1 header parser received no bytes", new EOFException())))).isEqualTo(8);
     assertThat(attemptsUntilGivingUp(prototype.clone(), transport(new HttpTimeoutException("request timed out"))))
         .as("a timeout already waited the whole timeout").isEqualTo(1);
   }

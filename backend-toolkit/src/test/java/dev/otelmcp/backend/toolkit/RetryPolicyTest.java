@@ -52,7 +52,7 @@ class RetryPolicyTest {
 
   @Test
   void theStandardNumbers() {
-    assertThat(STANDARD.maxAttempts()).isEqualTo(6);
+    assertThat(STANDARD.maxAttempts()).isEqualTo(8);
     assertThat(STANDARD.maxRetryAfter()).isEqualTo(Duration.ofSeconds(10));
     assertThat(STANDARD.maxTotalWait()).isEqualTo(Duration.ofSeconds(15));
     assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO))

@@ -209,12 +209,13 @@ public final class Configuration {
     return intIn(ConfigOption.MAX_REQUEST_BYTES, 1_024, Integer.MAX_VALUE - 8);
   }
 
-  /** The time limit of one tool call (--call-timeout), at least a second. */
+  /** The time limit of one tool call (--call-timeout), a second to an hour. */
   public Duration callTimeout() {
     Duration timeout = MapBackendSettings.parseDuration(ConfigOption.CALL_TIMEOUT.flag(),
         get(ConfigOption.CALL_TIMEOUT).orElseThrow());
-    if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new ConfigurationException(ConfigOption.CALL_TIMEOUT.flag() + " must be at least 1s, got " + timeout);
+    if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+      throw new ConfigurationException(ConfigOption.CALL_TIMEOUT.flag() + " must be between 1s and 1h, got "
+          + get(ConfigOption.CALL_TIMEOUT).orElseThrow());
     }
     return timeout;
   }

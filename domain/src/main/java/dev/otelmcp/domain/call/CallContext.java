@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  * goes. The driving adapter opens one per call ({@link #call}); scans, retries and backends read it with
  * {@link #current()} — a thread that works for no call sees {@link #unbounded()}, which never stops.
  *
- * <p>Two times matter. At the <em>stop time</em>, a little before the deadline, loops stop starting new work and
- * answer with what they have, marked partial; at the <em>deadline</em> itself the adapter gives up on the call.
- * The gap is kept for requests already under way and for writing the answer.
+ * <p>Three times matter. At the <em>stop time</em>, a little before the deadline, loops stop starting new work; waits
+ * for work already under way last until the <em>end of waits</em>, half-way from the stop time to the deadline, and
+ * then the call answers with what it has, marked partial; at the <em>deadline</em> itself the adapter gives up on
+ * the call. The last stretch is kept for writing the answer.
  *
  * <p>Work handed to another thread carries the call along with {@link #bind(Callable)}.
  */
@@ -24,12 +25,14 @@ public final class CallContext {
 
   private final long deadlineNanos;
   private final long stopNanos;
+  private final long waitsEndNanos;
   private final ProgressSink progress;
   private volatile boolean cancelled;
 
   private CallContext(long deadlineNanos, long stopNanos, ProgressSink progress) {
     this.deadlineNanos = deadlineNanos;
     this.stopNanos = stopNanos;
+    this.waitsEndNanos = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : stopNanos + (deadlineNanos - stopNanos) / 2;
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
@@ -111,6 +114,14 @@ public final class CallContext {
   /** Time left until the stop time (zero when past it); very long when unbounded. */
   public Duration untilStop() {
     return until(stopNanos);
+  }
+
+  /**
+   * How long to wait for work already under way (zero when past the end of waits); very long when unbounded. A wait
+   * that ends empty-handed leaves that work out of the answer, which says so.
+   */
+  public Duration untilWaitsEnd() {
+    return until(waitsEndNanos);
   }
 
   /** Time left until the deadline (zero when past it); very long when unbounded. */

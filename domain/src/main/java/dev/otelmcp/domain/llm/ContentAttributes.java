@@ -21,12 +21,13 @@ public final class ContentAttributes {
 
   /**
    * The text of flattened messages — {@code gen_ai.prompt.0.content}, {@code llm.input_messages.1.message.content},
-   * {@code …contents.0.message_content.text}, {@code …tool_calls.0.arguments} — but not their role, name or finish
-   * reason, which are ours to show.
+   * {@code …contents.0.message_content.text}, {@code …tool_calls.0.arguments} — and of retrieved documents
+   * ({@code retrieval.documents.0.document.content}: a common way in for injected text), but not their role, name,
+   * finish reason or score, which are ours to show.
    */
   private static final Pattern FLATTENED = Pattern.compile(
-      "(gen_ai\\.(prompt|completion)|llm\\.(prompts|completions|input_messages|output_messages))\\.\\d+\\..*"
-          + "\\b(content|text|arguments)");
+      "(gen_ai\\.(prompt|completion)|llm\\.(prompts|completions|input_messages|output_messages)"
+          + "|retrieval\\.documents|reranker\\.(input|output)_documents)\\.\\d+\\..*\\b(content|text|arguments)");
 
   private ContentAttributes() {}
 

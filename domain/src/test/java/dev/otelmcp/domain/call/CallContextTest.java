@@ -1,7 +1,6 @@
 package dev.otelmcp.domain.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,8 @@ class CallContextTest {
   void workStopsAtTheStopTimeBeforeTheDeadlineOrWhenCancelled() throws Exception {
     CallContext soon = CallContext.startingNow(Duration.ofMillis(400), Duration.ofMillis(100), ProgressSink.NONE);
     assertThat(soon.shouldStop()).isFalse();
-    assertThat(soon.untilStop()).isLessThan(soon.untilDeadline());
+    assertThat(soon.untilStop()).isLessThan(soon.untilWaitsEnd());
+    assertThat(soon.untilWaitsEnd()).isLessThan(soon.untilDeadline());
     Thread.sleep(350);
     assertThat(soon.stopReason()).contains(StopReason.DEADLINE);
     assertThat(soon.untilStop()).isZero();

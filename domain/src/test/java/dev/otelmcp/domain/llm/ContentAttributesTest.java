@@ -18,6 +18,8 @@ class ContentAttributesTest {
     assertThat(ContentAttributes.isContent("llm.prompts.0.content")).isTrue();
     assertThat(ContentAttributes.isContent("traceloop.entity.output")).isTrue();
     assertThat(ContentAttributes.isContent("input.value")).isTrue();
+    assertThat(ContentAttributes.isContent("retrieval.documents.0.document.content")).isTrue();
+    assertThat(ContentAttributes.isContent("retrieval.documents.0.document.score")).isFalse();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -59,7 +60,14 @@ public final class CallRunner implements AutoCloseable {
    * @param stopped the answer for a call stopped from outside (deadline, cancellation)
    */
   public <T> T run(String key, ProgressSink progress, Supplier<T> work, Function<OtelMcpException, T> stopped) {
-    CallContext context = CallContext.startingNow(timeout, reserveFor(timeout), progress);
+    AtomicBoolean open = new AtomicBoolean(true);
+    // After the answer, the work may still report for a moment: the client must not hear of a call that ended.
+    ProgressSink untilAnswered = (done, total, message) -> {
+      if (open.get()) {
+        progress.report(done, total, message);
+      }
+    };
+    CallContext context = CallContext.startingNow(timeout, reserveFor(timeout), untilAnswered);
     Future<T> future = pool.submit(context.bind(work::get));
     if (key != null) {
       running.add(key, context, future);
@@ -81,8 +89,9 @@ public final class CallRunner implements AutoCloseable {
       // the work answers its own failures; what escapes is a bug
       throw new IllegalStateException("a tool call failed outside its error handling", e.getCause());
     } finally {
+      open.set(false);
       if (key != null) {
-        running.remove(key);
+        running.remove(key, context);
       }
     }
   }

@@ -8,8 +8,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Progress of one call as MCP {@code notifications/progress} for the token the client sent: at most one every
- * {@value #MIN_INTERVAL_MILLIS} ms, never going backwards (reports from parallel work arrive in any order), and
- * never failing the call (a client that went away simply stops hearing).
+ * {@value #MIN_INTERVAL_MILLIS} ms, and never failing the call (a client that went away simply stops hearing).
+ *
+ * <p>A call's loops nest and run side by side (pages, then the traces of each page; window pieces; services), each
+ * with its own count and total, so no one total is the call's. The notification's {@code progress} therefore counts
+ * the steps reported so far — it only grows, and never claims the call is finished — with no {@code total}; the
+ * {@code message} says what the step was, e.g. {@code traces fetched: 12 of 40}.
  */
 public final class ExchangeProgress implements ProgressSink {
 
@@ -18,7 +22,7 @@ public final class ExchangeProgress implements ProgressSink {
 
   private final McpSyncServerExchange exchange;
   private final Object token;
-  private double last = -1;
+  private long steps;
   private long lastSentNanos;
 
   private ExchangeProgress(McpSyncServerExchange exchange, Object token) {
@@ -35,14 +39,14 @@ public final class ExchangeProgress implements ProgressSink {
   public void report(double done, Double total, String message) {
     ProgressNotification notification;
     synchronized (this) {
+      steps++;
       long now = System.nanoTime();
-      boolean finished = total != null && done >= total;
-      if (done <= last || (!finished && now - lastSentNanos < MIN_INTERVAL_MILLIS * 1_000_000)) {
+      if (lastSentNanos != 0 && now - lastSentNanos < MIN_INTERVAL_MILLIS * 1_000_000) {
         return;
       }
-      last = done;
       lastSentNanos = now;
-      notification = new ProgressNotification(token, done, total, message, null);
+      String what = message + ": " + (long) done + (total == null ? "" : " of " + total.longValue());
+      notification = new ProgressNotification(token, (double) steps, null, what, null);
     }
     try {
       exchange.progressNotification(notification);

@@ -17,19 +17,29 @@ public final class RunningCalls {
 
   private record Running(CallContext context, Future<?> work) {}
 
+  /** How long a cancellation waits for its call: it may arrive before the call has started running. */
+  static final long EARLY_CANCEL_NANOS = 10_000_000_000L;
+
   private final Map<String, Running> calls = new ConcurrentHashMap<>();
+  private final Map<String, Long> cancelledEarly = new ConcurrentHashMap<>();
 
   /** The key of a request: its session (empty on stdio) and its id as JSON text. */
   public static String key(String session, String idJson) {
     return (session == null ? "" : session) + "\u0000" + idJson;
   }
 
+  /** Registers a call under way; a cancellation that came first stops it at once. */
   void add(String key, CallContext context, Future<?> work) {
-    calls.put(key, new Running(context, work));
+    Running running = new Running(context, work);
+    calls.put(key, running);
+    if (cancelledEarly.remove(key) != null) {
+      stop(running);
+    }
   }
 
-  void remove(String key) {
-    calls.remove(key);
+  /** Forgets a call that ended (and only that one: a later call may reuse its id). */
+  void remove(String key, CallContext context) {
+    calls.computeIfPresent(key, (k, running) -> running.context() == context ? null : running);
   }
 
   /**
@@ -41,11 +51,19 @@ public final class RunningCalls {
   public boolean cancel(String key) {
     Running running = calls.get(key);
     if (running == null) {
+      // The tools/call may still be on its way to the handler: hold the cancellation for it a while.
+      long now = System.nanoTime();
+      cancelledEarly.values().removeIf(at -> now - at > EARLY_CANCEL_NANOS);
+      cancelledEarly.put(key, now);
       return false;
     }
+    stop(running);
+    return true;
+  }
+
+  private static void stop(Running running) {
     running.context().cancel();
     running.work().cancel(true);
-    return true;
   }
 
   public int size() {

@@ -50,7 +50,9 @@ final class CleanErrorsFilter implements Filter {
       if (!text.isBlank()) {
         message = text.length() > 300 ? text.substring(0, 300) + "…" : text;
       }
-      if (node.has("jsonrpc") && !node.has("stackTrace")) {
+      if (!node.has("stackTrace") && !node.has("cause") && !node.has("suppressed")
+          && !node.has("localizedMessage")) {
+        // our own small errors (a JSON-RPC error, the 401's hint) pass as they are
         return new String(body, StandardCharsets.UTF_8);
       }
     } catch (IOException notJson) {

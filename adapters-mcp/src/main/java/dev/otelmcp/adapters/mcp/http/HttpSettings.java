@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param host the address to bind; loopback by default, so nothing outside the machine can connect
  * @param port the port; 0 picks a free one (tests)
- * @param authToken the bearer token clients must present, or {@code null} for none (held as a hash)
+ * @param authToken the bearer token clients must present, or {@code null} for none
  * @param allowedOrigins extra browser origins allowed besides loopback ones ({@code https://app:*})
  * @param allowedHosts extra Host header values allowed besides loopback ones ({@code mcp.internal:*})
  * @param maxRequestBytes the largest request body accepted (413 above it)

@@ -14,13 +14,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Bounds the HTTP sessions: at most {@code maxSessions} live at once — a new one beyond that is refused with 503 and a
- * Retry-After. A session counts as live until it is deleted or has been idle for {@code idleTimeout}; the SDK's own
- * sweeper (set to the same interval by {@link McpHttpServer}) then drops it, and its next request gets the 404 that
- * tells an MCP client to start a new session. Sessions are learnt from the {@code Mcp-Session-Id} header the SDK
- * answers an initialize with.
+ * Bounds the HTTP sessions: at most {@code maxSessions} live at once — a request that could open one beyond that is
+ * refused with 503 and a Retry-After. A session counts as live until it is deleted or has been idle for {@code
+ * idleTimeout} with no request under way (an open event stream keeps it live); the SDK's own sweeper (set to the same
+ * interval by {@link McpHttpServer}) then drops it, and its next request gets the 404 that tells an MCP client to
+ * start a new one.
+ *
+ * <p>Sessions are learnt from the {@code Mcp-Session-Id} the SDK answers with, on every request: the SDK opens a
+ * session for an {@code initialize} whatever session header it carries. Any request that does not name a session
+ * this guard knows may therefore open one, and is counted (reserved) while it runs, so that concurrent ones cannot
+ * slip past the cap together.
  */
 final class SessionGuardFilter implements Filter {
 
@@ -30,6 +36,8 @@ final class SessionGuardFilter implements Filter {
   private final Duration idleTimeout;
   private final Clock clock;
   private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> underWay = new ConcurrentHashMap<>();
+  private int reserved;
 
   SessionGuardFilter(int maxSessions, Duration idleTimeout, Clock clock) {
     this.maxSessions = maxSessions;
@@ -48,7 +56,13 @@ final class SessionGuardFilter implements Filter {
     HttpServletResponse out = (HttpServletResponse) response;
     expireIdle();
     String session = http.getHeader(SESSION_HEADER);
-    if (session == null && "POST".equals(http.getMethod()) && lastSeen.size() >= maxSessions) {
+    boolean known = session != null && lastSeen.containsKey(session);
+    if (known && "DELETE".equals(http.getMethod())) {
+      lastSeen.remove(session);
+      chain.doFilter(request, new LearnsSession(out));
+      return;
+    }
+    if (!known && !reserve()) {
       out.setStatus(503);
       out.setHeader("Retry-After", "60");
       out.setContentType("application/json");
@@ -56,18 +70,35 @@ final class SessionGuardFilter implements Filter {
           + maxSessions + "); close one with DELETE or retry later\"}}");
       return;
     }
-    if (session != null) {
-      if ("DELETE".equals(http.getMethod())) {
-        lastSeen.remove(session);
-      } else {
-        lastSeen.computeIfPresent(session, (id, seen) -> clock.instant());
-      }
-    }
-    chain.doFilter(request, session == null ? new LearnsSession(out) : response);
-    if (session != null) {
-      // a long-lived event stream that just ended counts as activity too
+    AtomicInteger running = known ? underWay.computeIfAbsent(session, id -> new AtomicInteger()) : null;
+    if (running != null) {
+      running.incrementAndGet();
       lastSeen.computeIfPresent(session, (id, seen) -> clock.instant());
     }
+    try {
+      chain.doFilter(request, new LearnsSession(out));
+    } finally {
+      if (running != null) {
+        running.decrementAndGet();
+        // a long-lived event stream that just ended counts as activity too
+        lastSeen.computeIfPresent(session, (id, seen) -> clock.instant());
+      } else {
+        release();
+      }
+    }
+  }
+
+  /** Holds a place for a request that may open a session; false when the sessions are at the cap. */
+  private synchronized boolean reserve() {
+    if (lastSeen.size() + reserved >= maxSessions) {
+      return false;
+    }
+    reserved++;
+    return true;
+  }
+
+  private synchronized void release() {
+    reserved--;
   }
 
   /** Counts a session the SDK just opened. */
@@ -75,10 +106,12 @@ final class SessionGuardFilter implements Filter {
     lastSeen.put(session, clock.instant());
   }
 
-  /** Forgets sessions idle for longer than the timeout. */
+  /** Forgets sessions idle for longer than the timeout, unless a request of theirs is under way. */
   void expireIdle() {
     Instant limit = clock.instant().minus(idleTimeout);
-    lastSeen.entrySet().removeIf(entry -> entry.getValue().isBefore(limit));
+    lastSeen.entrySet().removeIf(entry -> entry.getValue().isBefore(limit)
+        && underWay.getOrDefault(entry.getKey(), new AtomicInteger()).get() == 0);
+    underWay.keySet().retainAll(lastSeen.keySet());
   }
 
   /** Notes the session id the SDK gives a new session. */
@@ -100,7 +133,7 @@ final class SessionGuardFilter implements Filter {
     }
 
     private void note(String name, String value) {
-      if (SESSION_HEADER.equalsIgnoreCase(name) && value != null) {
+      if (SESSION_HEADER.equalsIgnoreCase(name) && value != null && !lastSeen.containsKey(value)) {
         remember(value);
       }
     }

@@ -132,7 +132,7 @@ public final class MessageScreen {
       JsonNode requestId = node.path("params").path("requestId");
       if (requestId.isTextual() || requestId.isIntegralNumber()) {
         boolean stopped = calls.cancel(RunningCalls.key(session, requestId.toString()));
-        return new Skip(stopped ? "cancelled request " + requestId : "cancellation of a request not running");
+        return new Skip(stopped ? "cancelled request " + requestId : "cancellation held for request " + requestId);
       }
       return new Skip("cancellation without a request id");
     }

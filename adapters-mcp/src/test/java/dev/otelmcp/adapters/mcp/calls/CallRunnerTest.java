@@ -1,7 +1,6 @@
 package dev.otelmcp.adapters.mcp.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.otelmcp.adapters.mcp.protocol.MessageScreen;
 import dev.otelmcp.domain.call.CallContext;
 import dev.otelmcp.domain.call.ProgressSink;
@@ -98,6 +97,40 @@ class CallRunnerTest {
     assertThat((System.nanoTime() - cancelledAt) / 1_000_000).isLessThan(1_000);
     assertThat(interrupted.await(1, TimeUnit.SECONDS)).isTrue();
     assertThat(running.size()).isZero();
+  }
+
+  @Test
+  void aCancellationThatOvertakesItsCallStillStopsIt() {
+    String key = RunningCalls.key("s", "9");
+    running.cancel(key);
+    long started = System.nanoTime();
+
+    String answer = runner.run(key, ProgressSink.NONE, () -> {
+      try {
+        Thread.sleep(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "done";
+    }, CallRunnerTest::stopped);
+
+    assertThat(answer).isEqualTo("stopped: the call was cancelled by the client");
+    assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
+  }
+
+  @Test
+  void progressAfterTheAnswerIsNotSent() {
+    java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CallContext[] seen = new CallContext[1];
+
+    runner.run(null, (done, total, message) -> heard.add(message), () -> {
+      seen[0] = CallContext.current();
+      seen[0].progress(1, 2.0, "during");
+      return "ok";
+    }, CallRunnerTest::stopped);
+    seen[0].progress(2, 2.0, "after");
+
+    assertThat(heard).containsExactly("during");
   }
 
   @Test

@@ -141,6 +141,8 @@ class HttpEdgeTest {
       assertThat(third.status()).isEqualTo(503);
       assertThat(third.headers()).containsIgnoringCase("Retry-After");
       assertThat(third.body()).contains("too many sessions");
+      assertThat(once(port, "POST", "Mcp-Session-Id: made-up\r\n", INITIALIZE).status())
+          .as("an initialize naming a made-up session opens one too, so it is refused at the cap").isEqualTo(503);
       String session = first.headers().lines().filter(h -> h.regionMatches(true, 0, "Mcp-Session-Id:", 0, 15))
           .findFirst().orElseThrow().substring(15).trim();
       assertThat(once(port, "DELETE", "Mcp-Session-Id: " + session + "\r\n", "").status()).isEqualTo(200);

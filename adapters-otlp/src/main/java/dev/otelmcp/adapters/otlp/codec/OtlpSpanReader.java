@@ -38,7 +38,7 @@ final class OtlpSpanReader {
     Optional<String> spanId = WireIds.spanId(span.path("spanId").asText(null));
     String given = span.path("parentSpanId").asText("");
     // all zeros: how some exporters say "no parent"
-    String rawParent = WireIds.isAllZeros(given) ? "" : given;
+    String rawParent = WireIds.meansNoParent(given) ? "" : given;
     Optional<String> parentId = rawParent.isBlank() ? Optional.empty() : WireIds.spanId(rawParent);
     OptionalLong start = nanos(span.get("startTimeUnixNano"));
     OptionalLong end = nanos(span.get("endTimeUnixNano"));

@@ -42,6 +42,12 @@ final class WireIds {
     return !raw.isBlank() && raw.strip().chars().allMatch(c -> c == '0');
   }
 
+  /** Whether a parent id says "no parent": empty, or zeros in hex or in base64 ({@code AAAAAAAAAAA=}). */
+  static boolean meansNoParent(String raw) {
+    return raw == null || raw.isBlank() || isAllZeros(raw)
+        || Ids.normalizeSpanId(raw).filter(WireIds::isAllZeros).isPresent();
+  }
+
   /** Hex of exactly the id's length, or anything else for the base64 check that follows. */
   private static Optional<String> exact(String raw, int hexLength) {
     if (raw == null) {

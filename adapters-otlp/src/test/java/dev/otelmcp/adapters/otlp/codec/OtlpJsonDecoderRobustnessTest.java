@@ -125,12 +125,14 @@ class OtlpJsonDecoderRobustnessTest {
         "{\"traceId\":\"00000000000000000000000000000000\",\"spanId\":\"eee19b7ec3c1b176\"}",
         span("eee19b7ec3c1b177", "\"parentSpanId\":\"0000000000000000\""),
         span("eee19b7ec3c1b178", "\"parentSpanId\":\"b17\""),
-        span("7uGbfsPBsXk=", ""));
+        span("7uGbfsPBsXk=", ""),
+        span("eee19b7ec3c1b17a", "\"parentSpanId\":\"AAAAAAAAAAA=\""));
 
     OtlpDecodeResult result = decoder.decode(json);
 
     assertThat(result.spans()).extracting(Span::spanId)
-        .containsExactly("eee19b7ec3c1b174", "eee19b7ec3c1b177", "eee1" + "9b7ec3c1b179");
+        .containsExactly("eee19b7ec3c1b174", "eee19b7ec3c1b177", "eee1" + "9b7ec3c1b179", "eee19b7ec3c1b17a");
+    assertThat(result.spans().get(3).parentSpanId()).as("zeros in base64 too").isNull();
     assertThat(result.spans().get(1).parentSpanId()).as("all zeros means no parent").isNull();
     assertThat(result.skippedSpans()).isEqualTo(5);
   }
