@@ -1,5 +1,6 @@
 package dev.otelmcp.application;
 
+import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
@@ -8,6 +9,7 @@ import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
@@ -35,6 +37,7 @@ public class InMemoryTraceStore implements TraceStore {
   private int maxSearchLimit = 10_000;
   private boolean cursorPaging;
   private long getTraceDelayMillis;
+  private boolean scansLlmCalls;
   public final List<TraceQuery> searches = Collections.synchronizedList(new ArrayList<>());
   public final AtomicInteger getTraceCalls = new AtomicInteger();
   public final AtomicInteger inFlight = new AtomicInteger();
@@ -47,6 +50,28 @@ public class InMemoryTraceStore implements TraceStore {
   public InMemoryTraceStore claiming(Predicate<Filter> filters) {
     this.nativeFilters = filters;
     return this;
+  }
+
+  /** The store reads a window's LLM calls itself, as the built-in store does. */
+  public InMemoryTraceStore scanningLlmCalls() {
+    this.scansLlmCalls = true;
+    return this;
+  }
+
+  @Override
+  public Optional<LlmCallScan> llmCallScan() {
+    if (!scansLlmCalls) {
+      return Optional.empty();
+    }
+    return Optional.of((window, filters, limit, visitor) -> {
+      List<Trace> matching = traces.stream()
+          .filter(t -> window.contains(t.startTime()) && FilterEvaluator.matches(t, filters))
+          .toList();
+      List<Trace> read = matching.subList(0, Math.min(limit, matching.size()));
+      read.forEach(trace -> visitor.visit(trace, LlmCalls.of(trace)));
+      return new LlmCallScan.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
+          matching.size() > read.size(), null);
+    });
   }
 
   public InMemoryTraceStore summariesOnly() {

@@ -6,84 +6,151 @@ import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.view.Coverage;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
-import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.pricing.PriceSource;
 import dev.otelmcp.domain.query.Filter;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The read every LLM aggregate starts with: whole traces of the window (hydrated in parallel when the
- * backend returns summaries; reused as they are when the search returned them whole), and the LLM calls
- * in them, with an honest account of what was covered.
+ * The read every LLM aggregate starts with: every trace of the window and the LLM calls in it, priced, with an
+ * honest account of what was covered. A store that reads a window's calls itself ({@link LlmCallScan}) is asked to;
+ * any other is read page by page, newest first, each page's traces hydrated in parallel and handed on, so memory holds
+ * one page of traces at a time. {@code MAX_TRACES_PER_QUERY} is a safety cap: when it, the call's stop time or a
+ * cancellation ends the read early, the answer says what it covered.
  */
 public final class LlmScan {
 
+  /** Receives each trace read and its priced calls (wrappers left out). */
+  @FunctionalInterface
+  public interface Visitor {
+    void visit(Trace trace, List<LlmCall> calls);
+  }
+
   /**
-   * The traces read, their LLM calls (wrappers left out), and the coverage.
+   * What a scan read.
    *
+   * @param limitReached whether traces were left unread: the caller's own limit or the safety cap
    * @param coverage what was read when the read was partial (the call's stop time, a cancellation,
    *     {@code MAX_TRACES_PER_QUERY}, failed parts); {@code null} when it read the whole window
    */
-  public record Result(
-      TimeRange window,
-      List<Trace> traces,
-      List<LlmCall> calls,
-      int tracesScanned,
-      int spansScanned,
-      boolean limitReached,
-      int warnings,
-      List<PriceSource> priceSources,
-      Coverage coverage) {
+  public record Reading(TimeRange window, int tracesScanned, int spansScanned, boolean limitReached, int warnings,
+      List<PriceSource> priceSources, Coverage coverage) {
 
-    /** The scope of an answer built from {@code callsCounted} of these calls. */
+    /** The scope of an answer built from {@code callsCounted} of the calls read. */
     public Scope scope(int callsCounted) {
       return Scope.ofLlm(window, tracesScanned, spansScanned, callsCounted, limitReached, warnings, priceSources)
           .covering(coverage);
     }
   }
 
+  /**
+   * The calls read (and the traces, when they were kept).
+   *
+   * @param traces the traces read, newest first, or empty when they were not asked for
+   */
+  public record Result(List<Trace> traces, List<LlmCall> calls, Reading reading) {
+
+    public Scope scope(int callsCounted) {
+      return reading.scope(callsCounted);
+    }
+  }
+
+  private final TraceStore store;
   private final TraceSearcher searcher;
   private final CallPricing pricing;
   private final ApplicationSettings settings;
 
   @Inject
-  public LlmScan(TraceSearcher searcher, CallPricing pricing, ApplicationSettings settings) {
+  public LlmScan(TraceStore store, TraceSearcher searcher, CallPricing pricing, ApplicationSettings settings) {
+    this.store = store;
     this.searcher = searcher;
     this.pricing = pricing;
     this.settings = settings;
   }
 
-  /**
-   * @param traceLimit how many traces to read at most (newest first); {@code MAX_TRACES_PER_QUERY} caps it
-   */
-  public Result scan(TimeRange window, List<Filter> traceFilters, int traceLimit) {
-    int limit = Math.min(traceLimit, settings.maxTracesPerQuery());
-    TraceSearchOutcome outcome = searcher.search(window, traceFilters, limit, true);
-    List<Trace> traces = new ArrayList<>(outcome.hits().size());
-    List<LlmCall> calls = new ArrayList<>();
-    int spans = 0;
-    int warnings = 0;
-    for (TraceHit hit : outcome.hits()) {
-      Trace trace = (Trace) hit;
-      traces.add(trace);
-      spans += trace.spanCount();
-      for (LlmCall call : pricing.callsOf(trace)) {
-        calls.add(call);
-        warnings += call.warnings();
-      }
-    }
-    // The caller's own limit is paging; only the safety cap makes an aggregate a sample.
-    boolean capped = outcome.scanCapped() || (outcome.moreAvailable() && limit >= settings.maxTracesPerQuery());
-    return new Result(window, List.copyOf(traces), List.copyOf(calls), outcome.tracesScanned(), spans,
-        outcome.moreAvailable() || outcome.scanCapped(), warnings, pricing.sources(), outcome.coverage(window, capped));
+  /** A scan of the searcher's store. */
+  public LlmScan(TraceSearcher searcher, CallPricing pricing, ApplicationSettings settings) {
+    this(searcher.store(), searcher, pricing, settings);
   }
 
-  /** Reads as many of the window's traces as {@code MAX_TRACES_PER_QUERY} allows (rankings need them all). */
-  public Result scanAll(TimeRange window, List<Filter> traceFilters) {
-    return scan(window, traceFilters, settings.maxTracesPerQuery());
+  /**
+   * Reads the window's traces that match the filters, newest first, handing each to the visitor with its calls.
+   *
+   * @param traceLimit how many traces to read at most (a sample when smaller than the window);
+   *     {@code MAX_TRACES_PER_QUERY} caps it when the traces are read page by page
+   */
+  public Reading visit(TimeRange window, List<Filter> traceFilters, int traceLimit, Visitor visitor) {
+    Tally tally = new Tally(visitor);
+    Optional<LlmCallScan> nativeScan = store.llmCallScan()
+        .filter(scan -> traceFilters.stream().allMatch(store.capabilities()::evaluatesTraceFilter));
+    if (nativeScan.isPresent()) {
+      // The safety cap guards remote reads; a store reading its own memory is bounded by the call's stop time only.
+      LlmCallScan.Report report = nativeScan.get().scan(window, traceFilters, traceLimit, tally::visit);
+      Coverage coverage = Coverage.of(window, report.shortfall(), false, report.tracesRead());
+      return new Reading(window, report.tracesRead(), (int) Math.min(Integer.MAX_VALUE, report.spansRead()),
+          report.moreAvailable(), tally.warnings, pricing.sources(), coverage);
+    }
+    int limit = Math.min(traceLimit, settings.maxTracesPerQuery());
+    TraceSearchOutcome outcome = searcher.visit(window, traceFilters, limit,
+        trace -> tally.visit(trace, LlmCalls.of(trace)));
+    // The caller's own limit makes a sample they asked for; only the safety cap makes one they did not.
+    boolean capped = outcome.scanCapped() && limit >= settings.maxTracesPerQuery();
+    Coverage coverage = tally.from(outcome.coverage(window, capped), capped);
+    return new Reading(window, outcome.tracesScanned(), tally.spans, outcome.scanCapped(), tally.warnings,
+        pricing.sources(), coverage);
+  }
+
+  /** Reads the window's calls into lists; traces are kept only when {@code keepTraces}. */
+  public Result scan(TimeRange window, List<Filter> traceFilters, int traceLimit, boolean keepTraces) {
+    List<Trace> traces = new ArrayList<>();
+    List<LlmCall> calls = new ArrayList<>();
+    Reading reading = visit(window, traceFilters, traceLimit, (trace, priced) -> {
+      if (keepTraces) {
+        traces.add(trace);
+      }
+      calls.addAll(priced);
+    });
+    return new Result(List.copyOf(traces), List.copyOf(calls), reading);
+  }
+
+  /** {@link #scan} without keeping the traces. */
+  public Result scan(TimeRange window, List<Filter> traceFilters, int traceLimit) {
+    return scan(window, traceFilters, traceLimit, false);
+  }
+
+  /** Prices each trace's calls on the way to the visitor and counts what was read. */
+  private final class Tally {
+    private final Visitor visitor;
+    int spans;
+    int warnings;
+    Instant oldest;
+
+    Tally(Visitor visitor) {
+      this.visitor = visitor;
+    }
+
+    void visit(Trace trace, List<LlmCall> calls) {
+      spans += trace.spanCount();
+      Instant start = trace.startTime();
+      oldest = oldest == null || (start != null && start.isBefore(oldest)) ? start : oldest;
+      List<LlmCall> priced = pricing.price(calls);
+      for (LlmCall call : priced) {
+        warnings += call.warnings();
+      }
+      visitor.visit(trace, priced);
+    }
+
+    /** A capped read covered only from its oldest trace on. */
+    Coverage from(Coverage coverage, boolean capped) {
+      return coverage != null && capped && oldest != null ? coverage.readFrom(oldest) : coverage;
+    }
   }
 }

@@ -1,13 +1,11 @@
 package dev.otelmcp.application.llm;
 
 import dev.otelmcp.application.view.Scope;
-import dev.otelmcp.domain.llm.LlmCall;
-import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.query.Filter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /** Ranks the traces of a scan that hold matching LLM calls (expensive and slow traces). */
@@ -21,27 +19,26 @@ public final class TraceRanking {
 
   private TraceRanking() {}
 
-  public static Result rank(LlmScan.Result read, CallFilter filter, Predicate<TraceLlmSummary> qualifies,
-      Comparator<TraceLlmSummary> order) {
-    Map<String, List<LlmCall>> callsByTrace = new LinkedHashMap<>();
-    for (LlmCall call : read.calls()) {
-      callsByTrace.computeIfAbsent(call.span().traceId(), k -> new ArrayList<>()).add(call);
-    }
+  /**
+   * Reads the window through the scan and ranks the traces with matching calls that qualify. Only those are kept
+   * (as they are read), not every trace of the window.
+   */
+  public static Result rank(LlmScan scan, TimeRange window, List<Filter> traceFilters, CallFilter filter,
+      Predicate<TraceLlmSummary> qualifies, Comparator<TraceLlmSummary> order) {
     List<TraceLlmSummary> candidates = new ArrayList<>();
-    int callsCounted = 0;
-    for (Trace trace : read.traces()) {
-      List<LlmCall> calls = callsByTrace.getOrDefault(trace.traceId(), List.of());
+    int[] callsCounted = {0};
+    LlmScan.Reading reading = scan.visit(window, traceFilters, Integer.MAX_VALUE, (trace, calls) -> {
       if (calls.stream().noneMatch(filter::matches)) {
-        continue;
+        return;
       }
       TraceLlmSummary summary = TraceLlmSummary.of(trace, calls);
       if (qualifies.test(summary)) {
         candidates.add(summary);
-        callsCounted += calls.size();
+        callsCounted[0] += calls.size();
       }
-    }
+    });
     candidates.sort(order.thenComparing(s -> s.trace().traceId()));
     List<RankedTraceView> ranked = candidates.stream().map(RankedTraceView::of).toList();
-    return new Result(ranked.size(), ranked, false, read.scope(callsCounted));
+    return new Result(ranked.size(), ranked, false, reading.scope(callsCounted[0]));
   }
 }

@@ -16,6 +16,7 @@ import dev.otelmcp.domain.query.TraceQuery;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs a trace search through the query planner: pushes to the store the filters it evaluates, applies
@@ -38,6 +39,11 @@ public final class TraceSearcher {
     this.settings = settings;
   }
 
+  /** The store searched. */
+  public TraceStore store() {
+    return store;
+  }
+
   /**
    * @param needSpans whether the caller needs whole traces (summaries are then hydrated in parallel)
    */
@@ -52,10 +58,26 @@ public final class TraceSearcher {
    * @param after where the previous page stopped, or {@code null} for the first page
    */
   public TraceSearchOutcome search(TimeRange fullWindow, List<Filter> filters, int limit, boolean needSpans, After after) {
+    return run(fullWindow, filters, limit, needSpans, after, null);
+  }
+
+  /**
+   * Reads every matching trace of the window, whole, newest first page by page, and hands each to {@code visitor}
+   * instead of keeping it: memory holds one page at a time, however large the window. Stops at {@code cap} traces
+   * scanned ({@code scanCapped}), when the backend has no more, or when the call must stop ({@code shortfall}).
+   *
+   * @return the outcome, with no hits (they went to the visitor)
+   */
+  public TraceSearchOutcome visit(TimeRange window, List<Filter> filters, int cap, Consumer<Trace> visitor) {
+    return run(window, filters, cap, true, null, visitor);
+  }
+
+  private TraceSearchOutcome run(TimeRange fullWindow, List<Filter> filters, int limit, boolean needSpans, After after,
+      Consumer<Trace> visitor) {
     TimeRange window = after == null ? fullWindow : after.narrow(fullWindow);
     StoreCapabilities capabilities = store.capabilities();
     QueryPlan plan = QueryPlan.forTraces(filters, capabilities);
-    int scanCap = Math.max(limit, settings.maxTracesPerQuery());
+    int scanCap = visitor != null ? limit : Math.max(limit, settings.maxTracesPerQuery());
     int firstFetch = plan.hasResidual() ? Math.max(limit * 2, MIN_FETCH_WITH_RESIDUAL) : limit;
     int[] missing = {0};
     Shortfall[] unread = {null};
@@ -83,10 +105,15 @@ public final class TraceSearcher {
             }
           }
           // Positive span filters must hold on one span: re-check all of them, pushed ones included.
-          return candidates.stream()
+          List<TraceHit> kept = candidates.stream()
               .filter(hit -> !plan.hasResidual() || FilterEvaluator.matches((Trace) hit, plan.all()))
               .map(TraceHit.class::cast)
               .toList();
+          if (visitor == null) {
+            return kept;
+          }
+          kept.forEach(hit -> visitor.accept((Trace) hit));
+          return List.<TraceHit>of();
         },
         TraceHit::startTime);
     PagedScan.Outcome<TraceHit> outcome = scan.run(limit, firstFetch, Math.min(scanCap, capabilities.maxSearchLimit()), scanCap);

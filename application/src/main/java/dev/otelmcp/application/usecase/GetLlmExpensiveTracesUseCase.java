@@ -30,11 +30,10 @@ public final class GetLlmExpensiveTracesUseCase {
    * @param minCostUsd only traces that cost at least this much, or {@code null}
    */
   public TraceRanking.Result execute(LlmRequest request, long minTokens, Double minCostUsd, RankBy rankBy) {
-    LlmScan.Result read = scan.scanAll(request.window(), request.calls().traceFilters());
     Comparator<TraceLlmSummary> byTokens = Comparator.comparingLong((TraceLlmSummary s) -> s.tokens().totalTokens());
     Comparator<TraceLlmSummary> byCost = Comparator.comparingDouble((TraceLlmSummary s) -> s.tokens().costUsd());
     Comparator<TraceLlmSummary> order = rankBy == RankBy.COST ? byCost.thenComparing(byTokens) : byTokens.thenComparing(byCost);
-    return TraceRanking.rank(read, request.calls(),
+    return TraceRanking.rank(scan, request.window(), request.calls().traceFilters(), request.calls(),
         s -> s.tokens().totalTokens() > 0 && s.tokens().totalTokens() >= minTokens
             && (minCostUsd == null || s.tokens().costUsd() >= minCostUsd),
         order.reversed());

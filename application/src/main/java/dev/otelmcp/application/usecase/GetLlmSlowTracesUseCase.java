@@ -34,8 +34,7 @@ public final class GetLlmSlowTracesUseCase {
     if (minDurationMs != null) {
       filters.add(Filter.number("duration", FilterOperator.GTE, minDurationMs));
     }
-    LlmScan.Result read = scan.scanAll(request.window(), filters);
-    return TraceRanking.rank(read, request.calls(),
+    return TraceRanking.rank(scan, request.window(), filters, request.calls(),
         s -> minDurationMs == null || s.trace().durationMs() >= minDurationMs,
         Comparator.comparingDouble((TraceLlmSummary s) -> s.trace().durationMs()).reversed());
   }

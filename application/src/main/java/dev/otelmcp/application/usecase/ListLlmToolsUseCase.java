@@ -48,7 +48,7 @@ public final class ListLlmToolsUseCase {
     if (request.calls().serviceName() != null) {
       filters.add(Filter.equalsString("service.name", request.calls().serviceName()));
     }
-    LlmScan.Result read = scan.scan(request.window(), filters, request.traceLimit());
+    LlmScan.Result read = scan.scan(request.window(), filters, request.traceLimit(), true);
     String provider = request.calls().provider();
     Set<String> tracesWithProvider = new HashSet<>();
     read.calls().stream()

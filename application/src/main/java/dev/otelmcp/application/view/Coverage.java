@@ -58,6 +58,12 @@ public record Coverage(String stoppedBy, Instant startTime, Instant endTime, Int
     return new Coverage(stoppedBy, from, window.end(), tracesRead, spansRead, failed);
   }
 
+  /** This coverage, starting no earlier than {@code oldest} (a read that stopped there covered from it on). */
+  public Coverage readFrom(Instant oldest) {
+    Instant from = oldest.isAfter(startTime) ? oldest : startTime;
+    return new Coverage(stoppedBy, from, endTime, tracesRead, spansRead, failedParts);
+  }
+
   private static String name(StopReason reason) {
     return reason.name().toLowerCase(Locale.ROOT);
   }

@@ -19,7 +19,10 @@ import dev.otelmcp.application.usecase.ListLlmToolsUseCase;
 import dev.otelmcp.domain.error.NotFoundException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.Traces;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -245,5 +248,28 @@ class LlmUseCasesTest {
     assertThat(usage.scope().tracesScanned()).isEqualTo(20);
     assertThat(usage.scope().limitReached()).isTrue();
     assertThat(usage.totals().requestCount()).isEqualTo(20);
+    Instant oldestRead = many.stream().sorted(Traces.NEWEST_FIRST).limit(20).map(Trace::startTime)
+        .min(Comparator.naturalOrder()).orElseThrow();
+    assertThat(usage.scope().partial()).isTrue();
+    assertThat(usage.scope().coverage().stoppedBy()).isEqualTo("scan_cap");
+    assertThat(usage.scope().coverage().startTime()).as("covered from the oldest trace read").isEqualTo(oldestRead);
+  }
+
+  @Test
+  void aStoreThatScansItsOwnLlmCallsIsReadWholeWhateverTheSafetyCap() {
+    List<Trace> many = IntStream.rangeClosed(1, 50)
+        .mapToObj(i -> agent(i, 1_000, List.of(call("gpt-4o", "gpt-4o", 10, 5)), List.of()))
+        .toList();
+    ApplicationSettings capped = new ApplicationSettings(Duration.ofHours(24), 20, 8, 2000);
+    InMemoryTraceStore store = new InMemoryTraceStore(many).scanningLlmCalls();
+    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, capped), capped), TestPrices.pricing(), capped);
+
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(all(1_000_000));
+
+    assertThat(usage.totals().requestCount()).isEqualTo(50);
+    assertThat(usage.scope().tracesScanned()).isEqualTo(50);
+    assertThat(usage.scope().limitReached()).isFalse();
+    assertThat(usage.scope().partial()).isNull();
+    assertThat(store.searches).as("no page read").isEmpty();
   }
 }

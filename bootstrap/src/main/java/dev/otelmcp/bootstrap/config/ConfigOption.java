@@ -43,8 +43,9 @@ public enum ConfigOption {
       + "(characters / 4 of its text); longer answers are cut at item boundaries and continued by cursor."),
   PRICES("--prices", "OTEL_MCP_PRICES", null, "Price file (JSON or YAML: model pattern -> USD per million tokens) "
       + "that overrides the bundled genai-prices table: negotiated discounts, self-hosted models at 0."),
-  MAX_TRACES_PER_QUERY("--max-traces-per-query", "MAX_TRACES_PER_QUERY", "1000",
-      "Most traces one tool call may scan when filters are applied after fetching."),
+  MAX_TRACES_PER_QUERY("--max-traces-per-query", "MAX_TRACES_PER_QUERY", "20000",
+      "Safety cap on the traces one tool call reads: LLM aggregates read their whole window up to it, searches "
+      + "scan at most this many when filters are applied after fetching. An answer it cuts says so."),
   HYDRATION_CONCURRENCY("--hydration-concurrency", "HYDRATION_CONCURRENCY", "8",
       "How many traces are fetched in parallel when a backend returns summaries only."),
   OTLP_HOST("--otlp-host", "OTLP_HOST", "127.0.0.1", "Built-in store (backend otlp): address its OTLP/HTTP "

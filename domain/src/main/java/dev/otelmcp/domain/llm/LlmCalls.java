@@ -60,21 +60,37 @@ public final class LlmCalls {
 
   /** The calls of a trace that count, in span order (wrappers of calls with usage left out). */
   public static List<LlmCall> of(Trace trace) {
-    Map<String, LlmCall> candidates = new LinkedHashMap<>();
-    for (Span span : trace.spans()) {
-      read(span).ifPresent(call -> candidates.put(span.spanId(), call));
+    return counted(trace, candidates(trace.spans()));
+  }
+
+  /** Every span's call, wrappers included, in span order: what {@link #counted} chooses from. */
+  public static List<LlmCall> candidates(List<Span> spans) {
+    List<LlmCall> candidates = new ArrayList<>();
+    for (Span span : spans) {
+      read(span).ifPresent(candidates::add);
     }
+    return candidates;
+  }
+
+  /**
+   * The calls that count among a trace's {@link #candidates}: a call with a descendant call reporting usage is a
+   * wrapper and is left out. Stores that keep the candidates of each span (read once, when it arrived) call this
+   * instead of {@link #of}, so a trace's spans are not read again on every aggregate.
+   */
+  public static List<LlmCall> counted(Trace trace, List<LlmCall> candidates) {
     if (candidates.size() < 2) {
-      return List.copyOf(candidates.values());
+      return List.copyOf(candidates);
     }
+    Map<String, LlmCall> bySpan = new LinkedHashMap<>();
+    candidates.forEach(call -> bySpan.put(call.span().spanId(), call));
     Map<String, List<String>> children = new HashMap<>();
     for (Span span : trace.spans()) {
       span.parent().ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(span.spanId()));
     }
     Map<String, Boolean> usageBelow = new HashMap<>();
     List<LlmCall> counted = new ArrayList<>();
-    for (Map.Entry<String, LlmCall> entry : candidates.entrySet()) {
-      if (!hasUsageBelow(entry.getKey(), children, candidates, usageBelow, new java.util.HashSet<>())) {
+    for (Map.Entry<String, LlmCall> entry : bySpan.entrySet()) {
+      if (!hasUsageBelow(entry.getKey(), children, bySpan, usageBelow, new java.util.HashSet<>())) {
         counted.add(entry.getValue());
       }
     }

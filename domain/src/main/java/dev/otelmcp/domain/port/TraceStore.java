@@ -50,6 +50,14 @@ public interface TraceStore extends AutoCloseable {
         "Search traces instead; otel-mcp derives span results from them.");
   }
 
+  /**
+   * The store's own reading of the LLM calls of a whole window, when it has one: LLM aggregates then cover every
+   * call at the store's speed instead of paging through traces. Empty by default.
+   */
+  default Optional<LlmCallScan> llmCallScan() {
+    return Optional.empty();
+  }
+
   /** The whole trace, or empty when the backend does not know the id. */
   Optional<Trace> getTrace(String traceId);
 

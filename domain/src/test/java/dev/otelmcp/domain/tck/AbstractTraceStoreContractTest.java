@@ -3,6 +3,7 @@ package dev.otelmcp.domain.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
@@ -10,6 +11,7 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceSummary;
+import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
@@ -18,6 +20,7 @@ import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.SpanQuery;
 import dev.otelmcp.domain.query.TraceQuery;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -158,6 +161,42 @@ public abstract class AbstractTraceStoreContractTest {
       assertThat(Ids.isCanonicalTraceId(span.traceId())).isTrue();
       assertThat(FilterEvaluator.matches(span, filters)).isTrue();
     });
+  }
+
+  @Test
+  void aStoreThatScansLlmCallsItselfVisitsTheSearchsTracesWithTheDomainsCalls() {
+    Optional<LlmCallScan> scan = store().llmCallScan();
+    assumeTrue(scan.isPresent(), "store has no LLM call scan of its own");
+    TimeRange window = knownData().window();
+    List<String> searched = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream()
+        .map(TraceHit::traceId).toList();
+    List<String> visited = new ArrayList<>();
+
+    LlmCallScan.Report report = scan.get().scan(window, List.of(), Integer.MAX_VALUE, (trace, calls) -> {
+      visited.add(trace.traceId());
+      assertThat(calls).as("calls of %s", trace.traceId()).extracting(call -> call.span().spanId())
+          .containsExactlyElementsOf(LlmCalls.of(trace).stream().map(call -> call.span().spanId()).toList());
+    });
+
+    assertThat(visited).as("every trace of the window, newest first").isNotEmpty().isEqualTo(searched);
+    assertThat(report.tracesRead()).isEqualTo(visited.size());
+    assertThat(report.moreAvailable()).isFalse();
+    assertThat(report.shortfall()).isNull();
+  }
+
+  @Test
+  void anLlmCallScanStopsAtItsLimitAndSaysMoreRemain() {
+    Optional<LlmCallScan> scan = store().llmCallScan();
+    assumeTrue(scan.isPresent(), "store has no LLM call scan of its own");
+    Filter byService = Filter.equalsString("service.name", knownData().serviceName());
+    List<String> visited = new ArrayList<>();
+
+    LlmCallScan.Report report = scan.get().scan(knownData().window(), List.of(byService), 1,
+        (trace, calls) -> visited.add(trace.traceId()));
+
+    List<TraceHit> searched = store().searchTraces(new TraceQuery(knownData().window(), List.of(byService), 2)).hits();
+    assertThat(visited).containsExactly(searched.get(0).traceId());
+    assertThat(report.moreAvailable()).isEqualTo(searched.size() > 1);
   }
 
   @Test

@@ -35,10 +35,18 @@ public final class LlmParameters {
     return schema;
   }
 
-  /** {@code limit} as the number of traces an aggregate reads (default and maximum 1000). */
+  /** The most a sample may ask for; the safety cap (MAX_TRACES_PER_QUERY) applies below it. */
+  static final int MAX_SAMPLE = 1_000_000;
+
+  /** {@code limit} on an aggregate: a sample of the newest traces; absent, the whole window is read. */
   public static Schema scanLimit() {
-    return Schema.integer("Most recent traces to read (MAX_TRACES_PER_QUERY caps it).")
-        .minimum(1).maximum(SearchParameters.MAX_LIMIT).defaultValue(1000);
+    return Schema.integer("Read only the newest N traces (a sample). Omit to cover the whole window.")
+        .minimum(1).maximum(MAX_SAMPLE);
+  }
+
+  /** The traces an aggregate reads: the caller's sample size, else all of the window. */
+  public static int scanLimit(Arguments arguments) {
+    return arguments.integer(SearchParameters.LIMIT, MAX_SAMPLE, 1, MAX_SAMPLE);
   }
 
   private static final Pattern INTERVAL = Pattern.compile("(\\d{1,4})\\s*([mhdw])");

@@ -70,7 +70,7 @@ public final class CompareLlmModelsTool extends DescribedTool {
   @Override
   public Object call(Arguments arguments) {
     return useCase.execute(arguments.stringList(MODELS),
-        LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 1000)),
+        LlmParameters.request(arguments, windows, LlmParameters.scanLimit(arguments)),
         arguments.string(REPRICE_AS).orElse(null));
   }
 }

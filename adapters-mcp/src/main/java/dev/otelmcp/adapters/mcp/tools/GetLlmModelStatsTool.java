@@ -62,6 +62,6 @@ public final class GetLlmModelStatsTool extends DescribedTool {
   @Override
   public Object call(Arguments arguments) {
     String model = arguments.requiredString(LlmParameters.MODEL_NAME, "list_llm_models lists the models in the window.");
-    return useCase.execute(model, LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 1000)));
+    return useCase.execute(model, LlmParameters.request(arguments, windows, LlmParameters.scanLimit(arguments)));
   }
 }

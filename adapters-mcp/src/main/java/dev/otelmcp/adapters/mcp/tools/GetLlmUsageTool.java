@@ -59,7 +59,7 @@ public final class GetLlmUsageTool extends DescribedTool {
 
   @Override
   public Object call(Arguments arguments) {
-    return useCase.execute(LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 1000)),
+    return useCase.execute(LlmParameters.request(arguments, windows, LlmParameters.scanLimit(arguments)),
         arguments.string(INTERVAL).map(LlmParameters::interval).orElse(null));
   }
 }

@@ -65,6 +65,6 @@ public final class ListLlmModelsTool extends DescribedTool {
 
   @Override
   public Object call(Arguments arguments) {
-    return useCase.execute(LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 1000)));
+    return useCase.execute(LlmParameters.request(arguments, windows, LlmParameters.scanLimit(arguments)));
   }
 }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Trace and span search over a {@link SpanIndex}: candidates from {@link CandidateSource}, every filter
@@ -44,44 +45,50 @@ final class IndexSearch {
   }
 
   private TraceSearchResult searchTraces(TraceQuery query) {
-    long lo = TraceEntry.nanos(query.timeRange().start());
-    long hi = TraceEntry.nanos(query.timeRange().end());
     TraceEntry after = query.cursorValue().map(IndexSearch::traceCursor).orElse(null);
-    List<Filter> filters = query.filters();
     int want = query.limit() + 1;
     List<TraceEntry> hits = new ArrayList<>();
-    CandidateSource.Choice source = CandidateSource.choose(index, filters, true, lo, hi);
-    if (source.ordered() != null) {
-      for (TraceEntry entry : newestFirst(source.ordered(), hi, after)) {
-        if (entry.startNanos < lo) {
-          break;
-        }
-        if (source.passes(entry) && FilterEvaluator.matches(entry.trace(), filters) && hits.add(entry)
-            && hits.size() == want) {
-          break;
-        }
-      }
-    } else {
-      List<TraceEntry> candidates = new ArrayList<>();
-      for (TraceEntry entry : source.unordered()) {
-        if (entry.startNanos >= lo && entry.startNanos < hi && source.passes(entry)
-            && (after == null || TraceEntry.NEWEST_FIRST.compare(entry, after) > 0)) {
-          candidates.add(entry);
-        }
-      }
-      candidates.sort(TraceEntry.NEWEST_FIRST);
-      for (TraceEntry entry : candidates) {
-        if (FilterEvaluator.matches(entry.trace(), filters) && hits.add(entry) && hits.size() == want) {
-          break;
-        }
-      }
-    }
+    forEachTrace(query.timeRange(), query.filters(), after, entry -> hits.add(entry) && hits.size() < want);
     boolean more = hits.size() > query.limit();
     List<TraceEntry> page = more ? hits.subList(0, query.limit()) : hits;
     List<TraceHit> traces = new ArrayList<>(page.size());
     page.forEach(entry -> traces.add(entry.trace()));
     String next = more ? page.get(page.size() - 1).startNanos + ":" + page.get(page.size() - 1).traceId : null;
     return new TraceSearchResult(traces, more, next);
+  }
+
+  /**
+   * Hands {@code visitor} each trace that starts in the window and matches every filter, newest first (after
+   * {@code after} when given), until it returns false. Call under the index's read lock.
+   */
+  void forEachTrace(TimeRange window, List<Filter> filters, TraceEntry after, Predicate<TraceEntry> visitor) {
+    long lo = TraceEntry.nanos(window.start());
+    long hi = TraceEntry.nanos(window.end());
+    CandidateSource.Choice source = CandidateSource.choose(index, filters, true, lo, hi);
+    if (source.ordered() != null) {
+      for (TraceEntry entry : newestFirst(source.ordered(), hi, after)) {
+        if (entry.startNanos < lo) {
+          return;
+        }
+        if (source.passes(entry) && FilterEvaluator.matches(entry.trace(), filters) && !visitor.test(entry)) {
+          return;
+        }
+      }
+      return;
+    }
+    List<TraceEntry> candidates = new ArrayList<>();
+    for (TraceEntry entry : source.unordered()) {
+      if (entry.startNanos >= lo && entry.startNanos < hi && source.passes(entry)
+          && (after == null || TraceEntry.NEWEST_FIRST.compare(entry, after) > 0)) {
+        candidates.add(entry);
+      }
+    }
+    candidates.sort(TraceEntry.NEWEST_FIRST);
+    for (TraceEntry entry : candidates) {
+      if (FilterEvaluator.matches(entry.trace(), filters) && !visitor.test(entry)) {
+        return;
+      }
+    }
   }
 
   private SpanSearchResult searchSpans(SpanQuery query) {

@@ -10,6 +10,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -50,6 +51,7 @@ public final class OtlpTraceStore implements TraceStore {
   private final Clock clock;
   private final SpanIndex index = new SpanIndex();
   private final IndexSearch search = new IndexSearch(index);
+  private final LlmWindowScan llmScan = new LlmWindowScan(index, search);
   private final OtlpJsonDecoder jsonDecoder = new OtlpJsonDecoder();
   private final OtlpProtobufDecoder protobufDecoder = new OtlpProtobufDecoder(index::internResource);
   /** Serialises writes: log append and index update happen together, and compaction sees a stable index. */
@@ -300,6 +302,14 @@ public final class OtlpTraceStore implements TraceStore {
   public SpanSearchResult searchSpans(SpanQuery query) {
     awaitReady();
     return search.spans(query);
+  }
+
+  @Override
+  public Optional<LlmCallScan> llmCallScan() {
+    return Optional.of((window, filters, limit, visitor) -> {
+      awaitReady();
+      return llmScan.scan(window, filters, limit, visitor);
+    });
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.otelmcp.adapters.otlp.store;
 
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Trace;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +41,9 @@ final class TraceEntry {
   /** When the store last accepted a span of this trace (epoch millis): retention by age counts from here. */
   long lastIngestMillis;
   private volatile Trace trace;
+  /** The LLM call each span records (wrappers included), read once when the span arrived. */
+  private List<LlmCall> llmCandidates = List.of();
+  private volatile List<LlmCall> llmCalls;
 
   TraceEntry(String traceId) {
     this.traceId = traceId;
@@ -61,7 +67,15 @@ final class TraceEntry {
     long start = nanos(span.startTime());
     startNanos = Math.min(startNanos, start);
     endNanos = Math.max(endNanos, start + span.duration().toNanos());
+    Optional<LlmCall> call = LlmCalls.read(span);
+    if (call.isPresent()) {
+      if (llmCandidates.isEmpty()) {
+        llmCandidates = new ArrayList<>(1);
+      }
+      llmCandidates.add(call.get());
+    }
     trace = null;
+    llmCalls = null;
     return true;
   }
 
@@ -97,6 +111,16 @@ final class TraceEntry {
       trace = built;
     }
     return built;
+  }
+
+  /** The calls that count in the trace (wrappers left out), unpriced, chosen once per change. */
+  List<LlmCall> llmCalls() {
+    List<LlmCall> chosen = llmCalls;
+    if (chosen == null) {
+      chosen = LlmCalls.counted(trace(), llmCandidates);
+      llmCalls = chosen;
+    }
+    return chosen;
   }
 
   static long nanos(Instant instant) {

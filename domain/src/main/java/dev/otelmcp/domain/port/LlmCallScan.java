@@ -1,0 +1,44 @@
+package dev.otelmcp.domain.port;
+
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.query.Filter;
+import java.util.List;
+
+/**
+ * An optional ability of a store ({@link TraceStore#llmCallScan()}): it reads the LLM calls of every trace in a
+ * window itself — no pages, no copies, no sample — so that an LLM aggregate covers the whole window. A store that
+ * holds its spans can keep each span's call from when the span arrived and answer at memory speed; a remote backend
+ * without it is read page by page instead.
+ *
+ * <p>The calls are those the domain's LLM view counts ({@code LlmCalls.of(trace)}: wrappers of calls with usage left
+ * out), unpriced. The scan runs in the calling thread and honours its {@code CallContext}: when the call must stop,
+ * it stops and says how far it got.
+ */
+public interface LlmCallScan {
+
+  /** Receives one trace and the calls that count in it (possibly none). */
+  @FunctionalInterface
+  interface Visitor {
+    void visit(Trace trace, List<LlmCall> calls);
+  }
+
+  /**
+   * What a scan read.
+   *
+   * @param tracesRead traces visited
+   * @param spansRead spans in them
+   * @param moreAvailable whether it stopped at {@code limit} while matching traces remained
+   * @param shortfall why it stopped early (the call's stop time, a cancellation), or {@code null}
+   */
+  record Report(int tracesRead, long spansRead, boolean moreAvailable, Shortfall shortfall) {}
+
+  /**
+   * Visits each trace that starts in the window and matches every filter (with {@code FilterEvaluator}'s
+   * semantics), newest first, until every one was visited, {@code limit} were, or the call must stop.
+   *
+   * @param filters trace filters; only ones the store's {@link StoreCapabilities#evaluatesTraceFilter} accepts
+   */
+  Report scan(TimeRange window, List<Filter> filters, int limit, Visitor visitor);
+}
