@@ -20,6 +20,11 @@ public final class Breakdown {
     for (LlmCall call : calls) {
       groups.merge(key.apply(call), TokenTotals.ZERO.plus(call), TokenTotals::plus);
     }
+    return sorted(groups);
+  }
+
+  /** Groups already summed, largest total first. */
+  public static List<Entry> sorted(Map<String, TokenTotals> groups) {
     return groups.entrySet().stream()
         .map(e -> new Entry(e.getKey(), e.getValue()))
         .sorted(Comparator.comparingLong((Entry e) -> e.totals().totalTokens()).reversed()

@@ -22,12 +22,31 @@ public final class ModelNames {
   }
 
   public static ModelNames of(List<LlmCall> calls) {
-    Map<String, Map<String, Integer>> responses = new HashMap<>();
-    for (LlmCall call : calls) {
+    Counter counter = new Counter();
+    calls.forEach(counter::count);
+    return counter.names();
+  }
+
+  /** Counts which model answered each requested name, call by call, for a read that keeps no calls. */
+  public static final class Counter {
+    private final Map<String, Map<String, int[]>> responses = new HashMap<>();
+
+    public void count(LlmCall call) {
       if (call.requestModel() != null && call.responseModel() != null) {
-        responses.computeIfAbsent(call.requestModel(), k -> new HashMap<>()).merge(call.responseModel(), 1, Integer::sum);
+        responses.computeIfAbsent(call.requestModel(), k -> new HashMap<>())
+            .computeIfAbsent(call.responseModel(), k -> new int[1])[0]++;
       }
     }
+
+    public ModelNames names() {
+      Map<String, Map<String, Integer>> counts = new HashMap<>();
+      responses.forEach((request, answered) -> answered.forEach((response, count) ->
+          counts.computeIfAbsent(request, k -> new HashMap<>()).put(response, count[0])));
+      return fromResponses(counts);
+    }
+  }
+
+  private static ModelNames fromResponses(Map<String, Map<String, Integer>> responses) {
     Map<String, String> answeredAs = new HashMap<>();
     responses.forEach((request, counts) -> answeredAs.put(request, counts.entrySet().stream()
         // Most frequent; on a tie the alphabetically first, so the row is the same on every run.
@@ -38,11 +57,16 @@ public final class ModelNames {
 
   /** The row the call counts in. */
   public String rowOf(LlmCall call) {
-    if (call.responseModel() != null) {
-      return call.responseModel();
+    return rowOf(call.requestModel(), call.responseModel());
+  }
+
+  /** The row of a call that asked for {@code requestModel} and was answered by {@code responseModel} (either null). */
+  public String rowOf(String requestModel, String responseModel) {
+    if (responseModel != null) {
+      return responseModel;
     }
-    if (call.requestModel() != null) {
-      return answeredAs.getOrDefault(call.requestModel(), call.requestModel());
+    if (requestModel != null) {
+      return answeredAs.getOrDefault(requestModel, requestModel);
     }
     return LlmCall.UNKNOWN_MODEL;
   }

@@ -1,7 +1,6 @@
 package dev.otelmcp.application.llm;
 
 import dev.otelmcp.domain.llm.LlmCall;
-import java.util.OptionalDouble;
 
 /**
  * Sums over LLM calls: how many, how many failed, each token figure, and what they cost. Cache and reasoning tokens
@@ -24,20 +23,7 @@ public record TokenTotals(
   public static final TokenTotals ZERO = new TokenTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
 
   public TokenTotals plus(LlmCall call) {
-    OptionalDouble cost = call.costUsd();
-    long unpriced = (unpricedCallCount == null ? 0 : unpricedCallCount) + (cost.isPresent() ? 0 : 1);
-    return new TokenTotals(
-        requestCount + 1,
-        errorCount + (call.failed() ? 1 : 0),
-        inputTokens + call.usage().inputOrZero(),
-        outputTokens + call.usage().outputOrZero(),
-        totalTokens + call.usage().total(),
-        cacheReadInputTokens + call.usage().cacheReadOrZero(),
-        cacheCreationInputTokens + call.usage().cacheCreationOrZero(),
-        reasoningTokens + call.usage().reasoningOrZero(),
-        costUsd + cost.orElse(0),
-        unpriced > 0 ? Boolean.TRUE : null,
-        unpriced > 0 ? unpriced : null);
+    return plus(of(java.util.List.of(call)));
   }
 
   public TokenTotals plus(TokenTotals other) {
@@ -68,10 +54,8 @@ public record TokenTotals(
   }
 
   public static TokenTotals of(Iterable<LlmCall> calls) {
-    TokenTotals totals = ZERO;
-    for (LlmCall call : calls) {
-      totals = totals.plus(call);
-    }
-    return totals;
+    TokenSums sums = new TokenSums();
+    calls.forEach(sums::add);
+    return sums.totals();
   }
 }

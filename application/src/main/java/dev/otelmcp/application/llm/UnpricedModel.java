@@ -16,21 +16,35 @@ public record UnpricedModel(String model, String provider, long callCount, Strin
 
   /** The unpriced models among these calls, most calls first; {@code null} when every call was priced. */
   public static List<UnpricedModel> of(List<LlmCall> calls) {
-    Map<List<String>, long[]> counts = new LinkedHashMap<>();
-    Map<List<String>, String> reasons = new LinkedHashMap<>();
-    for (LlmCall call : calls) {
+    Counter counter = new Counter();
+    calls.forEach(counter::count);
+    return counter.models();
+  }
+
+  private record ModelOf(String model, String provider) {}
+
+  /** Counts unpriced calls one by one, for a read that keeps no calls. */
+  public static final class Counter {
+    private final Map<ModelOf, long[]> counts = new LinkedHashMap<>();
+    private final Map<ModelOf, String> reasons = new LinkedHashMap<>();
+
+    public void count(LlmCall call) {
       if (call.quote() instanceof PriceBook.Unpriced unpriced) {
-        List<String> key = java.util.Arrays.asList(call.model(), call.provider());
+        ModelOf key = new ModelOf(call.model(), call.provider());
         counts.computeIfAbsent(key, k -> new long[1])[0]++;
         reasons.putIfAbsent(key, unpriced.reason());
       }
     }
-    if (counts.isEmpty()) {
-      return null;
+
+    /** Most calls first; {@code null} when every call was priced. */
+    public List<UnpricedModel> models() {
+      if (counts.isEmpty()) {
+        return null;
+      }
+      List<UnpricedModel> models = new ArrayList<>();
+      counts.forEach((key, count) -> models.add(new UnpricedModel(key.model(), key.provider(), count[0], reasons.get(key))));
+      models.sort(Comparator.comparingLong(UnpricedModel::callCount).reversed().thenComparing(UnpricedModel::model));
+      return models;
     }
-    List<UnpricedModel> models = new ArrayList<>();
-    counts.forEach((key, count) -> models.add(new UnpricedModel(key.get(0), key.get(1), count[0], reasons.get(key))));
-    models.sort(Comparator.comparingLong(UnpricedModel::callCount).reversed().thenComparing(UnpricedModel::model));
-    return models;
   }
 }

@@ -31,27 +31,44 @@ public final class UsageSeries {
   private UsageSeries() {}
 
   public static List<Bucket> of(List<LlmCall> calls, TimeRange window, Duration interval) {
-    long step = interval.toMillis();
-    long first = Math.floorDiv(window.start().toEpochMilli(), step) * step;
-    long count = Math.floorDiv(window.end().toEpochMilli() - 1 - first, step) + 1;
-    if (count > MAX_BUCKETS) {
-      throw new InvalidQueryException("interval " + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-          + " cuts the window into " + count + " buckets, more than " + MAX_BUCKETS,
-          "Use a longer interval (e.g. 1h for a day, 1d for a month) or a shorter window.");
+    Buckets buckets = new Buckets(window, interval);
+    calls.forEach(buckets::add);
+    return buckets.list();
+  }
+
+  /** The buckets of a window, filled call by call. */
+  public static final class Buckets {
+    private final long first;
+    private final long step;
+    private final TokenSums[] totals;
+
+    /** @throws InvalidQueryException when the interval cuts the window into more than {@value #MAX_BUCKETS} */
+    public Buckets(TimeRange window, Duration interval) {
+      step = interval.toMillis();
+      first = Math.floorDiv(window.start().toEpochMilli(), step) * step;
+      long count = Math.floorDiv(window.end().toEpochMilli() - 1 - first, step) + 1;
+      if (count > MAX_BUCKETS) {
+        throw new InvalidQueryException("interval " + interval.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+            + " cuts the window into " + count + " buckets, more than " + MAX_BUCKETS,
+            "Use a longer interval (e.g. 1h for a day, 1d for a month) or a shorter window.");
+      }
+      totals = new TokenSums[(int) count];
+      java.util.Arrays.setAll(totals, i -> new TokenSums());
     }
-    TokenTotals[] totals = new TokenTotals[(int) count];
-    java.util.Arrays.fill(totals, TokenTotals.ZERO);
-    for (LlmCall call : calls) {
-      long at = call.span().startTime().toEpochMilli();
-      int index = (int) Math.floorDiv(at - first, step);
-      if (index >= 0 && index < count) {
-        totals[index] = totals[index].plus(call);
+
+    public void add(LlmCall call) {
+      long index = Math.floorDiv(call.span().startTime().toEpochMilli() - first, step);
+      if (index >= 0 && index < totals.length) {
+        totals[(int) index].add(call);
       }
     }
-    List<Bucket> buckets = new ArrayList<>(totals.length);
-    for (int i = 0; i < totals.length; i++) {
-      buckets.add(Bucket.of(Instant.ofEpochMilli(first + i * step), totals[i]));
+
+    public List<Bucket> list() {
+      List<Bucket> buckets = new ArrayList<>(totals.length);
+      for (int i = 0; i < totals.length; i++) {
+        buckets.add(Bucket.of(Instant.ofEpochMilli(first + i * step), totals[i].totals()));
+      }
+      return buckets;
     }
-    return buckets;
   }
 }

@@ -1,9 +1,11 @@
 package dev.otelmcp.application.usecase;
 
 import dev.otelmcp.application.llm.Breakdown;
+import dev.otelmcp.application.llm.CallFilter;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.llm.ModelNames;
+import dev.otelmcp.application.llm.TokenSums;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.llm.UnpricedModel;
 import dev.otelmcp.application.llm.UsageGroup;
@@ -12,9 +14,14 @@ import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.LlmCall;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** {@code get_llm_usage}: token usage and request counts, in total and by model, service and provider. */
+/**
+ * {@code get_llm_usage}: token usage and request counts, in total and by model, service and provider. The sums grow
+ * call by call as the window is read, so memory holds the groups, never the calls, however large the window.
+ */
 public final class GetLlmUsageUseCase {
 
   /**
@@ -38,19 +45,61 @@ public final class GetLlmUsageUseCase {
 
   /** @param interval the width of the series' buckets, or {@code null} for no series */
   public Result execute(LlmRequest request, Duration interval) {
-    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
-    List<LlmCall> calls = read.calls().stream().filter(request.calls()::matches).toList();
-    return new Result(
-        TokenTotals.of(calls),
-        groups(calls, ModelNames.of(read.calls())::rowOf),
-        groups(calls, c -> c.span().serviceName()),
-        groups(calls, c -> c.providerName().orElse("unknown")),
-        interval == null ? null : UsageSeries.of(calls, request.window(), interval),
-        UnpricedModel.of(calls),
-        read.scope(calls.size()));
+    Tally tally = new Tally(request.calls(), interval == null ? null : new UsageSeries.Buckets(request.window(), interval));
+    LlmScan.Reading read = scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(),
+        (trace, calls) -> calls.forEach(tally::add));
+    return tally.result(read);
   }
 
-  private static List<UsageGroup> groups(List<LlmCall> calls, java.util.function.Function<LlmCall, String> key) {
-    return Breakdown.by(calls, key).stream().map(UsageGroup::of).toList();
+  /** The model a call asked for and the one that answered (either may be null). */
+  private record ModelPair(String request, String response) {}
+
+  /** The sums of one answer. */
+  private static final class Tally {
+    private final CallFilter filter;
+    private final UsageSeries.Buckets series;
+    private final ModelNames.Counter names = new ModelNames.Counter();
+    private final UnpricedModel.Counter unpriced = new UnpricedModel.Counter();
+    private final TokenSums totals = new TokenSums();
+    /** By requested and answering model: the row is known only once every call was seen ({@link ModelNames}). */
+    private final Map<ModelPair, TokenSums> byModels = new LinkedHashMap<>();
+    private final Map<String, TokenSums> byService = new LinkedHashMap<>();
+    private final Map<String, TokenSums> byProvider = new LinkedHashMap<>();
+
+    Tally(CallFilter filter, UsageSeries.Buckets series) {
+      this.filter = filter;
+      this.series = series;
+    }
+
+    void add(LlmCall call) {
+      // Rows are named from every call read, as in the other LLM tools, whatever the filter keeps.
+      names.count(call);
+      if (!filter.matches(call)) {
+        return;
+      }
+      totals.add(call);
+      byModels.computeIfAbsent(new ModelPair(call.requestModel(), call.responseModel()), k -> new TokenSums()).add(call);
+      byService.computeIfAbsent(call.span().serviceName(), k -> new TokenSums()).add(call);
+      byProvider.computeIfAbsent(call.provider() == null ? "unknown" : call.provider(), k -> new TokenSums()).add(call);
+      unpriced.count(call);
+      if (series != null) {
+        series.add(call);
+      }
+    }
+
+    Result result(LlmScan.Reading read) {
+      ModelNames rows = names.names();
+      Map<String, TokenSums> byModel = new LinkedHashMap<>();
+      byModels.forEach((models, sums) ->
+          byModel.computeIfAbsent(rows.rowOf(models.request(), models.response()), k -> new TokenSums()).add(sums));
+      return new Result(totals.totals(), groups(byModel), groups(byService), groups(byProvider),
+          series == null ? null : series.list(), unpriced.models(), read.scope((int) totals.requests()));
+    }
+
+    private static List<UsageGroup> groups(Map<String, TokenSums> sums) {
+      Map<String, TokenTotals> totals = new LinkedHashMap<>();
+      sums.forEach((key, sum) -> totals.put(key, sum.totals()));
+      return Breakdown.sorted(totals).stream().map(UsageGroup::of).toList();
+    }
   }
 }
