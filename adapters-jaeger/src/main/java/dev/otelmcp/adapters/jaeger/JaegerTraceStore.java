@@ -77,7 +77,12 @@ public final class JaegerTraceStore implements TraceStore {
 
   @Override
   public TraceSearchResult searchTraces(TraceQuery query) {
-    Optional<NativeSearch> plan = JaegerQueryPlanner.plan(query);
+    Optional<TimeCursor> cursor = query.cursorValue().map(TimeCursor::parse);
+    Optional<TraceQuery> narrowed = cursor.isEmpty() ? Optional.of(query) : cursor.get().narrow(query);
+    if (narrowed.isEmpty()) {
+      return new TraceSearchResult(List.of(), false, null, null);
+    }
+    Optional<NativeSearch> plan = JaegerQueryPlanner.plan(narrowed.get());
     if (plan.isEmpty()) {
       return new TraceSearchResult(List.of(), false, null, null);
     }
@@ -88,7 +93,7 @@ public final class JaegerTraceStore implements TraceStore {
         ? List.of(flavour.search(search))
         : fanOut.searchAll(serviceNames(flavour), service -> flavour.search(search.withService(service)), lacks);
     lacks.throwIfNothingRead();
-    return merge(pages, query, lacks.shortfall());
+    return merge(pages, query, cursor.orElse(null), lacks.shortfall());
   }
 
   @Override
@@ -129,15 +134,17 @@ public final class JaegerTraceStore implements TraceStore {
 
   /**
    * Re-checks the query on every returned trace, drops duplicates (a trace spanning two services is found by
-   * both searches; the copy with more spans wins), orders newest first and cuts at the limit.
+   * both searches; the copy with more spans wins) and traces a previous page returned (newer than the cursor),
+   * orders newest first and cuts at the limit. A page that may have more names its oldest start as the cursor.
    */
-  private static TraceSearchResult merge(List<JaegerFlavour.SearchPage> pages, TraceQuery query, Shortfall lacks) {
+  private static TraceSearchResult merge(List<JaegerFlavour.SearchPage> pages, TraceQuery query, TimeCursor after,
+      Shortfall lacks) {
     Map<String, Trace> unique = new LinkedHashMap<>();
     boolean anyFull = false;
     for (JaegerFlavour.SearchPage page : pages) {
       anyFull |= page.full();
       for (Trace trace : page.traces()) {
-        if (FilterEvaluator.matches(trace, query.filters())) {
+        if ((after == null || after.admits(trace)) && FilterEvaluator.matches(trace, query.filters())) {
           unique.merge(trace.traceId(), trace, (a, b) -> b.spanCount() > a.spanCount() ? b : a);
         }
       }
@@ -146,6 +153,8 @@ public final class JaegerTraceStore implements TraceStore {
     hits.sort(Traces.NEWEST_FIRST);
     boolean cut = hits.size() > query.limit();
     List<TraceHit> page = cut ? hits.subList(0, query.limit()) : hits;
-    return new TraceSearchResult(page, anyFull || cut, null, lacks);
+    boolean more = anyFull || cut;
+    String next = more ? TimeCursor.after(page, after).map(TimeCursor::toString).orElse(null) : null;
+    return new TraceSearchResult(page, more, next, lacks);
   }
 }
