@@ -15,6 +15,7 @@ import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.SpanQuery;
 import dev.otelmcp.domain.query.TraceQuery;
@@ -32,7 +33,8 @@ import java.util.TreeSet;
  *       hits, which the application hydrates through {@link #getTrace}; no filter is pushed (see
  *       {@link SpanFilters} for why).
  *   <li>Span search is native ({@code POST …/spans}) with the filters {@link SpanFilters} claims, re-checked on
- *       every returned span.
+ *       every returned span. A status condition, which the API cannot evaluate, is checked by the store itself
+ *       while it reads the window ({@link StatusScan}).
  *   <li>Operations are the span names of the service's spans ({@link OperationLister}).
  *   <li>{@link #getTrace} reads the trace's spans and completes them with service and status (see
  *       {@link TraceReader}).
@@ -49,7 +51,8 @@ public final class TraceloopTraceStore implements TraceStore {
   static final int MAX_SERVICE_PAGES = 5;
 
   private static final StoreCapabilities CAPABILITIES =
-      new StoreCapabilities(filter -> false, SpanFilters::evaluates, true, MAX_SEARCH_LIMIT, false);
+      new StoreCapabilities(filter -> false, f -> SpanFilters.evaluates(f) || StatusScan.evaluates(f), true,
+          MAX_SEARCH_LIMIT, false);
   private static final String ROOT_SPANS = "POST /v2/projects/" + TraceloopApi.PROJECT + "/traces/root-spans";
   private static final String SPANS = "POST /v2/projects/" + TraceloopApi.PROJECT + "/spans";
   private static final String WAREHOUSE = "GET /v2/warehouse/spans";
@@ -60,6 +63,7 @@ public final class TraceloopTraceStore implements TraceStore {
   private final SpanMapper mapper;
   private final TraceReader reader;
   private final OperationLister operations;
+  private final StatusScan statusScan;
 
   public TraceloopTraceStore(TraceloopConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -69,6 +73,7 @@ public final class TraceloopTraceStore implements TraceStore {
     this.mapper = new SpanMapper(json);
     this.reader = new TraceReader(api, calls, mapper, config);
     this.operations = new OperationLister(api, calls, mapper, config, MAX_SEARCH_LIMIT);
+    this.statusScan = new StatusScan(api, calls, mapper, config);
   }
 
   @Override
@@ -133,6 +138,11 @@ public final class TraceloopTraceStore implements TraceStore {
 
   @Override
   public SpanSearchResult searchSpans(SpanQuery query) {
+    List<Filter> statuses = query.filters().stream().filter(StatusScan::evaluates).toList();
+    if (!statuses.isEmpty()) {
+      List<Filter> others = query.filters().stream().filter(f -> !StatusScan.evaluates(f)).toList();
+      return statusScan.search(query, SpanFilters.translateAll(others));
+    }
     List<Wire.WireFilter> filters = SpanFilters.translateAll(query.filters());
     int limit = Math.min(query.limit(), MAX_SEARCH_LIMIT);
     Wire.SearchRequest request = Paging.request(filters, config.environments(), query.timeRange(), limit,
