@@ -27,6 +27,10 @@ import java.util.Optional;
  *   <li>What the search endpoints move out of {@code span_attributes} goes back in: the {@code prompts} and
  *       {@code completions} maps (their keys are full attribute names) and {@code input}/{@code output} as
  *       {@code traceloop.entity.input}/{@code traceloop.entity.output}.
+ *   <li>{@code gen_ai.operation.name}, which the API renames to {@code llm.operation.name}, is given back under its
+ *       OTel name too (the API's key stays): the domain tells tool, agent and workflow spans by that key alone
+ *       ({@code SpanRole}), so without it an OTel GenAI {@code execute_tool} span would be no tool call here while
+ *       it is one on every other backend. A {@code gen_ai.operation.name} the span carries itself is kept.
  *   <li>The span's {@code cost_micro_usd} becomes {@code traceloop.llm.cost_micro_usd.total} when the span
  *       does not already carry that attribute (the recordings always carry both, with the same value).
  *   <li>Service: the top-level {@code service_name}, else the resource's {@code service.name}, else unknown.
@@ -41,6 +45,8 @@ final class SpanMapper {
   static final String ENTITY_INPUT = "traceloop.entity.input";
   static final String ENTITY_OUTPUT = "traceloop.entity.output";
   static final String COST_TOTAL = "traceloop.llm.cost_micro_usd.total";
+  static final String OPERATION = "gen_ai.operation.name";
+  static final String API_OPERATION = "llm.operation.name";
   private static final String SERVICE_NAME = "service.name";
 
   private final ObjectMapper mapper;
@@ -124,6 +130,10 @@ final class SpanMapper {
     typing.putAll(builder, wire.completions());
     putText(builder, ENTITY_INPUT, wire.input());
     putText(builder, ENTITY_OUTPUT, wire.output());
+    JsonNode apiOperation = wire.spanAttributes() == null ? null : wire.spanAttributes().get(API_OPERATION);
+    if (!builder.containsKey(OPERATION)) {
+      typing.value(API_OPERATION, apiOperation).ifPresent(v -> builder.put(OPERATION, v));
+    }
     JsonNode cost = wire.costMicroUsd();
     if (cost != null && cost.isNumber() && !builder.containsKey(COST_TOTAL)) {
       builder.put(COST_TOTAL, cost.isIntegralNumber() ? AttributeValue.of(cost.longValue())

@@ -27,10 +27,6 @@ interface TraceloopApi {
   @RequestLine("GET /v2/projects/" + PROJECT + "/traces/{traceId}/spans")
   Wire.TraceSpansResponse traceSpans(@Param("traceId") String traceId);
 
-  /** Workflow names ({@code traceloop.workflow.name}) seen in a window given in unix milliseconds. */
-  @RequestLine("GET /v2/projects/" + PROJECT + "/spans/workflow-names?start_time={start}&end_time={end}")
-  JsonNode workflowNames(@Param("start") long startMillis, @Param("end") long endMillis);
-
   /** The newest spans of the project; used as the health check (it needs a valid key). */
   @RequestLine("GET /v2/warehouse/spans")
   JsonNode warehouseSpans();

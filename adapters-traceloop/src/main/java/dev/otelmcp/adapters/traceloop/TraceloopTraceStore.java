@@ -1,6 +1,5 @@
 package dev.otelmcp.adapters.traceloop;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
@@ -16,6 +15,7 @@ import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.SpanQuery;
 import dev.otelmcp.domain.query.TraceQuery;
@@ -33,7 +33,9 @@ import java.util.TreeSet;
  *       hits, which the application hydrates through {@link #getTrace}; no filter is pushed (see
  *       {@link SpanFilters} for why).
  *   <li>Span search is native ({@code POST …/spans}) with the filters {@link SpanFilters} claims, re-checked on
- *       every returned span.
+ *       every returned span. A status condition, which the API cannot evaluate, is checked by the store itself
+ *       while it reads the window ({@link StatusScan}).
+ *   <li>Operations are the span names of the service's spans ({@link OperationLister}).
  *   <li>{@link #getTrace} reads the trace's spans and completes them with service and status (see
  *       {@link TraceReader}).
  *   <li>Both searches page with the API's cursor.
@@ -49,10 +51,10 @@ public final class TraceloopTraceStore implements TraceStore {
   static final int MAX_SERVICE_PAGES = 5;
 
   private static final StoreCapabilities CAPABILITIES =
-      new StoreCapabilities(filter -> false, SpanFilters::evaluates, true, MAX_SEARCH_LIMIT, false);
+      new StoreCapabilities(filter -> false, f -> SpanFilters.evaluates(f) || StatusScan.evaluates(f), true,
+          MAX_SEARCH_LIMIT, false);
   private static final String ROOT_SPANS = "POST /v2/projects/" + TraceloopApi.PROJECT + "/traces/root-spans";
   private static final String SPANS = "POST /v2/projects/" + TraceloopApi.PROJECT + "/spans";
-  private static final String WORKFLOW_NAMES = "GET /v2/projects/" + TraceloopApi.PROJECT + "/spans/workflow-names";
   private static final String WAREHOUSE = "GET /v2/warehouse/spans";
 
   private final TraceloopConfig config;
@@ -60,6 +62,8 @@ public final class TraceloopTraceStore implements TraceStore {
   private final TraceloopCalls calls;
   private final SpanMapper mapper;
   private final TraceReader reader;
+  private final OperationLister operations;
+  private final StatusScan statusScan;
 
   public TraceloopTraceStore(TraceloopConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -68,6 +72,8 @@ public final class TraceloopTraceStore implements TraceStore {
     this.calls = new TraceloopCalls(config);
     this.mapper = new SpanMapper(json);
     this.reader = new TraceReader(api, calls, mapper, config);
+    this.operations = new OperationLister(api, calls, mapper, config, MAX_SEARCH_LIMIT);
+    this.statusScan = new StatusScan(api, calls, mapper, config);
   }
 
   @Override
@@ -102,25 +108,16 @@ public final class TraceloopTraceStore implements TraceStore {
   }
 
   /**
-   * The project's workflow names ({@code traceloop.workflow.name}) seen in the window. The API lists them per
-   * project and environment, not per service, so the service name is not used.
+   * The span names of the service's spans in the window, from the span search filtered on the service (see
+   * {@link OperationLister}).
    */
   @Override
   public List<Operation> listOperations(String serviceName, TimeRange window) {
-    JsonNode answer = calls.call(WORKFLOW_NAMES,
-        () -> api.workflowNames(window.start().toEpochMilli(), window.end().toEpochMilli()));
-    // The recorded answer is {"workflows":[...]}; a bare array is read the same way.
-    JsonNode names = answer != null && answer.isObject() ? answer.path("workflows") : answer;
-    if (names == null || !names.isArray()) {
-      throw calls.malformed(WORKFLOW_NAMES, "expected {\"workflows\": [...]}");
+    if (serviceName == null || serviceName.isBlank()) {
+      throw new InvalidQueryException("service_name is required to list operations",
+          "List the services first, then ask for the operations of one of them.");
     }
-    TreeSet<String> unique = new TreeSet<>();
-    names.forEach(n -> {
-      if (n.isTextual() && !n.textValue().isBlank()) {
-        unique.add(n.textValue());
-      }
-    });
-    return unique.stream().map(Operation::named).toList();
+    return operations.list(serviceName.trim(), window);
   }
 
   @Override
@@ -141,6 +138,11 @@ public final class TraceloopTraceStore implements TraceStore {
 
   @Override
   public SpanSearchResult searchSpans(SpanQuery query) {
+    List<Filter> statuses = query.filters().stream().filter(StatusScan::evaluates).toList();
+    if (!statuses.isEmpty()) {
+      List<Filter> others = query.filters().stream().filter(f -> !StatusScan.evaluates(f)).toList();
+      return statusScan.search(query, SpanFilters.translateAll(others));
+    }
     List<Wire.WireFilter> filters = SpanFilters.translateAll(query.filters());
     int limit = Math.min(query.limit(), MAX_SEARCH_LIMIT);
     Wire.SearchRequest request = Paging.request(filters, config.environments(), query.timeRange(), limit,

@@ -18,7 +18,6 @@ final class Fixtures {
   static final String SPANS = "/v2/projects/default/spans";
   static final String TRACE_ID = "c4c7e548e1febe34757c208205caa53e";
   static final String TRACE_SPANS = "/v2/projects/default/traces/" + TRACE_ID + "/spans";
-  static final String WORKFLOW_NAMES = "/v2/projects/default/spans/workflow-names";
   static final String WAREHOUSE = "/v2/warehouse/spans";
 
   /** A made-up key: tests check it is sent and never shown. */

@@ -3,6 +3,7 @@ package dev.otelmcp.adapters.traceloop;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -12,6 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.otelmcp.domain.tck.Cassette;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,8 +51,8 @@ final class RecordedTraceloop {
     search(wireMock, "TestTraceloopSearchTraces.test_search_spans_with_llm_model_filter", Fixtures.SPANS);
     search(wireMock, "TestTraceloopSearchSpans.test_search_spans_with_service_filter", Fixtures.SPANS);
     replay(wireMock, Fixtures.interaction(TRACE_CASSETTE, Fixtures.TRACE_SPANS));
-    replay(wireMock, Fixtures.interaction("TestTraceloopServiceOperations.test_get_service_operations",
-        Fixtures.WORKFLOW_NAMES));
+    serviceSpans(wireMock, "travel-agent-demo2");
+    serviceSpans(wireMock, "joke_generator");
     replay(wireMock, Fixtures.interaction("TestTraceloopBackendHealth.test_health_check_healthy", Fixtures.WAREHOUSE));
     traceDetails(wireMock);
     unknownTraces(wireMock);
@@ -64,6 +70,53 @@ final class RecordedTraceloop {
             + "\"from_timestamp_sec\":" + TRACE_FROM_SEC + ",\"to_timestamp_sec\":" + TRACE_TO_SEC + "}", true, true))
         .withRequestBody(matchingJsonPath("$.filters", equalToJson("[]")))
         .willReturn(newest.response()));
+  }
+
+  /**
+   * The span search filtered on one service (as {@code list_operations} asks it, from the first page). Not
+   * recorded as such: the answer holds every recorded search row of that service, from the recorded span searches
+   * and the recorded root spans (without the two fields only root-span rows have), newest first, with the paging
+   * fields of a complete answer.
+   */
+  static void serviceSpans(WireMock wireMock, String service) {
+    wireMock.register(post(urlPathEqualTo(Fixtures.SPANS)).atPriority(2)
+        .withRequestBody(equalToJson("{\"cursor\":0}", true, true))
+        .withRequestBody(matchingJsonPath("$.filters", equalToJson("[{\"field\":\"service.name\",\"operator\":"
+            + "\"equals\",\"value\":\"" + service + "\",\"value_type\":\"string\"}]")))
+        .willReturn(okJson(page("spans", recordedRows(service)))));
+  }
+
+  /** Every recorded search row of a service, each span once, newest first. */
+  static List<ObjectNode> recordedRows(String service) {
+    Map<String, ObjectNode> bySpan = new LinkedHashMap<>();
+    List<String[]> searches = List.of(new String[] {SPANS_BASIC, Fixtures.SPANS, "spans"},
+        new String[] {"TestTraceloopLLMSpans.test_search_spans_by_llm_system", Fixtures.SPANS, "spans"},
+        new String[] {"TestTraceloopSearchTraces.test_search_spans_with_llm_model_filter", Fixtures.SPANS, "spans"},
+        new String[] {"TestTraceloopListServices.test_list_services", Fixtures.ROOT_SPANS, "root_spans"});
+    for (String[] search : searches) {
+      for (JsonNode row : Fixtures.body(search[0], search[1]).path(search[2]).path("data")) {
+        if (service.equals(row.path("service_name").asText())) {
+          ObjectNode copy = row.deepCopy();
+          copy.remove(List.of("total_tokens", "span_count"));
+          bySpan.putIfAbsent(copy.path("span_id").asText(), copy);
+        }
+      }
+    }
+    List<ObjectNode> rows = new ArrayList<>(bySpan.values());
+    rows.sort(Comparator.comparingLong((ObjectNode row) -> row.path("timestamp").asLong()).reversed());
+    return rows;
+  }
+
+  /** An answer holding exactly these rows, complete: its total is its size, its cursor the last row's timestamp. */
+  static String page(String envelope, List<? extends JsonNode> rows) {
+    ObjectNode page = Fixtures.JSON.createObjectNode();
+    page.putArray("data").addAll(rows);
+    page.put("page_size", rows.size());
+    page.put("total_results", rows.size());
+    page.put("next_cursor", rows.isEmpty() ? "-1" : rows.get(rows.size() - 1).path("timestamp").asText());
+    ObjectNode body = Fixtures.JSON.createObjectNode();
+    body.set(envelope, page);
+    return body.toString();
   }
 
   /** Any other trace id: the API's recorded answer for an id it does not hold, {@code {"spans":null}}. */

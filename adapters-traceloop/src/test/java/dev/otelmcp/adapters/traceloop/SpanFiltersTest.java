@@ -79,8 +79,9 @@ class SpanFiltersTest {
         Filter.number("duration", FilterOperator.BETWEEN, 1, 2),
         Filter.equalsString("kind", "CLIENT"),
         Filter.equalsString("trace_id", Fixtures.TRACE_ID),
-        // Other gen_ai keys: renamed by the API, invisible to the domain under the asked key.
+        // gen_ai.operation.name is given back from llm.operation.name, but a span may carry both with other values.
         Filter.equalsString("gen_ai.operation.name", "chat"),
+        // Other gen_ai keys: renamed by the API, invisible to the domain under the asked key.
         Filter.equalsString("gen_ai.provider.name", "openai"),
         Filter.equalsString("llm.system", "openai"),
         // Plain keys: the domain also finds them among resource attributes.

@@ -3,6 +3,8 @@ package dev.otelmcp.adapters.traceloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otelmcp.domain.llm.SpanRole;
+import dev.otelmcp.domain.llm.ToolCalls;
 import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.ErrorDetails;
 import dev.otelmcp.domain.model.Span;
@@ -110,6 +112,42 @@ class SpanMapperTest {
   }
 
   @Test
+  void anOtelGenAiToolSpanIsAToolCallAsOnTheOtherBackends() {
+    // The recorded search row of a tool span, with the attributes an OTel GenAI execute_tool span has once the
+    // API renamed gen_ai.* to llm.* (as it does for gen_ai.operation.name "response" on this trace's LLM spans).
+    Wire.WireSpan recorded = Fixtures.row(BASIC_SPANS, Fixtures.SPANS, "8f466a6f6bb9d33b");
+    ObjectNode attributes = Fixtures.JSON.createObjectNode().put("llm.operation.name", "execute_tool")
+        .put("llm.tool.name", "create_itinerary").put("llm.tool.type", "function")
+        .put("llm.tool.call.id", "call_7YyJ3kQdPq");
+    Wire.WireSpan row = withName(withAttributes(recorded, attributes), "execute_tool create_itinerary");
+
+    Span tool = mapper.span(row).orElseThrow();
+
+    assertThat(tool.attributes().get("gen_ai.operation.name")).contains(AttributeValue.of("execute_tool"));
+    assertThat(tool.attributes().get("llm.operation.name")).contains(AttributeValue.of("execute_tool"));
+    assertThat(SpanRole.of(tool)).isEqualTo(SpanRole.TOOL);
+    assertThat(ToolCalls.read(tool)).get().satisfies(call -> {
+      assertThat(call.name()).isEqualTo("create_itinerary");
+      assertThat(call.failed()).isFalse();
+    });
+  }
+
+  @Test
+  void theOperationNameTheSpanCarriesItselfIsKept() {
+    Wire.WireSpan recorded = Fixtures.row(BASIC_SPANS, Fixtures.SPANS, "e82e6570ac10b8f6");
+    ObjectNode attributes = recorded.spanAttributes().deepCopy();
+    attributes.put("gen_ai.operation.name", "chat");
+
+    Span span = mapper.span(withAttributes(recorded, attributes)).orElseThrow();
+
+    assertThat(span.attributes().get("gen_ai.operation.name")).contains(AttributeValue.of("chat"));
+    assertThat(span.attributes().get("llm.operation.name")).contains(AttributeValue.of("response"));
+    // The recorded LLM call itself gets the OTel key from the API's llm.operation.name "response".
+    assertThat(span(BASIC_SPANS, Fixtures.SPANS, "e82e6570ac10b8f6").attributes().get("gen_ai.operation.name"))
+        .contains(AttributeValue.of("response"));
+  }
+
+  @Test
   void theServiceFallsBackToTheResourceAndNeverIsBlank() {
     Wire.WireSpan recorded = Fixtures.row(LLM_SPANS, Fixtures.SPANS, "b7bca658fb4eaed9");
 
@@ -166,6 +204,13 @@ class SpanMapperTest {
         w.spanKind(), w.serviceName(), w.resourceAttributes(), w.scopeName(), attributes, w.duration(), w.statusCode(),
         w.statusMessage(), w.prompts(), w.completions(), w.input(), w.output(), w.eventsName(), w.eventsAttributes(),
         w.costMicroUsd(), w.totalTokens(), w.spanCount());
+  }
+
+  private static Wire.WireSpan withName(Wire.WireSpan w, String name) {
+    return new Wire.WireSpan(w.environment(), w.timestamp(), w.traceId(), w.spanId(), w.parentSpanId(), name,
+        w.spanKind(), w.serviceName(), w.resourceAttributes(), w.scopeName(), w.spanAttributes(), w.duration(),
+        w.statusCode(), w.statusMessage(), w.prompts(), w.completions(), w.input(), w.output(), w.eventsName(),
+        w.eventsAttributes(), w.costMicroUsd(), w.totalTokens(), w.spanCount());
   }
 
   private static Wire.WireSpan withService(Wire.WireSpan w, String service) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The TCK against the recorded Traceloop API. The store claims no trace filter (root-spans filters only the
  * root span), so the TCK's trace-filter checks find nothing to check; its span search is native.
  *
- * <p>"Operations" are Traceloop workflow names: the known operation is one of the recorded names.
+ * <p>The known operation is a span name of the known service, found by the span search filtered on that service
+ * ({@link RecordedTraceloop#serviceSpans}).
  */
 class TraceloopContractTest extends AbstractTraceStoreContractTest {
 
@@ -62,7 +63,7 @@ class TraceloopContractTest extends AbstractTraceStoreContractTest {
 
   @Override
   protected KnownData knownData() {
-    return new KnownData(DAY, Fixtures.TRACE_ID, 18, "travel-agent-demo2", "travel_planning_openai_sdk_example",
+    return new KnownData(DAY, Fixtures.TRACE_ID, 18, "travel-agent-demo2", "openai.response",
         "00000000000000000000000000000001");
   }
 }

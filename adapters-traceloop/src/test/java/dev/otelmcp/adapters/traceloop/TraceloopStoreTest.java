@@ -9,11 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.model.SpanKind;
 import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
@@ -44,7 +47,7 @@ class TraceloopStoreTest {
   /** The day before the recording (Sun, 16 Nov 2025 11:10 GMT), as the reference's default window. */
   private static final TimeRange DAY =
       new TimeRange(Instant.parse("2025-11-15T11:10:00Z"), Instant.parse("2025-11-16T11:11:00Z"));
-  /** The week before the recording, as the reference listed services and workflows. */
+  /** The week before the recording, as the reference listed services and operations. */
   private static final TimeRange WEEK =
       new TimeRange(Instant.parse("2025-11-09T11:10:00Z"), Instant.parse("2025-11-16T11:11:00Z"));
 
@@ -227,17 +230,31 @@ class TraceloopStoreTest {
   }
 
   @Test
-  void operationsAreTheProjectsWorkflowNames() {
-    List<Operation> operations = store.listOperations("joke_generator", WEEK);
+  void operationsAreTheSpanNamesOfTheServicesOwnSpans() {
+    List<Operation> travel = store.listOperations("travel-agent-demo2", WEEK);
+    List<Operation> jokes = store.listOperations("joke_generator", WEEK);
 
-    assertThat(operations).hasSize(21).extracting(Operation::name)
-        .startsWith("20250710_faithfulness_workflow", "20251020-oz-_faithfulness_workflow", "AgentExecutor")
-        .contains("joke_workflow_galz", "galz_joke_workflow", "pirate_joke_generator")
-        .doesNotContain("workflows");
-    assertThat(operations).allSatisfy(op -> assertThat(op.spanKind()).isEmpty());
-    traceloop.verify(getRequestedFor(urlPathEqualTo(Fixtures.WORKFLOW_NAMES))
-        .withQueryParam("start_time", equalTo("1762686600000"))
-        .withQueryParam("end_time", equalTo("1763291460000")));
+    // From the recorded rows of each service (RecordedTraceloop.serviceSpans), each name once, sorted.
+    assertThat(travel).extracting(Operation::name).containsExactly("Agent Workflow", "GET",
+        "Travel Planner Agent.agent", "create_itinerary.tool", "get_destination_info.tool",
+        "get_location_coordinates.tool", "get_weather_forecast.tool", "openai.chat", "openai.response",
+        "search_destinations.tool");
+    assertThat(travel).filteredOn(op -> op.name().equals("search_destinations.tool"))
+        .extracting(op -> op.spanKind().orElseThrow()).containsExactly(SpanKind.INTERNAL);
+    assertThat(jokes).extracting(Operation::name)
+        .containsExactly("galz_joke_workflow.workflow", "joke_workflow_galz.workflow");
+    traceloop.verify(postRequestedFor(urlPathEqualTo(Fixtures.SPANS)).withRequestBody(equalToJson(
+        "{\"filters\":[{\"field\":\"service.name\",\"operator\":\"equals\",\"value\":\"travel-agent-demo2\","
+            + "\"value_type\":\"string\"}],\"logical_operator\":\"and\",\"environments\":[\"prd\"],"
+            + "\"sort_by\":\"timestamp\",\"sort_order\":\"DESC\",\"cursor\":0,\"limit\":1000,"
+            + "\"from_timestamp_sec\":1762686600,\"to_timestamp_sec\":1763291460}")));
+    traceloop.verify(2, postRequestedFor(urlPathEqualTo(Fixtures.SPANS)));
+  }
+
+  @Test
+  void operationsWithoutAServiceAreAnInvalidQuery() {
+    assertThatThrownBy(() -> store.listOperations(" ", WEEK)).isInstanceOf(InvalidQueryException.class)
+        .hasMessage("service_name is required to list operations");
   }
 
   @Test

@@ -102,7 +102,7 @@ class FaultInjectionIT {
 
   private static Scenario traceloop() {
     Map<String, Object> day = TraceloopToolsIT.DAY;
-    return new Scenario("traceloop", TraceloopToolsIT::serveRecordedTraceloop,
+    return new Scenario("traceloop", RecordedTraceloop::serve,
         url -> List.of("--backend", "traceloop", "--url", url + "/v2", "--api-key", TraceloopToolsIT.KEY),
         everyTool(TraceloopToolsIT.WEEK, with(TraceloopToolsIT.WEEK, "service_name", "travel-agent-demo2"), day,
             with(day, "gen_ai_system", "openai", "limit", 20), TraceloopToolsIT.TRACE_ID, "gpt-4o-mini-2024-07-18",

@@ -1,24 +1,14 @@
 package dev.otelmcp.bootstrap.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.otelmcp.domain.tck.Cassette;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,16 +29,13 @@ class TraceloopToolsIT {
       .resetOnEachTest(false)
       .build();
 
-  private static final String DIR = "cassettes/traceloop/";
-  private static final String ROOT_SPANS = "/v2/projects/default/traces/root-spans";
-  private static final String SPANS = "/v2/projects/default/spans";
-  static final String TRACE_ID = "c4c7e548e1febe34757c208205caa53e";
+  static final String TRACE_ID = RecordedTraceloop.TRACE_ID;
   static final String KEY = "tl-e2e-Key-41d9";
 
   /** The day before the recording (16 Nov 2025 11:10 GMT): it holds three traces, all of travel-agent-demo2. */
   static final Map<String, Object> DAY =
       Map.of("start_time", "2025-11-15T11:10:00Z", "end_time", "2025-11-16T11:11:00Z");
-  /** The week before the recording, as the reference listed services and workflows. */
+  /** The week before the recording, as the reference listed services and operations. */
   static final Map<String, Object> WEEK =
       Map.of("start_time", "2025-11-09T11:10:00Z", "end_time", "2025-11-16T11:11:00Z");
 
@@ -56,7 +43,7 @@ class TraceloopToolsIT {
 
   @BeforeAll
   static void start() {
-    serveRecordedTraceloop(traceloop.getRuntimeInfo().getWireMock());
+    RecordedTraceloop.serve(traceloop.getRuntimeInfo().getWireMock());
     server = ServerProcess.start("--backend", "traceloop", "--url", traceloop.baseUrl() + "/v2", "--api-key", KEY,
         "--timeout", "10s");
   }
@@ -64,56 +51,6 @@ class TraceloopToolsIT {
   @AfterAll
   static void stop() {
     server.close();
-  }
-
-  /** The recorded API, matched as the reference's recorder matched: method, path and body (time bounds aside). */
-  static void serveRecordedTraceloop(WireMock wireMock) {
-    // Root spans of the week (limit 1000, every filter-less search: list_services).
-    replaySearch(wireMock, "TestTraceloopListServices.test_list_services.yaml", ROOT_SPANS, 5);
-    // Root spans of the day: the recorded search of that window found its 3 traces (total_results 3), so it
-    // answers the same search with any limit of 3 or more.
-    Cassette.Interaction day = Cassette.load(DIR + "TestTraceloopSearchTraces.test_search_traces_basic.yaml")
-        .findByPath(ROOT_SPANS);
-    wireMock.register(post(urlPathEqualTo(ROOT_SPANS)).atPriority(1)
-        .withRequestBody(equalToJson("{\"cursor\":0,\"from_timestamp_sec\":1763205000,\"to_timestamp_sec\":1763291460}",
-            true, true))
-        .withRequestBody(matchingJsonPath("$.filters", equalToJson("[]")))
-        .willReturn(day.response()));
-    replaySearch(wireMock, "TestTraceloopLLMSpans.test_search_spans_by_llm_system.yaml", SPANS, 1);
-    // The span search that gives the spans of trace c4c7e548… their service and status (its seconds, no
-    // filter). The recorded newest-20 page answers it: it holds all 18 spans of that trace.
-    Cassette.Interaction newest = Cassette.load(DIR + "TestTraceloopSearchSpans.test_search_spans_basic.yaml")
-        .findByPath(SPANS);
-    wireMock.register(post(urlPathEqualTo(SPANS)).atPriority(1)
-        .withRequestBody(equalToJson("{\"limit\":1000,\"from_timestamp_sec\":1763273059,\"to_timestamp_sec\":1763273121}",
-            true, true))
-        .withRequestBody(matchingJsonPath("$.filters", equalToJson("[]")))
-        .willReturn(newest.response()));
-    Cassette trace = Cassette.load(DIR + "TestTraceloopGetTrace.test_get_trace_by_id.yaml");
-    Cassette.Interaction spans = trace.findByPath("/v2/projects/default/traces/" + TRACE_ID + "/spans");
-    wireMock.register(Cassette.stubFor(spans, Set.of()).atPriority(1).willReturn(spans.response()));
-    // Only one trace was recorded whole; for any other id the API's recorded answer to an unknown id.
-    Cassette.Interaction unknown = Cassette.load(DIR + "TestTraceloopGetTrace.test_get_trace_invalid_id.yaml")
-        .find(i -> i.path().endsWith("/spans"));
-    wireMock.register(get(urlPathMatching("/v2/projects/default/traces/[^/]+/spans")).atPriority(20)
-        .willReturn(unknown.response()));
-    Cassette.Interaction workflows = Cassette.load(DIR + "TestTraceloopServiceOperations.test_get_service_operations.yaml")
-        .findByPath("/v2/projects/default/spans/workflow-names");
-    wireMock.register(Cassette.stubFor(workflows, Set.of("start_time", "end_time")).willReturn(workflows.response()));
-  }
-
-  /** A recorded search, matched on its body and exactly its filters. */
-  private static void replaySearch(WireMock wireMock, String file, String path, int priority) {
-    Cassette.Interaction interaction = Cassette.load(DIR + file).findByPath(path);
-    String filters;
-    try {
-      filters = new ObjectMapper().readTree(interaction.requestBody()).path("filters").toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    wireMock.register(Cassette.stubFor(interaction, Set.of()).atPriority(priority)
-        .withRequestBody(matchingJsonPath("$.filters", equalToJson(filters)))
-        .willReturn(interaction.response()));
   }
 
   private static Map<String, Object> args(Map<String, Object> window, Object... more) {
@@ -138,15 +75,17 @@ class TraceloopToolsIT {
   }
 
   @Test
-  void listOperationsAnswersTheProjectsWorkflowNames() {
+  void listOperationsAnswersTheSpanNamesOfTheServicesOwnSpans() {
     Map<String, Object> result = server.ok("list_operations", args(WEEK, "service_name", "travel-agent-demo2"));
 
     List<Map<String, Object>> operations = list(result, "operations");
-    assertThat(result.get("count")).isEqualTo(21);
-    assertThat(operations).extracting(o -> o.get("name"))
-        .startsWith("20250710_faithfulness_workflow", "20251020-oz-_faithfulness_workflow", "AgentExecutor")
-        .contains("joke_workflow_galz", "travel_planning_openai_sdk_example")
-        .doesNotContain("workflows");
+    assertThat(result.get("count")).isEqualTo(10);
+    assertThat(operations).extracting(o -> o.get("name")).containsExactly("Agent Workflow", "GET",
+        "Travel Planner Agent.agent", "create_itinerary.tool", "get_destination_info.tool",
+        "get_location_coordinates.tool", "get_weather_forecast.tool", "openai.chat", "openai.response",
+        "search_destinations.tool");
+    assertThat(operations).filteredOn(o -> o.get("name").equals("openai.chat")).singleElement()
+        .satisfies(o -> assertThat(o).containsEntry("span_kind", "client"));
   }
 
   @Test
@@ -210,7 +149,7 @@ class TraceloopToolsIT {
   }
 
   @Test
-  void searchSpansWithErrorsAppliesTheStatusAfterFetching() {
+  void searchSpansWithErrorsChecksTheStatusOfEverySpanTheProviderSearchFinds() {
     Map<String, Object> result = server.ok("search_spans",
         args(DAY, "gen_ai_system", "openai", "has_error", true, "limit", 5, "fields", List.of("attributes")));
 
