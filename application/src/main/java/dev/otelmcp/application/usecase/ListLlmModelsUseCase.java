@@ -3,13 +3,13 @@ package dev.otelmcp.application.usecase;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.llm.ModelNames;
+import dev.otelmcp.application.llm.TokenSums;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.llm.UnpricedModel;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.LlmCall;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,47 +53,82 @@ public final class ListLlmModelsUseCase {
   }
 
   public Result execute(LlmRequest request) {
-    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
-    Map<String, List<LlmCall>> byModel = new LinkedHashMap<>();
-    ModelNames names = ModelNames.of(read.calls());
-    int counted = 0;
-    for (LlmCall call : read.calls()) {
-      if (request.calls().matches(call)) {
-        byModel.computeIfAbsent(names.rowOf(call), k -> new ArrayList<>()).add(call);
-        counted++;
-      }
-    }
+    ModelNames.Counter names = new ModelNames.Counter();
+    UnpricedModel.Counter unpriced = new UnpricedModel.Counter();
+    // By requested and answering model: a row's name is known only once every call was seen (ModelNames).
+    Map<ModelPair, ModelTally> byPair = new LinkedHashMap<>();
+    int[] counted = {0};
+    LlmScan.Reading read = scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(),
+        (trace, calls) -> {
+          for (LlmCall call : calls) {
+            names.count(call);
+            if (request.calls().matches(call)) {
+              byPair.computeIfAbsent(new ModelPair(call.requestModel(), call.responseModel()), k -> new ModelTally())
+                  .add(call);
+              unpriced.count(call);
+              counted[0]++;
+            }
+          }
+        });
+    ModelNames rows = names.names();
+    Map<String, ModelTally> byModel = new LinkedHashMap<>();
+    byPair.forEach((pair, tally) ->
+        byModel.computeIfAbsent(rows.rowOf(pair.request(), pair.response()), k -> new ModelTally()).add(tally));
     List<ModelView> models = byModel.entrySet().stream()
-        .map(e -> view(e.getKey(), e.getValue()))
+        .map(e -> e.getValue().view(e.getKey()))
         .sorted(Comparator.comparingLong(ModelView::requestCount).reversed().thenComparing(ModelView::model))
         .toList();
-    return new Result(models.size(), models, UnpricedModel.of(read.calls().stream().filter(request.calls()::matches).toList()),
-        read.scope(counted));
+    return new Result(models.size(), models, unpriced.models(), read.scope(counted[0]));
   }
 
-  private static ModelView view(String model, List<LlmCall> calls) {
-    TokenTotals totals = TokenTotals.of(calls);
-    TreeSet<String> requested = new TreeSet<>();
-    TreeSet<String> answered = new TreeSet<>();
-    Map<String, Integer> providers = new LinkedHashMap<>();
-    Instant first = null;
-    Instant last = null;
-    for (LlmCall call : calls) {
+  private record ModelPair(String request, String response) {}
+
+  /** One row's figures, added call by call: memory holds the rows, never the calls. */
+  private static final class ModelTally {
+    private final TokenSums sums = new TokenSums();
+    private final TreeSet<String> requested = new TreeSet<>();
+    private final TreeSet<String> answered = new TreeSet<>();
+    private final Map<String, int[]> providers = new LinkedHashMap<>();
+    private Instant first;
+    private Instant last;
+
+    void add(LlmCall call) {
+      sums.add(call);
       if (call.requestModel() != null) {
         requested.add(call.requestModel());
       }
       if (call.responseModel() != null) {
         answered.add(call.responseModel());
       }
-      call.providerName().ifPresent(p -> providers.merge(p, 1, Integer::sum));
-      Instant start = call.span().startTime();
-      first = first == null || start.isBefore(first) ? start : first;
-      last = last == null || start.isAfter(last) ? start : last;
+      if (call.provider() != null) {
+        providers.computeIfAbsent(call.provider(), k -> new int[1])[0]++;
+      }
+      seen(call.span().startTime(), call.span().startTime());
     }
-    String provider = providers.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-    return new ModelView(model, provider, totals.requestCount(), totals.errorCount(), totals.inputTokens(),
-        totals.outputTokens(), totals.totalTokens(), totals.cacheReadInputTokens(), totals.reasoningTokens(),
-        totals.costUsd(), totals.costIsPartial(), first, last,
-        List.copyOf(requested), List.copyOf(answered));
+
+    void add(ModelTally other) {
+      sums.add(other.sums);
+      requested.addAll(other.requested);
+      answered.addAll(other.answered);
+      other.providers.forEach((name, count) -> providers.computeIfAbsent(name, k -> new int[1])[0] += count[0]);
+      seen(other.first, other.last);
+    }
+
+    private void seen(Instant from, Instant to) {
+      first = first == null || from.isBefore(first) ? from : first;
+      last = last == null || to.isAfter(last) ? to : last;
+    }
+
+    ModelView view(String model) {
+      TokenTotals totals = sums.totals();
+      // The most frequent provider; on a tie the alphabetically first, so the row is the same on every run.
+      String provider = providers.entrySet().stream()
+          .max(Comparator.comparingInt((Map.Entry<String, int[]> e) -> e.getValue()[0])
+              .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+          .map(Map.Entry::getKey).orElse(null);
+      return new ModelView(model, provider, totals.requestCount(), totals.errorCount(), totals.inputTokens(),
+          totals.outputTokens(), totals.totalTokens(), totals.cacheReadInputTokens(), totals.reasoningTokens(),
+          totals.costUsd(), totals.costIsPartial(), first, last, List.copyOf(requested), List.copyOf(answered));
+    }
   }
 }
