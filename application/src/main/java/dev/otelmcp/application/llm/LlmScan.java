@@ -51,12 +51,8 @@ public final class LlmScan {
     }
   }
 
-  /**
-   * The calls read (and the traces, when they were kept).
-   *
-   * @param traces the traces read, newest first, or empty when they were not asked for
-   */
-  public record Result(List<Trace> traces, List<LlmCall> calls, Reading reading) {
+  /** The calls read, for the tools that need them all at once (percentiles, comparisons). */
+  public record Result(List<LlmCall> calls, Reading reading) {
 
     public Scope scope(int callsCounted) {
       return reading.scope(callsCounted);
@@ -108,22 +104,11 @@ public final class LlmScan {
         pricing.sources(), coverage);
   }
 
-  /** Reads the window's calls into lists; traces are kept only when {@code keepTraces}. */
-  public Result scan(TimeRange window, List<Filter> traceFilters, int traceLimit, boolean keepTraces) {
-    List<Trace> traces = new ArrayList<>();
-    List<LlmCall> calls = new ArrayList<>();
-    Reading reading = visit(window, traceFilters, traceLimit, (trace, priced) -> {
-      if (keepTraces) {
-        traces.add(trace);
-      }
-      calls.addAll(priced);
-    });
-    return new Result(List.copyOf(traces), List.copyOf(calls), reading);
-  }
-
-  /** {@link #scan} without keeping the traces. */
+  /** Reads the window's calls into a list (the traces are not kept). */
   public Result scan(TimeRange window, List<Filter> traceFilters, int traceLimit) {
-    return scan(window, traceFilters, traceLimit, false);
+    List<LlmCall> calls = new ArrayList<>();
+    Reading reading = visit(window, traceFilters, traceLimit, (trace, priced) -> calls.addAll(priced));
+    return new Result(List.copyOf(calls), reading);
   }
 
   /** Prices each trace's calls on the way to the visitor and counts what was read. */

@@ -5,17 +5,14 @@ import dev.otelmcp.application.llm.LlmScan;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.ToolCall;
 import dev.otelmcp.domain.llm.ToolCalls;
-import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.query.Filter;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -48,46 +45,52 @@ public final class ListLlmToolsUseCase {
     if (request.calls().serviceName() != null) {
       filters.add(Filter.equalsString("service.name", request.calls().serviceName()));
     }
-    LlmScan.Result read = scan.scan(request.window(), filters, request.traceLimit(), true);
     String provider = request.calls().provider();
-    Set<String> tracesWithProvider = new HashSet<>();
-    read.calls().stream()
-        .filter(c -> provider != null && provider.equalsIgnoreCase(c.provider()))
-        .forEach(c -> tracesWithProvider.add(c.span().traceId()));
-    Map<String, List<ToolCall>> byTool = new LinkedHashMap<>();
-    for (Trace trace : read.traces()) {
-      if (provider != null && !tracesWithProvider.contains(trace.traceId())) {
-        continue;
+    String service = request.calls().serviceName();
+    Map<String, ToolTally> byTool = new LinkedHashMap<>();
+    int[] llmCalls = {0};
+    // Each trace's tool calls are added as it is read; the trace itself is not kept.
+    LlmScan.Reading read = scan.visit(request.window(), filters, request.traceLimit(), (trace, calls) -> {
+      llmCalls[0] += calls.size();
+      if (provider != null && calls.stream().noneMatch(c -> provider.equalsIgnoreCase(c.provider()))) {
+        return;
       }
       for (ToolCall call : ToolCalls.of(trace)) {
-        if (request.calls().serviceName() == null || request.calls().serviceName().equals(call.span().serviceName())) {
-          byTool.computeIfAbsent(call.name(), k -> new ArrayList<>()).add(call);
+        if (service == null || service.equals(call.span().serviceName())) {
+          byTool.computeIfAbsent(call.name(), k -> new ToolTally()).add(call);
         }
       }
-    }
+    });
     List<ToolView> tools = byTool.entrySet().stream()
-        .map(e -> view(e.getKey(), e.getValue()))
+        .map(e -> e.getValue().view(e.getKey()))
         .sorted(Comparator.comparingLong(ToolView::usageCount).reversed().thenComparing(ToolView::toolName))
         .toList();
     long total = tools.stream().mapToLong(ToolView::usageCount).sum();
-    return new Result(tools.size(), total, tools, read.scope(read.calls().size()));
+    return new Result(tools.size(), total, tools, read.scope(llmCalls[0]));
   }
 
-  private static ToolView view(String name, List<ToolCall> calls) {
-    TreeSet<String> services = new TreeSet<>();
-    Instant first = null;
-    Instant last = null;
-    double totalMs = 0;
-    long errors = 0;
-    for (ToolCall call : calls) {
+  /** One tool's figures, added call by call. */
+  private static final class ToolTally {
+    private final TreeSet<String> services = new TreeSet<>();
+    private Instant first;
+    private Instant last;
+    private double totalMs;
+    private long count;
+    private long errors;
+
+    void add(ToolCall call) {
       services.add(call.span().serviceName());
       Instant start = call.span().startTime();
       first = first == null || start.isBefore(first) ? start : first;
       last = last == null || start.isAfter(last) ? start : last;
       totalMs += call.span().durationMs();
       errors += call.failed() ? 1 : 0;
+      count++;
     }
-    double mean = Math.round(totalMs / calls.size() * 1000) / 1000.0;
-    return new ToolView(name, calls.size(), errors, mean, List.copyOf(services), first, last);
+
+    ToolView view(String name) {
+      double mean = Math.round(totalMs / count * 1000) / 1000.0;
+      return new ToolView(name, count, errors, mean, List.copyOf(services), first, last);
+    }
   }
 }
