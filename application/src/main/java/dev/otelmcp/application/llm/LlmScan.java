@@ -15,7 +15,6 @@ import dev.otelmcp.domain.pricing.PriceSource;
 import dev.otelmcp.domain.query.Filter;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,14 +47,6 @@ public final class LlmScan {
     public Scope scope(int callsCounted) {
       return Scope.ofLlm(window, tracesScanned, spansScanned, callsCounted, limitReached, warnings, priceSources)
           .covering(coverage);
-    }
-  }
-
-  /** The calls read, for the tools that need them all at once (percentiles, comparisons). */
-  public record Result(List<LlmCall> calls, Reading reading) {
-
-    public Scope scope(int callsCounted) {
-      return reading.scope(callsCounted);
     }
   }
 
@@ -102,13 +93,6 @@ public final class LlmScan {
     Coverage coverage = tally.from(outcome.coverage(window, capped), capped);
     return new Reading(window, outcome.tracesScanned(), tally.spans, outcome.scanCapped(), tally.warnings,
         pricing.sources(), coverage);
-  }
-
-  /** Reads the window's calls into a list (the traces are not kept). */
-  public Result scan(TimeRange window, List<Filter> traceFilters, int traceLimit) {
-    List<LlmCall> calls = new ArrayList<>();
-    Reading reading = visit(window, traceFilters, traceLimit, (trace, priced) -> calls.addAll(priced));
-    return new Result(List.copyOf(calls), reading);
   }
 
   /** Prices each trace's calls on the way to the visitor and counts what was read. */

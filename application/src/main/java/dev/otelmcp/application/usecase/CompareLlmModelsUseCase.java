@@ -3,7 +3,7 @@ package dev.otelmcp.application.usecase;
 import dev.otelmcp.application.llm.CallPricing;
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
-import dev.otelmcp.application.llm.ModelNames;
+import dev.otelmcp.application.llm.ModelCalls;
 import dev.otelmcp.application.llm.Money;
 import dev.otelmcp.application.llm.Percentiles;
 import dev.otelmcp.application.llm.TokenTotals;
@@ -76,16 +76,16 @@ public final class CompareLlmModelsUseCase {
       throw new InvalidQueryException("reprice_as: no price for model " + dev.otelmcp.domain.error.Quote.of(repriceAs),
           "Name a model the price table knows, e.g. gpt-4o-mini, claude-sonnet-4-5 or gemini-2.5-flash.");
     }
-    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
-    ModelNames names = ModelNames.of(read.calls());
+    List<String> tableModels = models.stream().map(m -> pricing.tableModel(m).orElse(null)).toList();
+    ModelCalls kept = new ModelCalls(request.calls(), models,
+        call -> tableModels.stream().anyMatch(tableModel -> pricedAs(call, tableModel)));
+    LlmScan.Reading read = scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(), kept);
     List<ModelComparison> rows = new ArrayList<>();
     int counted = 0;
-    for (String model : models) {
-      String tableModel = pricing.tableModel(model).orElse(null);
-      List<LlmCall> calls = read.calls().stream()
-          .filter(request.calls()::matches)
-          .filter(c -> names.matches(c, model) || pricedAs(c, tableModel))
-          .toList();
+    for (int i = 0; i < models.size(); i++) {
+      String model = models.get(i);
+      String tableModel = tableModels.get(i);
+      List<LlmCall> calls = kept.callsOf(model, c -> pricedAs(c, tableModel));
       counted += calls.size();
       rows.add(compare(model, calls, repriceAs));
     }

@@ -2,7 +2,7 @@ package dev.otelmcp.application.usecase;
 
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
-import dev.otelmcp.application.llm.ModelNames;
+import dev.otelmcp.application.llm.ModelCalls;
 import dev.otelmcp.application.llm.Percentiles;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.view.Scope;
@@ -11,7 +11,6 @@ import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.domain.llm.LlmCall;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
 
 /**
  * {@code get_llm_model_stats}: how one model performs. A call matches when the model was asked for or
- * answered under that name, or counts in that model's row ({@link ModelNames}), so "gpt-4o" also finds calls
+ * answered under that name, or counts in that model's row ({@link dev.otelmcp.application.llm.ModelNames}), so "gpt-4o" also finds calls
  * answered by "gpt-4o-2024-08-06", and that row's stats include the failed calls that asked for "gpt-4o".
  */
 public final class GetLlmModelStatsUseCase {
@@ -52,16 +51,13 @@ public final class GetLlmModelStatsUseCase {
   }
 
   public Result execute(String modelName, LlmRequest request) {
-    LlmScan.Result read = scan.scan(request.window(), request.calls().traceFilters(), request.traceLimit());
-    ModelNames names = ModelNames.of(read.calls());
-    List<LlmCall> calls = read.calls().stream()
-        .filter(request.calls()::matches)
-        .filter(c -> names.matches(c, modelName))
-        .toList();
+    ModelCalls kept = new ModelCalls(request.calls(), List.of(modelName), call -> false);
+    LlmScan.Reading read = scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(), kept);
+    List<LlmCall> calls = kept.callsOf(modelName, call -> false);
     if (calls.isEmpty()) {
-      throw new NotFoundException("no calls of model " + Quote.of(modelName) + " in " + read.calls().size()
+      throw new NotFoundException("no calls of model " + Quote.of(modelName) + " in " + kept.callsRead()
           + " LLM calls of the window " + request.window().start() + " to " + request.window().end(),
-          suggestion(modelName, read.calls()));
+          suggestion(modelName, kept.rowCounts()));
     }
     TokenTotals totals = TokenTotals.of(calls);
     List<Double> latencies = new ArrayList<>();
@@ -116,10 +112,7 @@ public final class GetLlmModelStatsUseCase {
     return whole == 0 ? 0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
   }
 
-  private static String suggestion(String wanted, List<LlmCall> calls) {
-    Map<String, Long> seen = new LinkedHashMap<>();
-    ModelNames names = ModelNames.of(calls);
-    calls.forEach(c -> seen.merge(names.rowOf(c), 1L, Long::sum));
+  private static String suggestion(String wanted, Map<String, Long> seen) {
     if (seen.isEmpty()) {
       return "No LLM calls at all in this window; widen start_time (e.g. -7d) or check the service.";
     }
