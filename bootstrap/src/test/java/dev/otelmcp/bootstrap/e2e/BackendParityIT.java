@@ -40,6 +40,9 @@ class BackendParityIT {
     Path dir = data.writeOtlpJson(Files.createTempDirectory("parity"));
     SERVERS.put("otlp", ServerProcess.start("--load", dir.toString(), "--otlp-port", "0", "--no-persist"));
     SERVERS.put("jaeger", ServerProcess.start("--backend", "jaeger", "--url", fake(new JaegerFake(data.traces()))));
+    SERVERS.put("tempo", ServerProcess.start("--backend", "tempo", "--url", fake(new TempoFake(data.traces()))));
+    SERVERS.put("traceloop", ServerProcess.start("--backend", "traceloop", "--url", fake(new TraceloopFake(data.traces())),
+        "--api-key", "tl-parity-key-0123456789"));
   }
 
   private static String fake(Extension answers) {
@@ -96,7 +99,12 @@ class BackendParityIT {
         continue;
       }
       Map<String, Object> actual = backend.getValue().ok(tool, arguments);
-      problems.addAll(ParityDiff.compare(backend.getKey(), tool, expected, actual));
+      List<String> found = ParityDiff.compare(backend.getKey(), tool, expected, actual);
+      if (!found.isEmpty()) {
+        System.out.println("PARITY " + backend.getKey() + " " + tool + ": " + actual);
+        found.forEach(d -> System.out.println("PARITYDIFF " + d));
+      }
+      problems.addAll(found);
     }
     assertThat(problems).as(tool + ": differences from the built-in store").isEmpty();
   }
