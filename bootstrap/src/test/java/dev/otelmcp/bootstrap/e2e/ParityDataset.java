@@ -64,6 +64,12 @@ final class ParityDataset {
     return span.toBuilder().startTime(span.startTime().plus(shift)).events(events).build();
   }
 
+  /** The same spans without the traces that have no root span. */
+  ParityDataset rootedOnly() {
+    return new ParityDataset(traces.stream().filter(t -> t.spans().stream().anyMatch(Span::isRoot))
+        .flatMap(t -> t.spans().stream()).toList());
+  }
+
   List<Span> spans() {
     return spans;
   }
