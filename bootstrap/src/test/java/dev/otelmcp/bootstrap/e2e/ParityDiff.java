@@ -44,7 +44,7 @@ final class ParityDiff {
       // The Traceloop API has whole milliseconds: each span's duration is cut to the millisecond.
       new Known("traceloop", Pattern.compile(DURATIONS), within(1.0), "Traceloop: time resolution"),
       new Known("traceloop", Pattern.compile(".*\\.llm_time_ms$"), within(6.0), "Traceloop: time resolution"),
-      new Known("traceloop", Pattern.compile(".*\\.llm_time_share$"), within(0.01), "Traceloop: time resolution"));
+      new Known("traceloop", Pattern.compile(".*\\.llm_time_share$"), within(0.1), "Traceloop: time resolution"));
 
   private static final Map<Known, Integer> SEEN = new ConcurrentHashMap<>();
 
