@@ -107,7 +107,6 @@ class BackendParityIT {
   void everyBackendAnswersAsTheBuiltInStore(String tool) {
     Map<String, Object> arguments = arguments(tool);
     Map<String, Object> expected = SERVERS.get("otlp").ok(tool, arguments);
-    System.out.println("PARITY otlp " + tool + ": " + expected);
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, ServerProcess> backend : SERVERS.entrySet()) {
       if (backend.getKey().equals("otlp")) {
