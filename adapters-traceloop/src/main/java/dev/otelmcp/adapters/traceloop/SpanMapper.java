@@ -31,6 +31,10 @@ import java.util.Optional;
  *       OTel name too (the API's key stays): the domain tells tool, agent and workflow spans by that key alone
  *       ({@code SpanRole}), so without it an OTel GenAI {@code execute_tool} span would be no tool call here while
  *       it is one on every other backend. A {@code gen_ai.operation.name} the span carries itself is kept.
+ *   <li>{@code gen_ai.provider.name} (OTel GenAI since semconv 1.37, OpenLLMetry since 0.55), renamed by the same rule
+ *       to {@code llm.provider.name}, is given back under its OTel name too: the LLM view knows the provider by
+ *       {@code gen_ai.provider.name}, {@code gen_ai.system} or the API's {@code llm.vendor}, so without it those calls
+ *       would count under an unknown provider here only.
  *   <li>The span's {@code cost_micro_usd} becomes {@code traceloop.llm.cost_micro_usd.total} when the span
  *       does not already carry that attribute (the recordings always carry both, with the same value).
  *   <li>Service: the top-level {@code service_name}, else the resource's {@code service.name}, else unknown.
@@ -47,6 +51,8 @@ final class SpanMapper {
   static final String COST_TOTAL = "traceloop.llm.cost_micro_usd.total";
   static final String OPERATION = "gen_ai.operation.name";
   static final String API_OPERATION = "llm.operation.name";
+  static final String PROVIDER = "gen_ai.provider.name";
+  static final String API_PROVIDER = "llm.provider.name";
   private static final String SERVICE_NAME = "service.name";
 
   private final ObjectMapper mapper;
@@ -133,6 +139,10 @@ final class SpanMapper {
     JsonNode apiOperation = wire.spanAttributes() == null ? null : wire.spanAttributes().get(API_OPERATION);
     if (!builder.containsKey(OPERATION)) {
       typing.value(API_OPERATION, apiOperation).ifPresent(v -> builder.put(OPERATION, v));
+    }
+    JsonNode apiProvider = wire.spanAttributes() == null ? null : wire.spanAttributes().get(API_PROVIDER);
+    if (!builder.containsKey(PROVIDER)) {
+      typing.value(API_PROVIDER, apiProvider).ifPresent(v -> builder.put(PROVIDER, v));
     }
     JsonNode cost = wire.costMicroUsd();
     if (cost != null && cost.isNumber() && !builder.containsKey(COST_TOTAL)) {

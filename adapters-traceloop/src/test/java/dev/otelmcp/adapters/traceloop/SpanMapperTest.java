@@ -3,6 +3,8 @@ package dev.otelmcp.adapters.traceloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.llm.SpanRole;
 import dev.otelmcp.domain.llm.ToolCalls;
 import dev.otelmcp.domain.model.AttributeValue;
@@ -145,6 +147,32 @@ class SpanMapperTest {
     // The recorded LLM call itself gets the OTel key from the API's llm.operation.name "response".
     assertThat(span(BASIC_SPANS, Fixtures.SPANS, "e82e6570ac10b8f6").attributes().get("gen_ai.operation.name"))
         .contains(AttributeValue.of("response"));
+  }
+
+  @Test
+  void theRenamedProviderNameIsTheProviderAsOnTheOtherBackends() {
+    // An OpenLLMetry 0.55+ LLM span carries gen_ai.provider.name, which the API renames to llm.provider.name.
+    Wire.WireSpan recorded = Fixtures.row(BASIC_SPANS, Fixtures.SPANS, "e82e6570ac10b8f6");
+    ObjectNode attributes = recorded.spanAttributes().deepCopy();
+    attributes.remove("llm.vendor");
+    attributes.put("llm.provider.name", "openai");
+
+    Span span = mapper.span(withAttributes(recorded, attributes)).orElseThrow();
+
+    assertThat(span.attributes().get("gen_ai.provider.name")).contains(AttributeValue.of("openai"));
+    assertThat(span.attributes().get("llm.provider.name")).contains(AttributeValue.of("openai"));
+    assertThat(LlmCalls.read(span)).get().extracting(LlmCall::provider).isEqualTo("openai");
+  }
+
+  @Test
+  void aProviderNameTheSpanCarriesItselfIsKept() {
+    Wire.WireSpan recorded = Fixtures.row(BASIC_SPANS, Fixtures.SPANS, "e82e6570ac10b8f6");
+    ObjectNode attributes = recorded.spanAttributes().deepCopy();
+    attributes.put("gen_ai.provider.name", "azure.ai.openai").put("llm.provider.name", "openai");
+
+    Span span = mapper.span(withAttributes(recorded, attributes)).orElseThrow();
+
+    assertThat(span.attributes().get("gen_ai.provider.name")).contains(AttributeValue.of("azure.ai.openai"));
   }
 
   @Test

@@ -1,0 +1,141 @@
+package dev.otelmcp.bootstrap.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One dataset through every backend: the repository's 47 sample traces (real instrumentation output) served as the
+ * built-in store, a Jaeger, a Tempo and a Traceloop API, each fake answering from the same span list; the same tool
+ * calls go to four server processes and every answer must equal the built-in store's, field by field, once what
+ * legitimately differs is taken out ({@link ParityDiff}). A difference a backend cannot avoid is documented in the
+ * README's section of that backend and asserted here as such ({@link ParityDiff#KNOWN}). Traceloop's trace search
+ * lists root spans, so traces whose root span was never exported (the samples have some: OpenLLMetry JS does not
+ * end a failed workflow's span) are compared with a built-in store holding only the traces that have a root.
+ */
+@SuppressWarnings("unchecked")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackendParityIT {
+
+  private static ParityDataset data;
+  private static final List<WireMockServer> FAKES = new ArrayList<>();
+  private static final Map<String, ServerProcess> SERVERS = new LinkedHashMap<>();
+  /** Tools answered from span search on Traceloop, which sees every span; the others search root spans. */
+  private static final Set<String> SPAN_SEARCH_TOOLS = Set.of("search_spans", "list_operations");
+  private static ServerProcess rootedStore;
+
+  @BeforeAll
+  static void start() throws Exception {
+    data = ParityDataset.load(Path.of("..", "samples"), Instant.now());
+    Path dir = data.writeOtlpJson(Files.createTempDirectory("parity"));
+    SERVERS.put("otlp", ServerProcess.start("--load", dir.toString(), "--otlp-port", "0", "--no-persist"));
+    // What Traceloop's trace search can see: it lists root spans, so a trace whose root was never exported is not found.
+    Path rooted = data.rootedOnly().writeOtlpJson(Files.createTempDirectory("parity-rooted"));
+    rootedStore = ServerProcess.start("--load", rooted.toString(), "--otlp-port", "0", "--no-persist");
+    SERVERS.put("jaeger", ServerProcess.start("--backend", "jaeger", "--url", fake(new JaegerFake(data.traces()))));
+    SERVERS.put("tempo", ServerProcess.start("--backend", "tempo", "--url", fake(new TempoFake(data.traces()))));
+    SERVERS.put("traceloop", ServerProcess.start("--backend", "traceloop", "--url", fake(new TraceloopFake(data.traces())),
+        "--api-key", "tl-parity-key-0123456789"));
+  }
+
+  private static String fake(Extension answers) {
+    WireMockServer server = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort()
+        .containerThreads(20).extensions(answers));
+    server.start();
+    server.stubFor(any(anyUrl()).willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
+    FAKES.add(server);
+    return server.baseUrl();
+  }
+
+  @AfterAll
+  static void stop() {
+    SERVERS.values().forEach(ServerProcess::close);
+    rootedStore.close();
+    FAKES.forEach(WireMockServer::stop);
+  }
+
+  private static Map<String, Object> with(Object... more) {
+    Map<String, Object> arguments = new LinkedHashMap<>(data.window());
+    for (int i = 0; i < more.length; i += 2) {
+      arguments.put((String) more[i], more[i + 1]);
+    }
+    return arguments;
+  }
+
+  /** The calls, in order; the model arguments are read from the built-in store's own model list. */
+  static Stream<String> tools() {
+    return Stream.of("get_llm_usage", "list_llm_models", "get_llm_model_stats", "compare_llm_models", "list_llm_tools",
+        "get_llm_expensive_traces", "get_llm_slow_traces", "list_services", "list_operations", "find_errors",
+        "search_spans", "search_traces");
+  }
+
+  private static Map<String, Object> arguments(String tool) {
+    return switch (tool) {
+      case "get_llm_model_stats" -> with("model_name", "gpt-4o-mini");
+      case "compare_llm_models" -> with("models", List.of("gpt-4o-mini", "gpt-4.1"));
+      case "list_operations" -> with("service_name", "support-bot");
+      case "search_spans" -> with("has_error", true, "limit", 100);
+      case "search_traces" -> with("service_name", "travel-agent", "limit", 100);
+      case "get_llm_expensive_traces", "get_llm_slow_traces" -> with("limit", 50);
+      default -> with();
+    };
+  }
+
+  @ParameterizedTest
+  @Order(1)
+  @MethodSource("tools")
+  void everyBackendAnswersAsTheBuiltInStore(String tool) {
+    Map<String, Object> arguments = arguments(tool);
+    Map<String, Object> expected = SERVERS.get("otlp").ok(tool, arguments);
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, ServerProcess> backend : SERVERS.entrySet()) {
+      if (backend.getKey().equals("otlp")) {
+        continue;
+      }
+      Map<String, Object> actual = backend.getValue().ok(tool, arguments);
+      Map<String, Object> reference = expected;
+      if (backend.getKey().equals("traceloop") && !SPAN_SEARCH_TOOLS.contains(tool)) {
+        reference = rootedStore.ok(tool, arguments);
+      }
+      List<String> found = ParityDiff.compare(backend.getKey(), tool, reference, actual);
+      if (!found.isEmpty()) {
+        System.out.println("PARITY " + backend.getKey() + " " + tool + ": " + actual);
+        found.forEach(d -> System.out.println("PARITYDIFF " + d));
+      }
+      problems.addAll(found);
+    }
+    assertThat(problems).as(tool + ": differences from the built-in store").isEmpty();
+  }
+
+  /** The documented differences are real: each was seen, and rootless traces hide LLM calls from Traceloop. */
+  @Test
+  @Order(2)
+  void theDocumentedDifferencesAreTheOnlyOnesAndStillExist() {
+    assertThat(ParityDiff.unseen()).as("documented differences no backend showed (update the README)").isEmpty();
+    Map<String, Object> all = (Map<String, Object>) SERVERS.get("otlp").ok("get_llm_usage", with()).get("totals");
+    Map<String, Object> rooted = (Map<String, Object>) rootedStore.ok("get_llm_usage", with()).get("totals");
+    assertThat(((Number) rooted.get("request_count")).intValue())
+        .as("LLM calls in traces without a root span, which Traceloop's trace search cannot find")
+        .isLessThan(((Number) all.get("request_count")).intValue());
+  }
+}
