@@ -12,6 +12,10 @@ interface ClassicApi {
   @RequestLine("GET /api/services")
   UiModel.Envelope<List<String>> services();
 
+  /** Operations with their span kinds (Jaeger 1.19 and later, and v2). */
+  @RequestLine("GET /api/operations?service={service}")
+  UiModel.Envelope<List<UiModel.OperationEntry>> operationsWithKinds(@Param("service") String service);
+
   /** The legacy endpoint: plain names, all span kinds; present in every version that has /api/traces. */
   @RequestLine(value = "GET /api/services/{service}/operations", decodeSlash = false)
   UiModel.Envelope<List<String>> operations(@Param("service") String service);

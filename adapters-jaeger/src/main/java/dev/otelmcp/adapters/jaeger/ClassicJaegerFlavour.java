@@ -3,6 +3,7 @@ package dev.otelmcp.adapters.jaeger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.domain.error.NotFoundException;
 import dev.otelmcp.domain.model.Operation;
+import dev.otelmcp.domain.model.SpanKind;
 import dev.otelmcp.domain.model.Trace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ final class ClassicJaegerFlavour implements JaegerFlavour {
   private final ClassicApi api;
   private final JaegerCalls calls;
   private final ObjectMapper mapper;
+  /** Set once a Jaeger answered 404 to /api/operations (older than 1.19): only the legacy endpoint is asked then. */
+  private volatile boolean legacyOperationsOnly;
 
   ClassicJaegerFlavour(ClassicApi api, JaegerCalls calls, ObjectMapper mapper) {
     this.api = api;
@@ -40,6 +43,23 @@ final class ClassicJaegerFlavour implements JaegerFlavour {
 
   @Override
   public List<Operation> operations(String service) {
+    if (!legacyOperationsOnly) {
+      String what = "GET /api/operations";
+      try {
+        List<UiModel.OperationEntry> entries = data(calls.call(what, () -> api.operationsWithKinds(service)), what);
+        Map<String, Operation> unique = new LinkedHashMap<>();
+        // A name seen with two kinds is listed once, with the first kind, as every backend lists it.
+        entries.forEach(entry -> unique.putIfAbsent(entry.name(),
+            new Operation(entry.name(), SpanKind.parse(entry.spanKind()).orElse(null))));
+        return List.copyOf(unique.values());
+      } catch (NotFoundException olderJaeger) {
+        legacyOperationsOnly = true;
+      }
+    }
+    return legacyOperations(service);
+  }
+
+  private List<Operation> legacyOperations(String service) {
     String what = "GET /api/services/{service}/operations";
     try {
       List<String> names = data(calls.call(what, () -> api.operations(service)), what);

@@ -25,6 +25,9 @@ final class UiModel {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Error(Integer code, String msg, String traceID) {}
 
+  /** One entry of {@code /api/operations}: a name and the span kind it was seen with ({@code ""} when unknown). */
+  record OperationEntry(String name, String spanKind) {}
+
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Trace(String traceID, List<Span> spans, Map<String, Process> processes) {}
 

@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -54,6 +56,15 @@ final class JaegerFake implements ResponseDefinitionTransformerV2 {
       TreeSet<String> services = new TreeSet<>();
       traces.forEach(t -> t.spans().forEach(s -> services.add(s.serviceName())));
       return envelope(JSON.valueToTree(services), services.size());
+    }
+    if (path.equals("/api/operations")) {
+      String service = request.queryParameter("service").firstValue();
+      TreeMap<String, String> kinds = new TreeMap<>();
+      traces.forEach(t -> t.spans().stream().filter(s -> s.serviceName().equals(service))
+          .forEach(s -> kinds.putIfAbsent(s.name(), s.kind() == SpanKind.UNSPECIFIED ? "" : s.kind().name().toLowerCase(Locale.ROOT))));
+      ArrayNode data = JSON.createArrayNode();
+      kinds.forEach((name, kind) -> data.addObject().put("name", name).put("spanKind", kind));
+      return envelope(data, kinds.size());
     }
     if (path.startsWith("/api/services/") && path.endsWith("/operations")) {
       String service = path.substring("/api/services/".length(), path.length() - "/operations".length());

@@ -35,9 +35,6 @@ final class ParityDiff {
       // Jaeger's UI JSON has microseconds: each span's start and duration are cut to the microsecond.
       new Known("jaeger", Pattern.compile(DURATIONS + "|.*\\.llm_time_ms$"), within(0.01), "Jaeger: time resolution"),
       new Known("jaeger", Pattern.compile(".*\\.llm_time_share$"), within(0.001), "Jaeger: time resolution"),
-      // The classic operations endpoint sends names only.
-      new Known("jaeger", Pattern.compile("list_operations\\.operations\\[\\d+]\\.span_kind"), (e, a) -> a == null,
-          "Jaeger: list_operations"),
       // Tempo's tag-value index lists span names, not their kinds.
       new Known("tempo", Pattern.compile("list_operations\\.operations\\[\\d+]\\.span_kind"), (e, a) -> a == null,
           "Tempo: list_operations"),
