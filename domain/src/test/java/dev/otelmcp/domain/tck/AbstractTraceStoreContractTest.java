@@ -1,8 +1,10 @@
 package dev.otelmcp.domain.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
@@ -156,7 +158,7 @@ public abstract class AbstractTraceStoreContractTest {
 
     SpanSearchResult result = store().searchSpans(new SpanQuery(knownData().window(), filters, 3));
 
-    assertThat(result.spans()).hasSizeLessThanOrEqualTo(3);
+    assertThat(result.spans()).as("spans of %s", filters).isNotEmpty().hasSizeLessThanOrEqualTo(3);
     assertThat(result.spans()).allSatisfy(span -> {
       assertThat(Ids.isCanonicalTraceId(span.traceId())).isTrue();
       assertThat(FilterEvaluator.matches(span, filters)).isTrue();
@@ -200,8 +202,14 @@ public abstract class AbstractTraceStoreContractTest {
   }
 
   @Test
-  void capabilitiesDeclareAPositiveSearchLimit() {
-    assertThat(store().capabilities().maxSearchLimit()).isPositive();
+  void spanSearchIsAnsweredWhenClaimedAndRefusedWithTheStandardErrorWhenNot() {
+    List<Filter> filters = sampleFilters().stream().filter(store().capabilities()::evaluatesSpanFilter).limit(1).toList();
+    SpanQuery query = new SpanQuery(knownData().window(), filters, 3);
+    if (store().capabilities().nativeSpanSearch()) {
+      assertThat(store().searchSpans(query).spans()).isNotEmpty();
+    } else {
+      assertThatThrownBy(() -> store().searchSpans(query)).isInstanceOf(UnsupportedQueryException.class);
+    }
   }
 
   @Test
