@@ -77,7 +77,8 @@ class HttpTransportIT {
           .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer team-secret-0123456789abcdef"))
           .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
           .build();
-      try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build()) {
+      try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
+          .initializationTimeout(Duration.ofSeconds(60)).build()) {
         client.initialize();
         assertThat(client.listTools().tools()).hasSize(13);
         Map<?, ?> services = (Map<?, ?>) client.callTool(CallToolRequest.builder().name("list_services")

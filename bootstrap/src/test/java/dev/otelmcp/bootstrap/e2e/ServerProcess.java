@@ -51,7 +51,9 @@ final class ServerProcess implements AutoCloseable {
     ServerParameters parameters = ServerParameters.builder(java()).args(command).build();
     StdioClientTransport transport = new StdioClientTransport(parameters, new JacksonMcpJsonMapper(new ObjectMapper()));
     transport.setStdErrorHandler(line -> System.err.println("[otel-mcp] " + line));
-    McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+    McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+        // A loaded 2-core CI machine can take longer than the default 20 s to start a JVM and answer.
+        .initializationTimeout(Duration.ofSeconds(60)).build();
     client.initialize();
     return new ServerProcess(client);
   }
