@@ -12,10 +12,14 @@ import dev.otelmcp.domain.port.TraceStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +28,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Turns search hits into whole traces. Hits that already are whole traces are reused as they are;
@@ -40,16 +45,18 @@ public final class TraceHydrator implements AutoCloseable {
   /**
    * The traces obtained, in hit order; how many summaries could no longer be found; which could not be read.
    *
+   * @param traces the traces read, in hit order (empty when they were handed on one by one)
+   * @param read how many traces were read
    * @param shortfall the traces that failed or did not arrive in time, with the first reason; {@code null} when none
    * @param firstFailure the first failure, to report when nothing could be read; {@code null} when none
    * @param stopped whether the call's end of waits left traces out
    */
-  public record Hydration(List<Trace> traces, int missing, Shortfall shortfall, OtelMcpException firstFailure,
+  public record Hydration(List<Trace> traces, int read, int missing, Shortfall shortfall, OtelMcpException firstFailure,
       boolean stopped) {
 
     /** Whether traces were to be fetched and none of them could be. */
     public boolean readNothing() {
-      return traces.isEmpty() && shortfall != null;
+      return read == 0 && shortfall != null;
     }
 
     /** What to report when nothing could be read: the first failure, or that the call ran out of time. */
@@ -58,6 +65,9 @@ public final class TraceHydrator implements AutoCloseable {
           : new CallStoppedException(CallContext.current().stopReason().orElse(StopReason.DEADLINE));
     }
   }
+
+  /** Stands in for a fetch whose trace was handed on, so the pool's result can be collected. */
+  private static final Future<Optional<Trace>> DONE = CompletableFuture.completedFuture(Optional.empty());
 
   private final TraceStore store;
   private final ExecutorService pool;
@@ -68,52 +78,85 @@ public final class TraceHydrator implements AutoCloseable {
     this.pool = Executors.newFixedThreadPool(settings.hydrationConcurrency(), daemonThreads());
   }
 
+  /** The whole traces of these hits, in hit order, each once. */
   public Hydration hydrate(List<? extends TraceHit> hits) {
+    List<Trace> traces = new ArrayList<>(hits.size());
+    Hydration hydration = hydrate(hits, traces::add);
+    return new Hydration(traces, hydration.read(), hydration.missing(), hydration.shortfall(), hydration.firstFailure(),
+        hydration.stopped());
+  }
+
+  /**
+   * Hands the whole traces of these hits to {@code each}, in hit order, each once, on the calling thread, as soon as
+   * a trace and every one before it are read: the caller works on the first traces while the pool still fetches the
+   * others, and no trace is kept here once handed on.
+   *
+   * @return what was read; its {@code traces} list is empty (they went to {@code each})
+   */
+  public Hydration hydrate(List<? extends TraceHit> hits, Consumer<Trace> each) {
     CallContext call = CallContext.current();
-    Map<String, Future<Optional<Trace>>> pending = new LinkedHashMap<>();
-    Map<String, Trace> ready = new LinkedHashMap<>();
+    Map<String, Trace> whole = new HashMap<>();
     for (TraceHit hit : hits) {
       if (hit instanceof Trace trace) {
-        ready.putIfAbsent(trace.traceId(), trace);
-      } else if (!ready.containsKey(hit.traceId()) && !pending.containsKey(hit.traceId())) {
-        String id = hit.traceId();
+        whole.putIfAbsent(trace.traceId(), trace);
+      }
+    }
+    Map<String, Future<Optional<Trace>>> pending = new LinkedHashMap<>();
+    for (TraceHit hit : hits) {
+      String id = hit.traceId();
+      if (!whole.containsKey(id) && !pending.containsKey(id)) {
         pending.put(id, pool.submit(call.bind(() -> store.getTrace(id))));
       }
     }
+    int read = 0;
     int missing = 0;
     int unfetched = 0;
     int fetched = 0;
     List<OtelMcpException> failures = new ArrayList<>();
-    for (Map.Entry<String, Future<Optional<Trace>>> entry : pending.entrySet()) {
-      Optional<Trace> trace;
-      try {
-        trace = await(entry.getValue(), pending, call);
-        if (trace == null) {
-          // the call must answer now: what is not here yet stays out
-          entry.getValue().cancel(true);
-          unfetched++;
+    Set<String> handled = new HashSet<>();
+    try {
+      for (TraceHit hit : hits) {
+        String id = hit.traceId();
+        if (!handled.add(id)) {
           continue;
         }
-      } catch (CallStoppedException stopped) {
-        throw stopped;
-      } catch (OtelMcpException failure) {
-        failures.add(failure);
-        continue;
+        Trace known = whole.get(id);
+        if (known != null) {
+          each.accept(known);
+          read++;
+          continue;
+        }
+        Future<Optional<Trace>> future = pending.get(id);
+        Optional<Trace> trace;
+        try {
+          trace = await(future, pending, call);
+          if (trace == null) {
+            // the call must answer now: what is not here yet stays out
+            future.cancel(true);
+            unfetched++;
+            continue;
+          }
+        } catch (CallStoppedException stopped) {
+          throw stopped;
+        } catch (OtelMcpException failure) {
+          failures.add(failure);
+          continue;
+        }
+        // Let the pool's result go: only the caller keeps the trace, for as long as it wants.
+        pending.put(id, DONE);
+        fetched++;
+        if (trace.isPresent()) {
+          each.accept(trace.get());
+          read++;
+        } else {
+          missing++;
+        }
+        call.progress(fetched, (double) pending.size(), "traces fetched");
       }
-      if (trace.isPresent()) {
-        ready.put(entry.getKey(), trace.get());
-      } else {
-        missing++;
-      }
-      fetched++;
-      call.progress(fetched, (double) pending.size(), "traces fetched");
-    }
-    List<Trace> ordered = new ArrayList<>(ready.size());
-    for (TraceHit hit : hits) {
-      Trace trace = ready.remove(hit.traceId());
-      if (trace != null) {
-        ordered.add(trace);
-      }
+    } catch (RuntimeException | Error e) {
+      // the caller's work on a trace failed, or the call stopped: nothing more is wanted
+      pending.values().forEach(f -> f.cancel(true));
+      throw e;
     }
     Shortfall shortfall = failures.isEmpty() ? null : Shortfall.failed(List.of(failures.size() + " of "
         + pending.size() + " traces could not be read: " + brief(failures.get(0).getMessage())));
@@ -122,7 +165,8 @@ public final class TraceHydrator implements AutoCloseable {
           List.of(unfetched + " of " + pending.size() + " traces were not fetched before the call had to answer"));
       shortfall = late.and(shortfall);
     }
-    return new Hydration(ordered, missing, shortfall, failures.isEmpty() ? null : failures.get(0), unfetched > 0);
+    return new Hydration(List.of(), read, missing, shortfall, failures.isEmpty() ? null : failures.get(0),
+        unfetched > 0);
   }
 
   @Override

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs a trace search through the query planner: pushes to the store the filters it evaluates, applies
@@ -93,27 +94,28 @@ public final class TraceSearcher {
         page -> {
           List<TraceHit> fresh = after == null ? page
               : page.stream().filter(hit -> !after.passed(hit.startTime(), hit.traceId(), null)).toList();
-          List<? extends TraceHit> candidates = fresh;
-          if (plan.hasResidual() || needSpans) {
-            TraceHydrator.Hydration hydration = hydrator.hydrate(fresh);
-            missing[0] += hydration.missing();
-            unread[0] = hydration.shortfall() == null ? unread[0] : hydration.shortfall().and(unread[0]);
-            candidates = hydration.traces();
-            whole[0] += candidates.size();
-            if (hydration.readNothing() && empty[0] == null) {
-              empty[0] = hydration;
-            }
+          if (visitor == null && !plan.hasResidual() && !needSpans) {
+            return fresh;
           }
           // Positive span filters must hold on one span: re-check all of them, pushed ones included.
-          List<TraceHit> kept = candidates.stream()
-              .filter(hit -> !plan.hasResidual() || FilterEvaluator.matches((Trace) hit, plan.all()))
-              .map(TraceHit.class::cast)
-              .toList();
-          if (visitor == null) {
-            return kept;
+          Predicate<TraceHit> matches = hit -> !plan.hasResidual() || FilterEvaluator.matches((Trace) hit, plan.all());
+          List<TraceHit> kept = new ArrayList<>();
+          // A visitor gets each trace as soon as it is read, while the rest of the page is still being fetched, and
+          // the page is never held whole: a backend without cursors answers a window in one page of up to
+          // MAX_TRACES_PER_QUERY traces.
+          Consumer<Trace> keep = visitor == null ? kept::add : visitor;
+          TraceHydrator.Hydration hydration = hydrator.hydrate(fresh, trace -> {
+            if (matches.test(trace)) {
+              keep.accept(trace);
+            }
+          });
+          missing[0] += hydration.missing();
+          unread[0] = hydration.shortfall() == null ? unread[0] : hydration.shortfall().and(unread[0]);
+          whole[0] += hydration.read();
+          if (hydration.readNothing() && empty[0] == null) {
+            empty[0] = hydration;
           }
-          kept.forEach(hit -> visitor.accept((Trace) hit));
-          return List.<TraceHit>of();
+          return kept;
         },
         TraceHit::startTime);
     PagedScan.Outcome<TraceHit> outcome = scan.run(limit, firstFetch, Math.min(scanCap, capabilities.maxSearchLimit()), scanCap);

@@ -14,8 +14,11 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceSummary;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TraceHydratorTest {
@@ -128,6 +131,85 @@ class TraceHydratorTest {
       TimeRange window = new TimeRange(stored.startTime().minusSeconds(60), stored.startTime().plusSeconds(60));
       assertThatThrownBy(() -> searcher.search(window, List.of(), 5, true))
           .as("traces found, none readable: the failure is the answer").isInstanceOf(BackendUnavailableException.class);
+    }
+  }
+
+  @Test
+  void handsEachTraceOnInHitOrderAsSoonAsItAndThoseBeforeItAreRead() {
+    Trace first = simple(1, "a", "op", 1, false);
+    Trace second = simple(2, "a", "op", 1, false);
+    Trace whole = simple(3, "a", "op", 1, false);
+    CountDownLatch firstHandedOn = new CountDownLatch(1);
+    boolean[] secondWaited = {false};
+    InMemoryTraceStore store = new InMemoryTraceStore(List.of(first, second, whole)) {
+      @Override
+      public Optional<Trace> getTrace(String traceId) {
+        if (traceId.equals(second.traceId())) {
+          try {
+            secondWaited[0] = firstHandedOn.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return super.getTrace(traceId);
+      }
+    };
+    List<Trace> handedOn = new ArrayList<>();
+
+    try (TraceHydrator hydrator = new TraceHydrator(store, SETTINGS)) {
+      TraceHydrator.Hydration hydration = hydrator.hydrate(
+          List.of(summaryOf(first), whole, summaryOf(second), summaryOf(first)), trace -> {
+            handedOn.add(trace);
+            if (trace.equals(first)) {
+              firstHandedOn.countDown();
+            }
+          });
+
+      assertThat(handedOn).containsExactly(first, whole, second);
+      assertThat(secondWaited[0]).as("the first trace was handed on while the second was still being read").isTrue();
+      assertThat(hydration.read()).isEqualTo(3);
+      assertThat(hydration.traces()).as("nothing kept").isEmpty();
+      assertThat(store.getTraceCalls.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void whenTheCallersWorkOnATraceFailsTheFetchesStillUnderWayAreCancelled() {
+    Trace first = simple(1, "a", "op", 1, false);
+    Trace slow = simple(2, "a", "op", 1, false);
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    InMemoryTraceStore store = new InMemoryTraceStore(List.of(first, slow)) {
+      @Override
+      public Optional<Trace> getTrace(String traceId) {
+        if (traceId.equals(slow.traceId())) {
+          started.countDown();
+          try {
+            Thread.sleep(10_000);
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+          }
+        }
+        return super.getTrace(traceId);
+      }
+    };
+
+    try (TraceHydrator hydrator = new TraceHydrator(store, SETTINGS)) {
+      assertThatThrownBy(() -> hydrator.hydrate(List.of(summaryOf(first), summaryOf(slow)), trace -> {
+        awaitQuietly(started);
+        throw new IllegalStateException("the aggregate failed");
+      })).hasMessage("the aggregate failed");
+
+      assertThat(awaitQuietly(interrupted)).as("the slow fetch was interrupted").isTrue();
+    }
+  }
+
+  private static boolean awaitQuietly(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

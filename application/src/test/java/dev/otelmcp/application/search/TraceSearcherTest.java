@@ -13,14 +13,19 @@ import dev.otelmcp.domain.call.StopReason;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.Filters;
 import dev.otelmcp.domain.query.IntrinsicField;
 import dev.otelmcp.domain.query.TraceQuery;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -199,5 +204,54 @@ class TraceSearcherTest {
 
     assertThat(outcome.hits()).hasSize(10);
     assertThat(store.getTraceCalls.get()).isZero();
+  }
+
+  @Test
+  void aVisitorWorksOnEachTraceWhileTheRestOfThePageIsStillFetched() {
+    List<Trace> traces = IntStream.rangeClosed(1, 5).mapToObj(i -> simple(i, "svc", "op", 5, false)).toList();
+    Trace newest = traces.get(4);
+    CountDownLatch newestVisited = new CountDownLatch(1);
+    List<Boolean> waitedForTheVisitor = Collections.synchronizedList(new ArrayList<>());
+    // Every trace but the newest is read only once the visitor has the newest: a searcher that hydrated the whole
+    // page before visiting would wait here (and record false after 10 s).
+    InMemoryTraceStore store = new InMemoryTraceStore(traces) {
+      @Override
+      public Optional<Trace> getTrace(String traceId) {
+        if (!traceId.equals(newest.traceId())) {
+          try {
+            waitedForTheVisitor.add(newestVisited.await(10, TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return super.getTrace(traceId);
+      }
+    }.summariesOnly();
+    List<String> visited = new ArrayList<>();
+
+    TraceSearchOutcome outcome = searcher(store, SETTINGS).visit(WINDOW, List.of(), 100, trace -> {
+      visited.add(trace.traceId());
+      if (trace.equals(newest)) {
+        newestVisited.countDown();
+      }
+    });
+
+    assertThat(visited).containsExactlyElementsOf(traces.stream().sorted(Traces.NEWEST_FIRST).map(Trace::traceId).toList());
+    assertThat(waitedForTheVisitor).hasSize(4).containsOnly(true);
+    assertThat(outcome.tracesScanned()).isEqualTo(5);
+    assertThat(outcome.shortfall()).isNull();
+  }
+
+  @Test
+  void aVisitorGetsOnlyTracesThatMatchTheFiltersLeftToTheApplication() {
+    List<Trace> traces = hundredTraces();
+    InMemoryTraceStore store = new InMemoryTraceStore(traces).summariesOnly();
+    List<String> visited = new ArrayList<>();
+
+    searcher(store, SETTINGS).visit(WINDOW, List.of(Filter.equalsString("gen_ai.request.model", "gpt-4o")), 100,
+        trace -> visited.add(trace.traceId()));
+
+    assertThat(visited).hasSize(10).doesNotHaveDuplicates();
+    assertThat(store.getTraceCalls.get()).isEqualTo(100);
   }
 }

@@ -75,6 +75,16 @@ final class SampleReplicas {
     return requests;
   }
 
+  /** {@code count} copies of sample traces, each with fresh ids and a random start within the last 23 hours. */
+  List<Trace> traces(int count, Instant now) {
+    List<Trace> traces = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      List<Span> spans = copy(samples.get(random.nextInt(samples.size())), now);
+      traces.add(new Trace(spans.get(0).traceId(), spans));
+    }
+    return traces;
+  }
+
   private List<Span> copy(Trace sample, Instant now) {
     String traceId = id(16);
     Map<String, String> ids = new HashMap<>();
