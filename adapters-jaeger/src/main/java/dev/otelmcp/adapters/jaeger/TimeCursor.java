@@ -1,6 +1,7 @@
 package dev.otelmcp.adapters.jaeger;
 
 import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.query.TraceQuery;
@@ -30,7 +31,7 @@ record TimeCursor(Instant oldestStart) {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    throw new InvalidQueryException("cursor '" + cursor + "' was not issued by the Jaeger backend",
+    throw new InvalidQueryException("cursor " + Quote.of(cursor) + " was not issued by the Jaeger backend",
         "Repeat the search without a cursor.");
   }
 

@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.traceloop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.domain.model.TimeRange;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +67,7 @@ final class Paging {
     try {
       return Long.parseLong(cursor.trim());
     } catch (NumberFormatException e) {
-      throw new InvalidQueryException("cursor '" + cursor + "' is not a Traceloop cursor",
+      throw new InvalidQueryException("cursor " + Quote.of(cursor) + " is not a Traceloop cursor",
           "Pass the cursor of the previous page unchanged, or leave it out for the first page.");
     }
   }

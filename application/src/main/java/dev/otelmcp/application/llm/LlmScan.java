@@ -63,11 +63,6 @@ public final class LlmScan {
     this.settings = settings;
   }
 
-  /** A scan of the searcher's store. */
-  public LlmScan(TraceSearcher searcher, CallPricing pricing, ApplicationSettings settings) {
-    this(searcher.store(), searcher, pricing, settings);
-  }
-
   /**
    * Reads the window's traces that match the filters, newest first, handing each to the visitor with its calls.
    *

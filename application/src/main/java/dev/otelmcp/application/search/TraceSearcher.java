@@ -40,11 +40,6 @@ public final class TraceSearcher {
     this.settings = settings;
   }
 
-  /** The store searched. */
-  public TraceStore store() {
-    return store;
-  }
-
   /**
    * @param needSpans whether the caller needs whole traces (summaries are then hydrated in parallel)
    */

@@ -44,7 +44,7 @@ class LlmUseCasesTest {
       agent(3, 1_000, List.of(), List.of()));
 
   private static LlmScan scan(InMemoryTraceStore store) {
-    return new LlmScan(new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), TestPrices.pricing(), SETTINGS);
+    return new LlmScan(store, new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), TestPrices.pricing(), SETTINGS);
   }
 
   private static LlmRequest all(int limit) {
@@ -224,7 +224,7 @@ class LlmUseCasesTest {
         .toList();
     InMemoryTraceStore store = new InMemoryTraceStore(many).summariesOnly().slowGetTrace(20);
     ApplicationSettings settings = new ApplicationSettings(Duration.ofHours(24), 1000, 8, 2000);
-    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, settings), settings), TestPrices.pricing(), settings);
+    LlmScan scan = new LlmScan(store, new TraceSearcher(store, new TraceHydrator(store, settings), settings), TestPrices.pricing(), settings);
 
     GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(new LlmRequest(WINDOW, CallFilter.ALL, 1000));
 
@@ -241,7 +241,7 @@ class LlmUseCasesTest {
         .toList();
     ApplicationSettings capped = new ApplicationSettings(Duration.ofHours(24), 20, 8, 2000);
     InMemoryTraceStore store = new InMemoryTraceStore(many);
-    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, capped), capped), TestPrices.pricing(), capped);
+    LlmScan scan = new LlmScan(store, new TraceSearcher(store, new TraceHydrator(store, capped), capped), TestPrices.pricing(), capped);
 
     GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(all(1000));
 
@@ -262,7 +262,7 @@ class LlmUseCasesTest {
         .toList();
     ApplicationSettings capped = new ApplicationSettings(Duration.ofHours(24), 20, 8, 2000);
     InMemoryTraceStore store = new InMemoryTraceStore(many).scanningLlmCalls();
-    LlmScan scan = new LlmScan(new TraceSearcher(store, new TraceHydrator(store, capped), capped), TestPrices.pricing(), capped);
+    LlmScan scan = new LlmScan(store, new TraceSearcher(store, new TraceHydrator(store, capped), capped), TestPrices.pricing(), capped);
 
     GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(all(1_000_000));
 

@@ -58,7 +58,7 @@ class ModelRowsTest {
 
   private static LlmScan scan() {
     InMemoryTraceStore store = new InMemoryTraceStore(traces());
-    return new LlmScan(new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), TestPrices.pricing(), SETTINGS);
+    return new LlmScan(store, new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), TestPrices.pricing(), SETTINGS);
   }
 
   @Test

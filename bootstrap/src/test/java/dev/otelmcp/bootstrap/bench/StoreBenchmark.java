@@ -125,10 +125,10 @@ public final class StoreBenchmark {
     try (TraceHydrator hydrator = new TraceHydrator(store, unlimited)) {
       TraceSearcher searcher = new TraceSearcher(store, hydrator, unlimited);
       GetLlmUsageUseCase everything = new GetLlmUsageUseCase(
-          new LlmScan(searcher, new CallPricing(PriceBooks.load(null)), unlimited));
+          new LlmScan(store, searcher, new CallPricing(PriceBooks.load(null)), unlimited));
       // The same aggregate with no price table: every call is looked up in an empty book (one map read), so the
       // difference is what pricing adds.
-      GetLlmUsageUseCase unpriced = new GetLlmUsageUseCase(new LlmScan(searcher, new CallPricing(PriceBook.NONE), unlimited));
+      GetLlmUsageUseCase unpriced = new GetLlmUsageUseCase(new LlmScan(store, searcher, new CallPricing(PriceBook.NONE), unlimited));
       LlmRequest all = new LlmRequest(window, CallFilter.ALL, 10_000_000);
       long[] calls = new long[1];
       double[] whole = new double[1];
@@ -142,7 +142,7 @@ public final class StoreBenchmark {
       // Baseline: the same aggregate read as from a remote backend — page by page, each trace's calls read from its
       // spans on every call — instead of through the store's own scan of the calls it keeps.
       TraceStore pagesOnly = new PagesOnly(store);
-      GetLlmUsageUseCase paged = new GetLlmUsageUseCase(new LlmScan(new TraceSearcher(pagesOnly, hydrator, unlimited),
+      GetLlmUsageUseCase paged = new GetLlmUsageUseCase(new LlmScan(pagesOnly, new TraceSearcher(pagesOnly, hydrator, unlimited),
           new CallPricing(PriceBooks.load(null)), unlimited));
       double[] nativeRead = new double[1];
       double[] pagedRead = new double[1];

@@ -1,6 +1,7 @@
 package dev.otelmcp.adapters.otlp.store;
 
 import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.error.Quote;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.TraceHit;
@@ -203,7 +204,7 @@ final class IndexSearch {
   }
 
   private static InvalidQueryException badCursor(String cursor) {
-    return new InvalidQueryException("cursor '" + cursor + "' was not issued by the otlp store",
+    return new InvalidQueryException("cursor " + Quote.of(cursor) + " was not issued by the otlp store",
         "Repeat the search without a cursor.");
   }
 }
