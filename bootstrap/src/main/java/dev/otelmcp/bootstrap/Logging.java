@@ -21,6 +21,9 @@ final class Logging {
     if (!LEVELS.contains(normalized)) {
       normalized = "info";
     }
+    // Named, so that slf4j does not search the class path for a provider at start (slf4j-simple is the one bound).
+    setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+    setIfAbsent("slf4j.internal.verbosity", "WARN");
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", normalized);
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");

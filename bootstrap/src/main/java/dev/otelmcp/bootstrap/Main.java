@@ -1,17 +1,19 @@
 package dev.otelmcp.bootstrap;
 
 import dev.otelmcp.adapters.mcp.McpServerFactory;
+import dev.otelmcp.adapters.mcp.McpTool;
 import dev.otelmcp.adapters.mcp.http.HttpSettings;
 import dev.otelmcp.adapters.mcp.http.McpHttpServer;
 import dev.otelmcp.adapters.pricing.PriceBooks;
+import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.bootstrap.config.ConfigOption;
 import dev.otelmcp.bootstrap.config.Configuration;
 import dev.otelmcp.bootstrap.config.ConfigurationException;
+import dev.otelmcp.bootstrap.config.MapBackendSettings;
 import dev.otelmcp.bootstrap.plugin.BackendCatalog;
-import dev.otelmcp.bootstrap.wiring.CoreComponent;
-import dev.otelmcp.bootstrap.wiring.DaggerCoreComponent;
+import dev.otelmcp.bootstrap.startup.CoreStart;
+import dev.otelmcp.bootstrap.startup.StartSignals;
 import dev.otelmcp.domain.error.OtelMcpException;
-import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
 import dev.otelmcp.domain.pricing.PriceBook;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -20,8 +22,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +39,8 @@ public final class Main {
   static final int EXIT_CONFIGURATION = 2;
   /** The HTTP server runs on daemon threads: main must keep the JVM alive itself. */
   static final int RUNNING_HTTP = -2;
+  /** The latest the core is built on stdio when the client sends nothing (the built-in store's receiver waits for it). */
+  static final Duration CORE_START_DELAY = Duration.ofSeconds(1);
 
   private Main() {}
 
@@ -82,33 +89,50 @@ public final class Main {
         throw new ConfigurationException("unknown transport '" + transport + "'; use stdio or http");
       }
       HttpSettings http = transport.equals("http") ? config.httpSettings() : null;
-      int maxAnswerTokens = config.maxAnswerTokens();
-      Duration callTimeout = config.callTimeout();
-      PriceBook prices = prices(config);
       String backend = config.backendName();
       TraceStoreProvider provider = catalog.find(backend).orElseThrow(() -> new ConfigurationException(
           "unknown backend '" + backend + "'; available backends: " + String.join(", ", catalog.names())
               + " (set --backend or BACKEND_TYPE)"));
-      TraceStore store = provider.create(config.backendSettings());
-      CoreComponent core = DaggerCoreComponent.factory().create(store, config.applicationSettings(), Clock.systemUTC(),
-          prices);
-      McpServerFactory factory = new McpServerFactory(core.tools(), version, maxAnswerTokens, callTimeout,
-          config.maxMessageBytes());
+      MapBackendSettings backendSettings = config.backendSettings();
+      ApplicationSettings applicationSettings = config.applicationSettings();
+      int maxAnswerTokens = config.maxAnswerTokens();
+      Duration callTimeout = config.callTimeout();
+      int maxMessageBytes = config.maxMessageBytes();
+      CoreStart core = CoreStart.of(() -> provider.create(backendSettings), () -> prices(config), applicationSettings,
+          Clock.systemUTC());
       AutoCloseable server;
       if (http != null) {
-        server = McpHttpServer.start(factory, core.health(), http);
-        log.info("otel-mcp {} serving {} tools over HTTP with backend '{}'", version, core.tools().size(), backend);
+        List<McpTool> tools = core.begin().await().component().tools();
+        McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes);
+        server = McpHttpServer.start(factory, core.await().component().health(), http);
+        log.info("otel-mcp {} serving {} tools over HTTP with backend '{}'", version, tools.size(), backend);
       } else {
-        McpSyncServer stdio = factory.stdio(in, protocolOut);
+        // The session opens first: what only tool calls need is built once the first answer is out (on a small
+        // machine it would slow that answer down), the client has gone, or a second has passed; tool calls wait for
+        // it, and its errors end the process.
+        List<McpTool> tools = core.deferredTools();
+        McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes);
+        core.onFailure(failure -> {
+          System.err.println(failureMessage(failure));
+          System.exit(EXIT_CONFIGURATION);
+        });
+        Runnable begin = core::begin;
+        McpSyncServer stdio = factory.stdio(StartSignals.atEnd(in, begin), StartSignals.afterFirstAnswer(protocolOut, begin));
+        CompletableFuture.delayedExecutor(CORE_START_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(begin);
         server = stdio::close;
-        log.info("otel-mcp {} serving MCP on stdio with backend '{}' ({} tools)", version, backend, core.tools().size());
+        log.info("otel-mcp {} serving MCP on stdio with backend '{}' ({} tools)", version, backend, tools.size());
       }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         closeQuietly(server);
-        core.hydrator().close();
-        store.close();
+        core.close();
       }, "otelmcp-shutdown"));
       return http != null ? RUNNING_HTTP : -1;
+    } catch (CoreStart.StartFailure e) {
+      System.err.println(failureMessage(e.getCause()));
+      return EXIT_CONFIGURATION;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return EXIT_CONFIGURATION;
     } catch (ConfigurationException | OtelMcpException | IllegalArgumentException e) {
       System.err.println("otel-mcp: " + e.getMessage());
       return EXIT_CONFIGURATION;
@@ -117,6 +141,15 @@ public final class Main {
       System.err.println("otel-mcp: cannot start the HTTP transport: " + e.getMessage());
       return EXIT_CONFIGURATION;
     }
+  }
+
+  /** What a failed start says on stderr: a configuration error as it is, anything else with its type. */
+  static String failureMessage(Throwable failure) {
+    if (failure instanceof ConfigurationException || failure instanceof OtelMcpException
+        || failure instanceof IllegalArgumentException) {
+      return "otel-mcp: " + failure.getMessage();
+    }
+    return "otel-mcp: cannot start the backend: " + failure;
   }
 
   /** The bundled price table, under the operator's price file when one is given (a bad file stops the start). */

@@ -2,14 +2,10 @@ package dev.otelmcp.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.otelmcp.bootstrap.plugin.PluginJars;
-import java.io.InputStream;
+import dev.otelmcp.bootstrap.startup.UnpackedDistribution;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +17,7 @@ class DistributionIT {
 
   @Test
   void theLauncherRunsAndFindsPluginsDroppedIntoTheDistribution() throws Exception {
-    Path home = unzip(Path.of(System.getProperty("otelmcp.dist")), tmp).resolve("otel-mcp-" + version());
+    Path home = UnpackedDistribution.unpack(Path.of(System.getProperty("otelmcp.dist")), tmp).home();
     PluginJars.acmeBackend(home.resolve("plugins"));
 
     ProcessBuilder launcher = new ProcessBuilder(home.resolve("bin/otel-mcp").toString(), "--help");
@@ -34,28 +30,5 @@ class DistributionIT {
     assertThat(process.exitValue()).isZero();
     assertThat(stdout).contains("Backends found:").contains("acme").contains("ACME in-house trace archive").contains("jaeger");
     assertThat(home.resolve("lib")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("otel-mcp-bootstrap-"));
-  }
-
-  private static String version() {
-    String zip = Path.of(System.getProperty("otelmcp.dist")).getFileName().toString();
-    return zip.substring("otel-mcp-".length(), zip.length() - ".zip".length());
-  }
-
-  private static Path unzip(Path zip, Path into) throws Exception {
-    try (InputStream file = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(file)) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        Path target = into.resolve(entry.getName()).normalize();
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(in, target);
-          if (target.getParent().getFileName().toString().equals("bin")) {
-            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-          }
-        }
-      }
-    }
-    return into;
   }
 }
