@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,9 +53,11 @@ final class UiSpanMapper {
           continue;
         }
         Map<String, UiModel.Process> processes = trace.processes() == null ? Map.of() : trace.processes();
+        // Every span of a process shares its resource: read the process's tags once, not once per span.
+        Map<UiModel.Process, Attributes> resources = new IdentityHashMap<>();
         for (UiModel.Span span : trace.spans()) {
           try {
-            span(span, processes).ifPresent(spans::add);
+            span(span, processes, resources).ifPresent(spans::add);
           } catch (ArithmeticException | IllegalArgumentException unreadable) {
             // An absurd duration or a value the domain refuses: leave this span out, keep the trace.
           }
@@ -65,6 +68,12 @@ final class UiSpanMapper {
   }
 
   static Optional<Span> span(UiModel.Span span, Map<String, UiModel.Process> processes) {
+    return span(span, processes, new IdentityHashMap<>());
+  }
+
+  /** @param resources the resources already read, by process (filled as new processes are met) */
+  private static Optional<Span> span(UiModel.Span span, Map<String, UiModel.Process> processes,
+      Map<UiModel.Process, Attributes> resources) {
     if (span == null) {
       return Optional.empty();
     }
@@ -87,7 +96,8 @@ final class UiSpanMapper {
         .duration(Duration.ofNanos(Math.multiplyExact(span.duration() == null ? 0L : span.duration(), 1000L)))
         .status(status(tags))
         .attributes(withoutMappingTags(tags))
-        .resource(resource(serviceName, process))
+        .resource(process == null ? resource(null, null)
+            : resources.computeIfAbsent(process, p -> resource(p.serviceName(), p)))
         .events(events(span.logs(), start))
         .scopeName(tags.getText(SCOPE_NAME).or(() -> tags.getText(LEGACY_SCOPE_NAME)).orElse(""));
     references(span, traceId.get(), builder);

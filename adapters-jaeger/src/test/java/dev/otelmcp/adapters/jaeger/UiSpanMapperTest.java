@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanLink;
@@ -109,5 +110,23 @@ class UiSpanMapperTest {
     assertThat(mapped.parentSpanId()).isEqualTo("0000000000000002");
     assertThat(mapped.serviceName()).isEqualTo("embedded");
     assertThat(UiSpanMapper.span(broken, java.util.Map.of())).isEmpty();
+  }
+
+  @Test
+  void theSpansOfOneProcessShareOneResourceReadOnce() {
+    UiModel.Process process = new UiModel.Process("checkout",
+        List.of(new UiModel.KeyValue("host.name", "string", TextNode.valueOf("node-7"))));
+    UiModel.Span first = new UiModel.Span("1", "a", null, "GET /", List.of(), 1_000L, 5L, List.of(), List.of(), "p1",
+        null);
+    UiModel.Span second = new UiModel.Span("1", "b", null, "SELECT", List.of(new UiModel.Reference("CHILD_OF", "1", "a")),
+        1_001L, 2L, List.of(), List.of(), "p1", null);
+
+    List<Span> spans = UiSpanMapper.traces(List.of(new UiModel.Trace("1", List.of(first, second),
+        java.util.Map.of("p1", process)))).get(0).spans();
+
+    assertThat(spans).hasSize(2);
+    assertThat(spans.get(0).resource().getText("service.name")).contains("checkout");
+    assertThat(spans.get(0).resource().getText("host.name")).contains("node-7");
+    assertThat(spans.get(1).resource()).isSameAs(spans.get(0).resource());
   }
 }

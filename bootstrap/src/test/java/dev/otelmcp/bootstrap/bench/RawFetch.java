@@ -17,33 +17,35 @@ import java.util.function.Predicate;
 
 /**
  * The baseline: the requests a tool call made, fetched again by a plain JDK {@link HttpClient} and parsed by Jackson
- * into a tree, nothing more. Requests run in the order they were made, in phases: a search is a phase of its own (what
- * follows depends on its answer), and the fetches between two searches run {@code parallelism} at a time, as the
- * application hydrates them. Client and pool are made once and reused, as the store's are.
+ * into a tree, nothing more. Requests run in the order they were made, in phases: a request the next ones depend on
+ * is a phase of its own, and the requests between two such run {@code parallelism} at a time, as the application
+ * hydrates traces (and the Jaeger adapter searches services). Client and pool are made once and reused, as the store's are.
  */
 final class RawFetch implements AutoCloseable {
 
-  /** What one replay read: requests, body bytes, traces listed by searches, spans in trace bodies. */
-  record Read(int requests, long bytes, int tracesListed, int spans) {}
+  /** What one replay read: requests, body bytes, and the traces and spans the bodies carry. */
+  record Read(int requests, long bytes, int traces, int spans) {}
 
   private final URI base;
-  private final Predicate<String> isSearch;
-  private final SpanCounter spanCounter;
+  private final Predicate<String> isBarrier;
+  private final Counter counter;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper mapper = new ObjectMapper();
   private final ExecutorService pool;
 
-  /** Counts what a parsed body holds: the traces a search lists, or the spans a trace body carries. */
-  interface SpanCounter {
-    int tracesListed(JsonNode search);
-
-    int spans(JsonNode body);
+  /** What a parsed body carries, so that both sides can be checked to have read the same: {traces, spans}. */
+  interface Counter {
+    int[] count(String target, JsonNode body);
   }
 
-  RawFetch(URI base, int parallelism, Predicate<String> isSearch, SpanCounter spanCounter) {
+  /**
+   * @param isBarrier which requests the ones after them depend on (a search whose hits are then fetched, the list of
+   *     services searched next): they run alone
+   */
+  RawFetch(URI base, int parallelism, Predicate<String> isBarrier, Counter counter) {
     this.base = base;
-    this.isSearch = isSearch;
-    this.spanCounter = spanCounter;
+    this.isBarrier = isBarrier;
+    this.counter = counter;
     this.pool = Executors.newFixedThreadPool(parallelism, runnable -> {
       Thread thread = new Thread(runnable, "raw-fetch");
       thread.setDaemon(true);
@@ -55,7 +57,7 @@ final class RawFetch implements AutoCloseable {
   Read replay(List<String> targets) throws Exception {
     int requests = 0;
     long bytes = 0;
-    int listed = 0;
+    int traces = 0;
     int spans = 0;
     for (List<String> phase : phases(targets)) {
       List<Future<long[]>> parts = new ArrayList<>(phase.size());
@@ -66,31 +68,29 @@ final class RawFetch implements AutoCloseable {
         long[] one = get(part);
         requests++;
         bytes += one[0];
-        listed += (int) one[1];
+        traces += (int) one[1];
         spans += (int) one[2];
       }
     }
-    return new Read(requests, bytes, listed, spans);
+    return new Read(requests, bytes, traces, spans);
   }
 
-  /** Body size, traces listed, spans carried. */
+  /** Body size, traces and spans carried. */
   private long[] fetch(String target) throws IOException, InterruptedException {
     HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(target))
         .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("replay of " + target + " answered " + response.statusCode());
     }
-    JsonNode tree = mapper.readTree(response.body());
-    boolean search = isSearch.test(target);
-    return new long[] {response.body().length, search ? spanCounter.tracesListed(tree) : 0,
-        search ? 0 : spanCounter.spans(tree)};
+    int[] carried = counter.count(target, mapper.readTree(response.body()));
+    return new long[] {response.body().length, carried[0], carried[1]};
   }
 
   private List<List<String>> phases(List<String> targets) {
     List<List<String>> phases = new ArrayList<>();
     List<String> fetches = new ArrayList<>();
     for (String target : targets) {
-      if (isSearch.test(target)) {
+      if (isBarrier.test(target)) {
         if (!fetches.isEmpty()) {
           phases.add(fetches);
           fetches = new ArrayList<>();

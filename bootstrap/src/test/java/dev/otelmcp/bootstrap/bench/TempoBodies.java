@@ -81,25 +81,8 @@ final class TempoBodies {
 
   /** A search answer made of hits already written by {@link #searchHit}, in the order given. */
   static byte[] searchAnswer(List<byte[]> hits, int inspected) {
-    byte[] head = "{\"traces\":[".getBytes();
-    byte[] tail = ("],\"metrics\":{\"inspectedTraces\":" + inspected + ",\"completedJobs\":1,\"totalJobs\":1}}").getBytes();
-    int size = head.length + tail.length + Math.max(0, hits.size() - 1);
-    for (byte[] hit : hits) {
-      size += hit.length;
-    }
-    byte[] out = new byte[size];
-    int at = 0;
-    System.arraycopy(head, 0, out, at, head.length);
-    at += head.length;
-    for (int i = 0; i < hits.size(); i++) {
-      if (i > 0) {
-        out[at++] = ',';
-      }
-      System.arraycopy(hits.get(i), 0, out, at, hits.get(i).length);
-      at += hits.get(i).length;
-    }
-    System.arraycopy(tail, 0, out, at, tail.length);
-    return out;
+    return Concat.join("{\"traces\":[", hits,
+        "],\"metrics\":{\"inspectedTraces\":" + inspected + ",\"completedJobs\":1,\"totalJobs\":1}}");
   }
 
   static long nanos(Instant instant) {
