@@ -104,6 +104,7 @@ public final class Main {
       if (http != null) {
         List<McpTool> tools = core.begin().await().component().tools();
         McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes);
+        factory.checkToolSchemas();
         server = McpHttpServer.start(factory, core.await().component().health(), http);
         log.info("otel-mcp {} serving {} tools over HTTP with backend '{}'", version, tools.size(), backend);
       } else {
@@ -115,6 +116,14 @@ public final class Main {
         core.onFailure(failure -> {
           System.err.println(failureMessage(failure));
           System.exit(EXIT_CONFIGURATION);
+        });
+        core.afterBuilt(() -> {
+          try {
+            factory.checkToolSchemas();
+          } catch (IllegalArgumentException e) {
+            System.err.println("otel-mcp: " + e.getMessage());
+            System.exit(EXIT_CONFIGURATION);
+          }
         });
         Runnable begin = core::begin;
         McpSyncServer stdio = factory.stdio(StartSignals.atEnd(in, begin), StartSignals.afterFirstAnswer(protocolOut, begin));

@@ -5,11 +5,11 @@ import dev.otelmcp.adapters.mcp.calls.CallRunner;
 import dev.otelmcp.adapters.mcp.calls.RunningCalls;
 import dev.otelmcp.adapters.mcp.paging.AnswerFitter;
 import dev.otelmcp.adapters.mcp.protocol.MessageScreen;
+import dev.otelmcp.adapters.mcp.schema.DeferredSchemaValidator;
 import dev.otelmcp.adapters.mcp.stdio.LineWriter;
 import dev.otelmcp.adapters.mcp.stdio.StdioFrontDoor;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the MCP server around the tools. The SDK gets its own plain Jackson 2 mapper and schema
- * validator explicitly (never picked by classpath order). Input validation is ours ({@code Arguments}),
+ * validator explicitly (never picked by classpath order); the validator is made on first use
+ * ({@link DeferredSchemaValidator}, see {@link #checkToolSchemas}). Input validation is ours ({@code Arguments}),
  * so that bad input gets our structured INVALID_ARGUMENT error naming the parameter.
  */
 public final class McpServerFactory {
@@ -54,6 +55,7 @@ public final class McpServerFactory {
   private final String version;
   private final McpJsonMapper jsonMapper;
   private final ObjectMapper objectMapper = new ObjectMapper();
+  private final DeferredSchemaValidator schemaValidator = new DeferredSchemaValidator(objectMapper);
   private final RunningCalls running = new RunningCalls();
   private final CallRunner runner;
   private final int maxMessageBytes;
@@ -98,6 +100,16 @@ public final class McpServerFactory {
     return server;
   }
 
+  /**
+   * Makes the schema validator and checks every tool's input and output schema against the JSON Schema meta-schema
+   * (the check the SDK's builder asks for), once; call it after the first answer, off the protocol's threads.
+   *
+   * @throws IllegalArgumentException naming a tool whose schema does not conform
+   */
+  public void checkToolSchemas() {
+    schemaValidator.checkToolSchemas();
+  }
+
   /** The screen every client message passes before the SDK sees it. */
   public MessageScreen screen() {
     return new MessageScreen(tools.stream().map(McpTool::name).collect(Collectors.toSet()), maxMessageBytes, running);
@@ -115,7 +127,7 @@ public final class McpServerFactory {
         .serverInfo(SERVER_NAME, version)
         .instructions(INSTRUCTIONS)
         .jsonMapper(jsonMapper)
-        .jsonSchemaValidator(new DefaultJsonSchemaValidator(objectMapper))
+        .jsonSchemaValidator(schemaValidator)
         .validateToolInputs(false)
         .requestTimeout(Duration.ofMinutes(5))
         .capabilities(ServerCapabilities.builder().tools(false).logging().build())

@@ -147,6 +147,11 @@ public final class CoreStart implements AutoCloseable {
     }
   }
 
+  /** Runs {@code task} on the start's thread once the core is built (at once if it is built already). */
+  public void afterBuilt(Runnable task) {
+    core.thenRun(task);
+  }
+
   /** Runs {@code handler} (on the start's thread) with the cause, should the start fail. */
   public void onFailure(Consumer<Throwable> handler) {
     core.whenComplete((built, failure) -> {

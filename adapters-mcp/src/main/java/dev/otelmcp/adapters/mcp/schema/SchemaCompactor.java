@@ -1,9 +1,8 @@
 package dev.otelmcp.adapters.mcp.schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ public final class SchemaCompactor {
 
   /** Sub-schemas smaller than this are repeated rather than referred to. */
   static final int MIN_SHARED_CHARS = 120;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SchemaCompactor() {}
 
@@ -30,15 +28,7 @@ public final class SchemaCompactor {
     if (required != null) {
       stripped.put("required", required);
     }
-    Map<String, Integer> seen = new HashMap<>();
-    count(stripped, seen, true);
-    Map<String, String> names = new LinkedHashMap<>();
-    Map<String, Object> defs = new LinkedHashMap<>();
-    Map<String, Object> out = share(stripped, seen, names, defs, "answer", true);
-    if (!defs.isEmpty()) {
-      out.put("$defs", defs);
-    }
-    return out;
+    return new Sharing(stripped).result();
   }
 
   /** A copy of a schema node without descriptions and examples, recursing into sub-schemas only. */
@@ -78,50 +68,6 @@ public final class SchemaCompactor {
   }
 
   @SuppressWarnings("unchecked")
-  private static void count(Map<String, Object> node, Map<String, Integer> seen, boolean root) {
-    String text = text(node);
-    if (!root && text.length() >= MIN_SHARED_CHARS) {
-      seen.merge(text, 1, Integer::sum);
-    }
-    children(node).forEach(child -> count(child, seen, false));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> share(Map<String, Object> node, Map<String, Integer> seen, Map<String, String> names,
-      Map<String, Object> defs, String name, boolean root) {
-    String text = text(node);
-    if (!root && seen.getOrDefault(text, 0) > 1) {
-      String def = names.get(text);
-      if (def == null) {
-        def = unique(name, defs);
-        names.put(text, def);
-        defs.put(def, null);
-        defs.put(def, rebuild(node, seen, names, defs));
-      }
-      return new LinkedHashMap<>(Map.of("$ref", "#/$defs/" + def));
-    }
-    return rebuild(node, seen, names, defs);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> rebuild(Map<String, Object> node, Map<String, Integer> seen, Map<String, String> names,
-      Map<String, Object> defs) {
-    Map<String, Object> out = new LinkedHashMap<>(node);
-    if (node.get("properties") instanceof Map<?, ?> properties) {
-      Map<String, Object> shared = new LinkedHashMap<>();
-      ((Map<String, Object>) properties).forEach((property, sub) ->
-          shared.put(property, share((Map<String, Object>) sub, seen, names, defs, property, false)));
-      out.put("properties", shared);
-    }
-    for (String key : List.of("items", "additionalProperties")) {
-      if (node.get(key) instanceof Map<?, ?> sub) {
-        out.put(key, share((Map<String, Object>) sub, seen, names, defs, key, false));
-      }
-    }
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> children(Map<String, Object> node) {
     List<Map<String, Object>> children = new ArrayList<>();
     if (node.get("properties") instanceof Map<?, ?> properties) {
@@ -135,19 +81,137 @@ public final class SchemaCompactor {
     return children;
   }
 
-  private static String unique(String name, Map<String, Object> defs) {
-    String candidate = name;
-    for (int i = 2; defs.containsKey(candidate); i++) {
-      candidate = name + i;
-    }
-    return candidate;
-  }
+  /**
+   * One compaction: counts the structures of the schema by their JSON text, then rebuilds it with those that occur
+   * more than once (and are not tiny) defined under {@code $defs}. Each node's text is made once, from its
+   * children's texts, so the pass is linear in the schema's size (rendering every subtree anew made it quadratic:
+   * 110 ms of the start for the 13 output schemas).
+   */
+  private static final class Sharing {
+    private final Map<String, Object> root;
+    private final Map<Map<String, Object>, String> texts = new IdentityHashMap<>();
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final Map<String, Object> defs = new LinkedHashMap<>();
 
-  private static String text(Map<String, Object> node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a schema cannot be rendered", e);
+    Sharing(Map<String, Object> root) {
+      this.root = root;
+    }
+
+    Map<String, Object> result() {
+      count(root, true);
+      Map<String, Object> out = share(root, "answer", true);
+      if (!defs.isEmpty()) {
+        out.put("$defs", defs);
+      }
+      return out;
+    }
+
+    private void count(Map<String, Object> node, boolean isRoot) {
+      String text = text(node);
+      if (!isRoot && text.length() >= MIN_SHARED_CHARS) {
+        seen.merge(text, 1, Integer::sum);
+      }
+      children(node).forEach(child -> count(child, false));
+    }
+
+    private Map<String, Object> share(Map<String, Object> node, String name, boolean isRoot) {
+      String text = text(node);
+      if (!isRoot && seen.getOrDefault(text, 0) > 1) {
+        String def = names.get(text);
+        if (def == null) {
+          def = unique(name);
+          names.put(text, def);
+          defs.put(def, null);
+          defs.put(def, rebuild(node));
+        }
+        return new LinkedHashMap<>(Map.of("$ref", "#/$defs/" + def));
+      }
+      return rebuild(node);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> rebuild(Map<String, Object> node) {
+      Map<String, Object> out = new LinkedHashMap<>(node);
+      if (node.get("properties") instanceof Map<?, ?> properties) {
+        Map<String, Object> shared = new LinkedHashMap<>();
+        ((Map<String, Object>) properties).forEach((property, sub) ->
+            shared.put(property, share((Map<String, Object>) sub, property, false)));
+        out.put("properties", shared);
+      }
+      for (String key : List.of("items", "additionalProperties")) {
+        if (node.get(key) instanceof Map<?, ?> sub) {
+          out.put(key, share((Map<String, Object>) sub, key, false));
+        }
+      }
+      return out;
+    }
+
+    private String unique(String name) {
+      String candidate = name;
+      for (int i = 2; defs.containsKey(candidate); i++) {
+        candidate = name + i;
+      }
+      return candidate;
+    }
+
+    /**
+     * The node as compact JSON, its nested objects' texts reused. Written here rather than by Jackson: a Jackson call
+     * per key and value costs more at start-up, when it runs interpreted, than the whole rendering.
+     */
+    @SuppressWarnings("unchecked")
+    private String text(Map<String, Object> node) {
+      String known = texts.get(node);
+      if (known != null) {
+        return known;
+      }
+      StringBuilder json = new StringBuilder("{");
+      node.forEach((key, value) -> {
+        if (json.length() > 1) {
+          json.append(',');
+        }
+        quote(key, json);
+        json.append(':');
+        render(value, json);
+      });
+      String text = json.append('}').toString();
+      texts.put(node, text);
+      return text;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void render(Object value, StringBuilder json) {
+      if (value instanceof Map<?, ?> nested) {
+        json.append(text((Map<String, Object>) nested));
+      } else if (value instanceof List<?> list) {
+        json.append('[');
+        for (int i = 0; i < list.size(); i++) {
+          if (i > 0) {
+            json.append(',');
+          }
+          render(list.get(i), json);
+        }
+        json.append(']');
+      } else if (value instanceof String string) {
+        quote(string, json);
+      } else {
+        json.append(value);
+      }
+    }
+
+    private static void quote(String string, StringBuilder json) {
+      json.append('"');
+      for (int i = 0; i < string.length(); i++) {
+        char c = string.charAt(i);
+        if (c == '"' || c == '\\') {
+          json.append('\\').append(c);
+        } else if (c < 0x20) {
+          json.append(String.format("\\u%04x", (int) c));
+        } else {
+          json.append(c);
+        }
+      }
+      json.append('"');
     }
   }
 }
