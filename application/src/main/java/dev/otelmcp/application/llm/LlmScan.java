@@ -76,7 +76,7 @@ public final class LlmScan {
     if (nativeScan.isPresent()) {
       // The safety cap guards remote reads; a store reading its own memory is bounded by the call's stop time only.
       LlmCallScan.Report report = nativeScan.get().scan(window, traceFilters, traceLimit, tally::visit);
-      Coverage coverage = Coverage.of(window, report.shortfall(), false, report.tracesRead());
+      Coverage coverage = Coverage.of(window, report.shortfall(), false, report.tracesRead(), report.tracesKnown());
       return new Reading(window, report.tracesRead(), (int) Math.min(Integer.MAX_VALUE, report.spansRead()),
           report.moreAvailable(), tally.warnings, pricing.sources(), coverage);
     }
@@ -86,7 +86,7 @@ public final class LlmScan {
     // The caller's own limit makes a sample they asked for; only the safety cap makes one they did not.
     boolean capped = outcome.scanCapped() && limit >= settings.maxTracesPerQuery();
     Coverage coverage = tally.from(outcome.coverage(window, capped), capped);
-    return new Reading(window, outcome.tracesScanned(), tally.spans, outcome.scanCapped(), tally.warnings,
+    return new Reading(window, outcome.tracesRead(), tally.spans, outcome.scanCapped(), tally.warnings,
         pricing.sources(), coverage);
   }
 

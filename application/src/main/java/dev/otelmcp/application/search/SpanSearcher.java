@@ -99,7 +99,7 @@ public final class SpanSearcher {
       if (enough || !traces.moreAvailable() || traceLimit >= scanCap || traces.scanCapped()
           || traces.shortfall() != null && traces.shortfall().stoppedBy() != null) {
         boolean capped = !enough && (traces.scanCapped() || (traces.moreAvailable() && traceLimit >= scanCap));
-        return finish(matched, limit, traces.tracesScanned(), spansScanned, traces.moreAvailable(), capped,
+        return finish(matched, limit, traces.tracesRead(), spansScanned, traces.moreAvailable(), capped,
             traces.shortfall());
       }
       traceLimit = Math.min(traceLimit * GROWTH, scanCap);

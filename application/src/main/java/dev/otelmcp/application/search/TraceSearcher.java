@@ -123,6 +123,7 @@ public final class TraceSearcher {
     boolean more = matched.size() > limit || (matched.size() == limit && outcome.backendHasMore());
     List<TraceHit> hits = matched.size() > limit ? matched.subList(0, limit) : matched;
     Shortfall shortfall = outcome.shortfall() == null ? unread[0] : outcome.shortfall().and(unread[0]);
-    return new TraceSearchOutcome(hits, outcome.scanned(), more, outcome.capped(), missing[0], shortfall);
+    int read = visitor == null && !plan.hasResidual() && !needSpans ? outcome.scanned() : whole[0];
+    return new TraceSearchOutcome(hits, outcome.scanned(), read, more, outcome.capped(), missing[0], shortfall);
   }
 }

@@ -16,11 +16,13 @@ import java.util.Locale;
  * @param startTime the oldest time read: the window's start unless reading stopped early
  * @param endTime the end of the window read
  * @param tracesRead traces read ({@code null} when the backend searched spans itself)
+ * @param tracesKnown traces the backend had listed as matching when reading stopped, read or not: at least this many
+ *     match ({@code null} when it could not say)
  * @param spansRead spans read, when the backend searched spans itself ({@code null} otherwise)
  * @param failedParts parts that could not be read even after retries, each with its reason
  */
-public record Coverage(String stoppedBy, Instant startTime, Instant endTime, Integer tracesRead, Integer spansRead,
-    List<String> failedParts) {
+public record Coverage(String stoppedBy, Instant startTime, Instant endTime, Integer tracesRead, Integer tracesKnown,
+    Integer spansRead, List<String> failedParts) {
 
   public static final String SCAN_CAP = "scan_cap";
   /** At most this many failed parts are named; the rest are counted. */
@@ -37,16 +39,25 @@ public record Coverage(String stoppedBy, Instant startTime, Instant endTime, Int
    * @param capped whether the scan stopped at its cap while more was there
    */
   public static Coverage of(TimeRange window, Shortfall shortfall, boolean capped, int tracesRead) {
-    return of(window, shortfall, capped, tracesRead, null);
+    return make(window, shortfall, capped, tracesRead, null, null);
+  }
+
+  /**
+   * The coverage of a read of {@code tracesRead} traces of the {@code tracesKnown} the backend listed ({@code null}
+   * when it could not say), or {@code null} when it read everything.
+   */
+  public static Coverage of(TimeRange window, Shortfall shortfall, boolean capped, int tracesRead,
+      Integer tracesKnown) {
+    return make(window, shortfall, capped, tracesRead, tracesKnown, null);
   }
 
   /** The coverage of a span search the backend ran itself, counted in spans. */
   public static Coverage ofSpans(TimeRange window, Shortfall shortfall, boolean capped, int spansRead) {
-    return of(window, shortfall, capped, null, spansRead);
+    return make(window, shortfall, capped, null, null, spansRead);
   }
 
-  private static Coverage of(TimeRange window, Shortfall shortfall, boolean capped, Integer tracesRead,
-      Integer spansRead) {
+  private static Coverage make(TimeRange window, Shortfall shortfall, boolean capped, Integer tracesRead,
+      Integer tracesKnown, Integer spansRead) {
     if (shortfall == null && !capped) {
       return null;
     }
@@ -55,13 +66,15 @@ public record Coverage(String stoppedBy, Instant startTime, Instant endTime, Int
     Instant from = shortfall != null && shortfall.searchedFrom() != null && shortfall.searchedFrom().isAfter(window.start())
         ? shortfall.searchedFrom() : window.start();
     List<String> failed = shortfall == null || shortfall.failedParts().isEmpty() ? null : named(shortfall.failedParts());
-    return new Coverage(stoppedBy, from, window.end(), tracesRead, spansRead, failed);
+    Integer known = tracesKnown == null || tracesRead == null ? tracesKnown
+        : Integer.valueOf(Math.max(tracesKnown, tracesRead));
+    return new Coverage(stoppedBy, from, window.end(), tracesRead, known, spansRead, failed);
   }
 
   /** This coverage, starting no earlier than {@code oldest} (a read that stopped there covered from it on). */
   public Coverage readFrom(Instant oldest) {
     Instant from = oldest.isAfter(startTime) ? oldest : startTime;
-    return new Coverage(stoppedBy, from, endTime, tracesRead, spansRead, failedParts);
+    return new Coverage(stoppedBy, from, endTime, tracesRead, tracesKnown, spansRead, failedParts);
   }
 
   private static String name(StopReason reason) {

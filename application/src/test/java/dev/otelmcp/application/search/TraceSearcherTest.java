@@ -117,6 +117,22 @@ class TraceSearcherTest {
   }
 
   @Test
+  void aScanStoppedWhileReadingTracesSaysHowManyItReadOfHowManyTheBackendListed() {
+    InMemoryTraceStore store = new InMemoryTraceStore(hundredTraces()).summariesOnly().slowGetTrace(300);
+    CallContext call = CallContext.startingNow(Duration.ofMillis(900), Duration.ofMillis(100), ProgressSink.NONE);
+    List<String> visited = new ArrayList<>();
+
+    TraceSearchOutcome outcome = call.call(() -> searcher(store, SETTINGS).visit(WINDOW, List.of(), 1000,
+        trace -> visited.add(trace.traceId())));
+
+    Coverage coverage = outcome.coverage(WINDOW, false);
+    assertThat(coverage.stoppedBy()).isEqualTo("deadline");
+    assertThat(outcome.tracesRead()).isEqualTo(visited.size()).isLessThan(100);
+    assertThat(coverage.tracesRead()).isEqualTo(visited.size());
+    assertThat(coverage.tracesKnown()).as("every trace the search listed, read or not").isEqualTo(100);
+  }
+
+  @Test
   void aCancelledCallStopsAfterThePageUnderWay() {
     InMemoryTraceStore store = new InMemoryTraceStore(hundredTraces()).cursorPaging();
     Filter model = Filter.equalsString("gen_ai.request.model", "gpt-4o");

@@ -31,8 +31,16 @@ public interface LlmCallScan {
    * @param spansRead spans in them
    * @param moreAvailable whether it stopped at {@code limit} while matching traces remained
    * @param shortfall why it stopped early (the call's stop time, a cancellation), or {@code null}
+   * @param tracesKnown when it stopped early: how many traces it knows match, read or not ({@code null} when it
+   *     cannot say without reading them)
    */
-  record Report(int tracesRead, long spansRead, boolean moreAvailable, Shortfall shortfall) {}
+  record Report(int tracesRead, long spansRead, boolean moreAvailable, Shortfall shortfall, Integer tracesKnown) {
+
+    /** A report that does not count the traces it left unread. */
+    public Report(int tracesRead, long spansRead, boolean moreAvailable, Shortfall shortfall) {
+      this(tracesRead, spansRead, moreAvailable, shortfall, null);
+    }
+  }
 
   /**
    * Visits each trace that starts in the window and matches every filter (with {@code FilterEvaluator}'s

@@ -12,7 +12,8 @@ import java.util.List;
  * The store's own reading of a window's LLM calls: every matching trace, newest first, with the calls each trace
  * chose when its spans arrived ({@link TraceEntry#llmCalls()}) — no copies, no pages, no sample. It runs under the
  * index's read lock (ingest waits for it; a million spans take well under a second) and checks the call's stop
- * time every {@value #CHECK_EVERY} traces.
+ * time every {@value #CHECK_EVERY} traces; stopped early, it says how many traces the window holds when that takes
+ * no filter to tell.
  */
 final class LlmWindowScan implements LlmCallScan {
 
@@ -50,8 +51,24 @@ final class LlmWindowScan implements LlmCallScan {
         oldest[0] = Math.min(oldest[0], entry.startNanos);
         return true;
       });
-      return new Report(traces[0], spans[0], more[0], stopped[0]);
+      return new Report(traces[0], spans[0], more[0], stopped[0], stopped[0] == null ? null : known(window, filters));
     });
+  }
+
+  /**
+   * How many traces start in the window, when no filter must be evaluated to tell (counting entries is a small part
+   * of visiting them); {@code null} otherwise.
+   */
+  private Integer known(TimeRange window, List<Filter> filters) {
+    if (!filters.isEmpty()) {
+      return null;
+    }
+    int[] count = {0};
+    search.forEachTrace(window, filters, null, entry -> {
+      count[0]++;
+      return true;
+    });
+    return count[0];
   }
 
   private static Instant instant(long nanos) {

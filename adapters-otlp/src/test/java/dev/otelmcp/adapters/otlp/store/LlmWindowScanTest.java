@@ -57,6 +57,7 @@ class LlmWindowScanTest {
     assertThat(report.tracesRead()).isEqualTo(starts.size()).isLessThan(3000);
     assertThat(report.shortfall().stoppedBy()).isEqualTo(StopReason.DEADLINE);
     assertThat(report.shortfall().searchedFrom()).isEqualTo(starts.get(starts.size() - 1));
+    assertThat(report.tracesKnown()).as("the traces of the window, read or not").isEqualTo(3000);
   }
 
   private List<String> callSpans() {
