@@ -1,9 +1,11 @@
 package dev.otelmcp.bootstrap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.adapters.mcp.McpServerFactory;
 import dev.otelmcp.adapters.mcp.McpTool;
 import dev.otelmcp.adapters.mcp.http.HttpSettings;
 import dev.otelmcp.adapters.mcp.http.McpHttpServer;
+import dev.otelmcp.adapters.mcp.protocol.ProtocolWarmUp;
 import dev.otelmcp.adapters.pricing.PriceBooks;
 import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.bootstrap.config.ConfigOption;
@@ -76,6 +78,8 @@ public final class Main {
       return 0;
     }
     Logging.configure(config.get(ConfigOption.LOG_LEVEL).orElse("INFO"));
+    ObjectMapper protocolMapper = config.helpRequested() ? new ObjectMapper()
+        : ProtocolWarmUp.start(McpServerFactory.SERVER_NAME, version);
     Logger log = LoggerFactory.getLogger(Main.class);
     BackendCatalog catalog = BackendCatalog.discover(pluginsDir(config), Main.class.getClassLoader());
     catalog.problems().forEach(problem -> log.warn("{}", problem));
@@ -103,7 +107,8 @@ public final class Main {
       AutoCloseable server;
       if (http != null) {
         List<McpTool> tools = core.begin().await().component().tools();
-        McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes);
+        McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes,
+            protocolMapper);
         factory.checkToolSchemas();
         server = McpHttpServer.start(factory, core.await().component().health(), http);
         log.info("otel-mcp {} serving {} tools over HTTP with backend '{}'", version, tools.size(), backend);
@@ -112,7 +117,8 @@ public final class Main {
         // machine it would slow that answer down), the client has gone, or a second has passed; tool calls wait for
         // it, and its errors end the process.
         List<McpTool> tools = core.deferredTools();
-        McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes);
+        McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes,
+            protocolMapper);
         core.onFailure(failure -> {
           System.err.println(failureMessage(failure));
           System.exit(EXIT_CONFIGURATION);

@@ -54,8 +54,8 @@ public final class McpServerFactory {
   private final int maxAnswerChars;
   private final String version;
   private final McpJsonMapper jsonMapper;
-  private final ObjectMapper objectMapper = new ObjectMapper();
-  private final DeferredSchemaValidator schemaValidator = new DeferredSchemaValidator(objectMapper);
+  private final ObjectMapper objectMapper;
+  private final DeferredSchemaValidator schemaValidator;
   private final RunningCalls running = new RunningCalls();
   private final CallRunner runner;
   private final int maxMessageBytes;
@@ -75,6 +75,17 @@ public final class McpServerFactory {
   /** @param maxMessageBytes the largest message a client may send over stdio */
   public McpServerFactory(List<McpTool> tools, String version, int maxAnswerTokens, Duration callTimeout,
       int maxMessageBytes) {
+    this(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes, new ObjectMapper());
+  }
+
+  /**
+   * @param protocolMapper the protocol's own plain mapper, e.g. one {@code ProtocolWarmUp} is warming (never the
+   *     mapper of tool results)
+   */
+  public McpServerFactory(List<McpTool> tools, String version, int maxAnswerTokens, Duration callTimeout,
+      int maxMessageBytes, ObjectMapper protocolMapper) {
+    this.objectMapper = protocolMapper;
+    this.schemaValidator = new DeferredSchemaValidator(protocolMapper);
     this.maxMessageBytes = maxMessageBytes;
     this.tools = List.copyOf(tools);
     this.version = version;

@@ -59,7 +59,7 @@ final class SessionGuardFilter implements Filter {
     boolean known = session != null && lastSeen.containsKey(session);
     if (known && "DELETE".equals(http.getMethod())) {
       lastSeen.remove(session);
-      chain.doFilter(request, new LearnsSession(out));
+      chain.doFilter(request, new LearnsSession(out, null));
       return;
     }
     if (!known && !reserve()) {
@@ -71,19 +71,42 @@ final class SessionGuardFilter implements Filter {
       return;
     }
     AtomicInteger running = known ? underWay.computeIfAbsent(session, id -> new AtomicInteger()) : null;
+    Reservation reservation = known ? null : new Reservation();
     if (running != null) {
       running.incrementAndGet();
       lastSeen.computeIfPresent(session, (id, seen) -> clock.instant());
     }
     try {
-      chain.doFilter(request, new LearnsSession(out));
+      chain.doFilter(request, new LearnsSession(out, reservation));
     } finally {
       if (running != null) {
         running.decrementAndGet();
         // a long-lived event stream that just ended counts as activity too
         lastSeen.computeIfPresent(session, (id, seen) -> clock.instant());
       } else {
-        release();
+        reservation.release(null);
+      }
+    }
+  }
+
+  /**
+   * The place a request holds while it may open a session. It becomes the session the moment the SDK names one in
+   * the answer's headers — not when the request ends, which is after the client has the answer: a client that
+   * sends its next request at once must find its session counted and the place free.
+   */
+  private final class Reservation {
+    private boolean held = true;
+
+    /** Gives the place up, counting {@code session} (when not {@code null}) in its stead. */
+    void release(String session) {
+      synchronized (SessionGuardFilter.this) {
+        if (session != null) {
+          remember(session);
+        }
+        if (held) {
+          held = false;
+          reserved--;
+        }
       }
     }
   }
@@ -95,10 +118,6 @@ final class SessionGuardFilter implements Filter {
     }
     reserved++;
     return true;
-  }
-
-  private synchronized void release() {
-    reserved--;
   }
 
   /** Counts a session the SDK just opened. */
@@ -116,8 +135,12 @@ final class SessionGuardFilter implements Filter {
 
   /** Notes the session id the SDK gives a new session. */
   private final class LearnsSession extends HttpServletResponseWrapper {
-    LearnsSession(HttpServletResponse response) {
+    private final Reservation reservation;
+
+    /** @param reservation the place the request holds, or {@code null} when it holds none */
+    LearnsSession(HttpServletResponse response, Reservation reservation) {
       super(response);
+      this.reservation = reservation;
     }
 
     @Override
@@ -134,7 +157,11 @@ final class SessionGuardFilter implements Filter {
 
     private void note(String name, String value) {
       if (SESSION_HEADER.equalsIgnoreCase(name) && value != null && !lastSeen.containsKey(value)) {
-        remember(value);
+        if (reservation != null) {
+          reservation.release(value);
+        } else {
+          remember(value);
+        }
       }
     }
   }
