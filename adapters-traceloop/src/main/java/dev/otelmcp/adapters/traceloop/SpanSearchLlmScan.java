@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,7 @@ final class SpanSearchLlmScan implements LlmCallScan {
         return reading.stopped(stop.get());
       }
       Optional<Trace> whole = reader.read(traceId).filter(trace -> !trace.hasRoot());
-      if (whole.isPresent() && !reading.hand(whole.get(), whole.get().startTime())) {
+      if (whole.isPresent() && !reading.hand(whole::get, whole.get().startTime())) {
         return reading.report();
       }
     }
@@ -135,15 +136,18 @@ final class SpanSearchLlmScan implements LlmCallScan {
     boolean handAll(List<Trace> complete) {
       for (Trace trace : complete) {
         Span root = trace.root();
-        if (window.contains(root.startTime()) && !hand(whole(trace, root), root.startTime())) {
+        if (!hand(() -> whole(trace, root), root.startTime())) {
           return false;
         }
       }
       return true;
     }
 
-    /** Hands one trace on; false (and more remain) when {@code limit} traces were already. */
-    boolean hand(Trace trace, Instant start) {
+    /**
+     * Hands one trace on when it starts in the window; false (and more remain) when {@code limit} traces were
+     * already, before the trace is made (it may take requests).
+     */
+    boolean hand(Supplier<Trace> made, Instant start) {
       if (!window.contains(start)) {
         return true;
       }
@@ -151,6 +155,7 @@ final class SpanSearchLlmScan implements LlmCallScan {
         more = true;
         return false;
       }
+      Trace trace = made.get();
       visitor.visit(trace, LlmCalls.of(trace));
       traces++;
       spans += trace.spanCount();
