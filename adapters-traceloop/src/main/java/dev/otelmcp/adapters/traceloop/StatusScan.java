@@ -27,32 +27,24 @@ import org.slf4j.LoggerFactory;
  * window is found, however many other spans there are; left to the application, a status condition would be
  * checked on at most {@code MAX_TRACES_PER_QUERY} spans.
  *
- * <p>Where to go on: rows come newest second first but in no time order within a second, and the API's
- * {@code next_cursor} is the last row's millisecond, so a cursor taken there can skip rows of that second the page
- * did not hold. The scan therefore resumes at the start of the second after the last row's (that second is read
- * again; its rows are recognised by id), and falls back to the API's cursor only when a whole page lies in one
- * second. When it stops with more matches than asked, it answers only the matches of the seconds before the first
- * one left out, and its cursor reads that second again (the application drops the spans it already has). (A
- * cursor is read as "rows that started before it": only so does the API's own cursor ever move on.)
+ * <p>Pages are read and resumed as {@link SpanPages} says (a second is read again at each page boundary; its rows
+ * are recognised by id). When it stops with more matches than asked, it answers only the matches of the seconds
+ * before the first one left out, and its cursor reads that second again (the application drops the spans it
+ * already has).
  */
 final class StatusScan {
 
-  static final int PAGE_SIZE = TraceloopTraceStore.MAX_SEARCH_LIMIT;
+  static final int PAGE_SIZE = SpanPages.PAGE_SIZE;
   static final int MAX_PAGES = 10;
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusScan.class);
-  private static final String SPANS = "POST /v2/projects/" + TraceloopApi.PROJECT + "/spans";
 
-  private final TraceloopApi api;
-  private final TraceloopCalls calls;
+  private final SpanPages pages;
   private final SpanMapper mapper;
-  private final TraceloopConfig config;
 
-  StatusScan(TraceloopApi api, TraceloopCalls calls, SpanMapper mapper, TraceloopConfig config) {
-    this.api = api;
-    this.calls = calls;
+  StatusScan(SpanPages pages, SpanMapper mapper) {
+    this.pages = pages;
     this.mapper = mapper;
-    this.config = config;
   }
 
   /** Whether the condition is one this scan evaluates (a condition on the span status). */
@@ -74,9 +66,7 @@ final class StatusScan {
         return new SpanSearchResult(kept, true, cursor, Shortfall.stopped(stop.get(), oldest));
       }
       String sent = cursor;
-      Wire.SearchRequest request = Paging.request(pushed, config.environments(), query.timeRange(), PAGE_SIZE, sent);
-      Wire.SpansResponse answer = calls.call(SPANS, () -> api.spans(request));
-      Paging.Page rows = Paging.page(answer == null ? null : answer.spans(), PAGE_SIZE, sent);
+      Paging.Page rows = pages.read(pushed, query.timeRange(), sent);
       for (Wire.WireSpan row : rows.rows()) {
         Optional<Span> span = mapper.span(row);
         if (span.isEmpty() || !seen.add(span.get().traceId() + span.get().spanId())) {
@@ -94,26 +84,12 @@ final class StatusScan {
       if (!rows.mayHaveMore()) {
         return new SpanSearchResult(kept, false, null);
       }
-      cursor = resume(rows, sent);
+      cursor = SpanPages.resume(rows, sent);
       if (kept.size() == query.limit()) {
         return new SpanSearchResult(kept, true, cursor);
       }
     }
     return new SpanSearchResult(kept, true, cursor);
-  }
-
-  /** Where the page after this one starts: the start of the second after the last row's, if that is progress. */
-  static String resume(Paging.Page rows, String sent) {
-    Long last = rows.rows().get(rows.rows().size() - 1).timestamp();
-    if (last == null) {
-      return rows.nextCursor();
-    }
-    long next = (Math.floorDiv(last, 1000L) + 1) * 1000L;
-    boolean progress = sent == null || next < Long.parseLong(sent.trim());
-    if (!progress) {
-      LOG.debug("Traceloop: a page of {} rows lies within one second; going on at the API's cursor", rows.rows().size());
-    }
-    return progress ? Long.toString(next) : rows.nextCursor();
   }
 
   /**

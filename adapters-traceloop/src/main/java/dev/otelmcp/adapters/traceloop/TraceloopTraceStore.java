@@ -11,6 +11,7 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -39,6 +40,8 @@ import java.util.TreeSet;
  *   <li>{@link #getTrace} reads the trace's spans and completes them with service and status (see
  *       {@link TraceReader}).
  *   <li>Both searches page with the API's cursor.
+ *   <li>The LLM aggregates read the window's spans through the span search and group them by trace
+ *       ({@link SpanSearchLlmScan}): no filters, one request per thousand spans, traces without a root included.
  * </ul>
  *
  * <p>Thread-safe and stateless apart from the HTTP client. Nothing is contacted until the first call.
@@ -64,6 +67,7 @@ public final class TraceloopTraceStore implements TraceStore {
   private final TraceReader reader;
   private final OperationLister operations;
   private final StatusScan statusScan;
+  private final SpanSearchLlmScan llmCallScan;
 
   public TraceloopTraceStore(TraceloopConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -73,7 +77,9 @@ public final class TraceloopTraceStore implements TraceStore {
     this.mapper = new SpanMapper(json);
     this.reader = new TraceReader(api, calls, mapper, config);
     this.operations = new OperationLister(api, calls, mapper, config, MAX_SEARCH_LIMIT);
-    this.statusScan = new StatusScan(api, calls, mapper, config);
+    SpanPages pages = new SpanPages(api, calls, config);
+    this.statusScan = new StatusScan(pages, mapper);
+    this.llmCallScan = new SpanSearchLlmScan(pages, mapper, reader);
   }
 
   @Override
@@ -157,6 +163,11 @@ public final class TraceloopTraceStore implements TraceStore {
           .ifPresent(spans::add);
     }
     return new SpanSearchResult(spans, rows.mayHaveMore(), rows.nextCursor(), null);
+  }
+
+  @Override
+  public Optional<LlmCallScan> llmCallScan() {
+    return Optional.of(llmCallScan);
   }
 
   @Override

@@ -88,6 +88,14 @@ final class RecordedTraceloop {
 
   /** Every recorded search row of a service, each span once, newest first. */
   static List<ObjectNode> recordedRows(String service) {
+    return recordedRows(row -> service.equals(row.path("service_name").asText()));
+  }
+
+  /**
+   * Every recorded search row the predicate keeps (the recorded searches ran without time bounds and some with a
+   * filter, but every row is a real row of the unfiltered span search), each span once, newest first.
+   */
+  static List<ObjectNode> recordedRows(java.util.function.Predicate<JsonNode> kept) {
     Map<String, ObjectNode> bySpan = new LinkedHashMap<>();
     List<String[]> searches = List.of(new String[] {SPANS_BASIC, Fixtures.SPANS, "spans"},
         new String[] {"TestTraceloopLLMSpans.test_search_spans_by_llm_system", Fixtures.SPANS, "spans"},
@@ -95,7 +103,7 @@ final class RecordedTraceloop {
         new String[] {"TestTraceloopListServices.test_list_services", Fixtures.ROOT_SPANS, "root_spans"});
     for (String[] search : searches) {
       for (JsonNode row : Fixtures.body(search[0], search[1]).path(search[2]).path("data")) {
-        if (service.equals(row.path("service_name").asText())) {
+        if (kept.test(row)) {
           ObjectNode copy = row.deepCopy();
           copy.remove(List.of("total_tokens", "span_count"));
           bySpan.putIfAbsent(copy.path("span_id").asText(), copy);

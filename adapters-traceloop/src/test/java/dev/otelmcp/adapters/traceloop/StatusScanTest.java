@@ -45,10 +45,10 @@ class StatusScanTest {
     Paging.Page page = Paging.page(recorded(), 20, null);
 
     assertThat(page.nextCursor()).isEqualTo("1763272985065");
-    assertThat(StatusScan.resume(page, null)).isEqualTo("1763272986000");
-    assertThat(StatusScan.resume(page, "1763273000000")).isEqualTo("1763272986000");
+    assertThat(SpanPages.resume(page, null)).isEqualTo("1763272986000");
+    assertThat(SpanPages.resume(page, "1763273000000")).isEqualTo("1763272986000");
     // A page that lies within the second it was asked to start at: only the API's cursor moves on.
-    assertThat(StatusScan.resume(page, "1763272986000")).isEqualTo("1763272985065");
+    assertThat(SpanPages.resume(page, "1763272986000")).isEqualTo("1763272985065");
   }
 
   @Test

@@ -74,7 +74,8 @@ public final class LlmScan {
     Optional<LlmCallScan> nativeScan = store.llmCallScan()
         .filter(scan -> traceFilters.stream().allMatch(store.capabilities()::evaluatesTraceFilter));
     if (nativeScan.isPresent()) {
-      // The safety cap guards remote reads; a store reading its own memory is bounded by the call's stop time only.
+      // The safety cap guards reads that hold pages of traces; a store's own scan holds no pages (the built-in store
+      // reads its memory, Traceloop's holds only the traces still open) and is bounded by the call's stop time.
       LlmCallScan.Report report = nativeScan.get().scan(window, traceFilters, traceLimit, tally::visit);
       Coverage coverage = Coverage.of(window, report.shortfall(), false, report.tracesRead(), report.tracesKnown());
       return new Reading(window, report.tracesRead(), (int) Math.min(Integer.MAX_VALUE, report.spansRead()),
