@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 public final class PeerBenchmark {
 
-  private static final int WARMUPS = 3;
+  private static final int WARMUPS = 5;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PeerBenchmark() {}
@@ -71,7 +71,7 @@ public final class PeerBenchmark {
     System.out.printf("data: %,d copies of the sample traces, %,d spans, over the last 23 h; window %s .. %s; %d timed "
         + "runs of each call after %d warm-up runs, servers in rotating order%n", generated.size(),
         generated.stream().mapToInt(Trace::spanCount).sum(), start, end, runs, WARMUPS);
-    System.out.printf("ground truth: %s%n", figures(truth));
+    System.out.printf("ground truth: %s; calls by service %s%n", figures(truth), truth.callsByService());
 
     List<Tool> tools = List.of(
         new Tool("get_llm_usage", Map.of("start_time", start, "end_time", end),
@@ -141,7 +141,8 @@ public final class PeerBenchmark {
   }
 
   private static String usage(UsageFigures got, UsageFigures truth) {
-    return (got.countsEqual(truth) ? "equal" : "DIFFERENT") + "|" + figures(got);
+    return (got.countsEqual(truth) ? "equal" : "DIFFERENT") + "|" + figures(got) + "; calls by service "
+        + got.callsByService();
   }
 
   private static String models(ModelCounts got, UsageFigures truth) {

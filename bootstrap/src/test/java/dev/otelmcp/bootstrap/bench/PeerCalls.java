@@ -65,10 +65,11 @@ final class PeerCalls {
   PeerRow row(String backend) {
     double[] wall = wallMs.stream().mapToDouble(Double::doubleValue).toArray();
     double[] cpu = cpuMs.stream().mapToDouble(Double::doubleValue).toArray();
+    // The table takes the totals; the breakdowns stay in the log (describe).
     String[] reading = readings.iterator().next().split("\\|", 2);
     return new PeerRow(backend, server.name(), tool, percentile(wall, 50), percentile(wall, 95), percentile(cpu, 50),
         answerBytes.stream().mapToInt(Integer::intValue).max().orElse(0), spread(requests), spread(readBytes),
-        readings.size() == 1 ? reading[0] : "VARIES", reading[1]);
+        readings.size() == 1 ? reading[0] : "VARIES", reading[1].replaceFirst("(; calls by service | [{]).*$", ""));
   }
 
   /** Nearest-rank percentile. */

@@ -8,6 +8,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Trace;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The totals of an LLM usage answer — calls and tokens, and the cost when the server prices them — read from either
@@ -15,8 +16,10 @@ import java.util.Map;
  *
  * @param costUsd {@code null} for the ground truth: the two servers price from different tables, so cost is compared
  *     between them, not against one answer
+ * @param callsByService the calls per service, to see which part of the data a partial answer covers
  */
-record UsageFigures(long calls, long inputTokens, long outputTokens, long totalTokens, Double costUsd) {
+record UsageFigures(long calls, long inputTokens, long outputTokens, long totalTokens, Double costUsd,
+    Map<String, Long> callsByService) {
 
   /**
    * What the data holds, read from the span attributes directly: in the samples an LLM call is exactly a span naming a
@@ -29,6 +32,7 @@ record UsageFigures(long calls, long inputTokens, long outputTokens, long totalT
     long input = 0;
     long output = 0;
     long total = 0;
+    Map<String, Long> byService = new TreeMap<>();
     long domainCalls = 0;
     long domainTotal = 0;
     for (Trace trace : traces) {
@@ -38,6 +42,7 @@ record UsageFigures(long calls, long inputTokens, long outputTokens, long totalT
           long in = (long) a.getNumber("gen_ai.usage.input_tokens").orElse(0);
           long out = (long) a.getNumber("gen_ai.usage.output_tokens").orElse(0);
           calls++;
+          byService.merge(span.serviceName(), 1L, Long::sum);
           input += in;
           output += out;
           total += a.containsKey("gen_ai.usage.total_tokens")
@@ -53,16 +58,20 @@ record UsageFigures(long calls, long inputTokens, long outputTokens, long totalT
       throw new IllegalStateException("the attributes hold " + calls + " calls, " + total + " tokens; the domain reads "
           + domainCalls + " calls, " + domainTotal + " tokens");
     }
-    return new UsageFigures(calls, input, output, total, null);
+    return new UsageFigures(calls, input, output, total, null, byService);
   }
 
   /** otel-mcp's {@code get_llm_usage}: {@code totals} of the structured content. */
   @SuppressWarnings("unchecked")
   static UsageFigures ofOtelMcp(Map<String, Object> structured) {
     Map<String, Object> totals = (Map<String, Object>) structured.get("totals");
+    Map<String, Long> byService = new TreeMap<>();
+    for (Map<String, Object> row : (List<Map<String, Object>>) structured.get("by_service")) {
+      byService.put((String) row.get("name"), number(row, "request_count"));
+    }
     return new UsageFigures(number(totals, "request_count"), number(totals, "input_tokens"),
         number(totals, "output_tokens"), number(totals, "total_tokens"),
-        ((Number) totals.get("cost_usd")).doubleValue());
+        ((Number) totals.get("cost_usd")).doubleValue(), byService);
   }
 
   /** autotel-mcp's {@code get_llm_usage}: {@code data.summary} of the JSON text. */
@@ -71,9 +80,12 @@ record UsageFigures(long calls, long inputTokens, long outputTokens, long totalT
     if (!summary.has("totalRequests")) {
       throw new IllegalStateException("autotel-mcp answered without a summary: " + answer);
     }
+    Map<String, Long> byService = new TreeMap<>();
+    answer.path("data").path("byService").fields()
+        .forEachRemaining(e -> byService.put(e.getKey(), e.getValue().path("requests").asLong()));
     return new UsageFigures(summary.path("totalRequests").asLong(), summary.path("totalPromptTokens").asLong(),
         summary.path("totalCompletionTokens").asLong(), summary.path("totalTokens").asLong(),
-        summary.path("totalCostUsd").asDouble());
+        summary.path("totalCostUsd").asDouble(), byService);
   }
 
   /** Whether the calls and tokens equal the truth's (cost aside). */
