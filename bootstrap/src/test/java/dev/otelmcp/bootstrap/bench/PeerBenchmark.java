@@ -33,7 +33,7 @@ import java.util.function.Function;
  * autotel-mcp the window too and its maximum {@code limit} (1,000 traces, also its default for these tools).
  *
  * <p>Arguments: traces (3000), the samples directory, timed runs (10), backends ({@code jaeger,tempo}), the otel-mcp
- * jar, the directory to install autotel-mcp into, its version.
+ * jar, the directory to install autotel-mcp into, its version, JVM options for otel-mcp (none).
  */
 public final class PeerBenchmark {
 
@@ -58,6 +58,7 @@ public final class PeerBenchmark {
     Path jar = Path.of(args.length > 4 ? args[4] : "target/otel-mcp.jar");
     Path prefix = Path.of(args.length > 5 ? args[5] : "target/autotel-mcp");
     String version = args.length > 6 ? args[6] : "0.8.0";
+    List<String> jvmOptions = args.length > 7 && !args[7].isBlank() ? List.of(args[7].trim().split("\\s+")) : List.of();
     Path autotel = AutotelInstall.ensure(prefix, version);
 
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -71,6 +72,8 @@ public final class PeerBenchmark {
     System.out.printf("data: %,d copies of the sample traces, %,d spans, over the last 23 h; window %s .. %s; %d timed "
         + "runs of each call after %d warm-up runs, servers in rotating order%n", generated.size(),
         generated.stream().mapToInt(Trace::spanCount).sum(), start, end, runs, WARMUPS);
+    System.out.printf("otel-mcp: java %s-jar %s; autotel-mcp: %s%n", jvmOptions.isEmpty() ? "" : String.join(" ",
+        jvmOptions) + " ", jar.getFileName(), String.join(" ", AutotelInstall.command(autotel)));
     System.out.printf("ground truth: %s; calls by service %s%n", figures(truth), truth.callsByService());
 
     List<Tool> tools = List.of(
@@ -85,7 +88,7 @@ public final class PeerBenchmark {
 
     List<PeerRow> rows = new ArrayList<>();
     for (Backend backend : backends(generated, backends)) {
-      rows.addAll(compare(backend, jar, autotel, tools, runs));
+      rows.addAll(compare(backend, otelMcpCommand(jar, jvmOptions), autotel, tools, runs));
     }
     System.out.println();
     PeerRow.printTable(rows, figures(truth));
@@ -104,12 +107,19 @@ public final class PeerBenchmark {
     return out;
   }
 
-  private static List<PeerRow> compare(Backend backend, Path jar, Path autotel, List<Tool> tools, int runs)
-      throws IOException {
+  /** {@code java [options] -jar otel-mcp.jar}: by default as a user runs the jar, with the JVM's default heap. */
+  private static List<String> otelMcpCommand(Path jar, List<String> jvmOptions) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
+    return command;
+  }
+
+  private static List<PeerRow> compare(Backend backend, List<String> otelMcpCommand, Path autotel, List<Tool> tools,
+      int runs) throws IOException {
     try (FakeBackend oursFake = new FakeBackend(backend.answers());
         FakeBackend theirsFake = new FakeBackend(backend.answers())) {
-      List<String> ours = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-jar", jar.toString()));
+      List<String> ours = new ArrayList<>(otelMcpCommand);
       ours.addAll(backend.otelMcpArgs().apply(oursFake.url().toString()));
       List<String> theirs = new ArrayList<>(AutotelInstall.command(autotel));
       theirs.addAll(backend.autotelArgs().apply(theirsFake.url().toString()));
@@ -118,16 +128,20 @@ public final class PeerBenchmark {
         System.out.printf("%n== %s: start + MCP handshake: otel-mcp %.0f ms (its requests: %s), autotel-mcp %.0f ms "
             + "(its requests: %s)%n", backend.label(), otelMcp.startMs(), targets(oursFake.drain()),
             autotelMcp.startMs(), targets(theirsFake.drain()));
-        List<PeerRow> rows = new ArrayList<>();
-        for (Tool tool : tools) {
-          List<PeerCalls> sides = List.of(
-              new PeerCalls(otelMcp, oursFake, tool.name(), tool.otelMcp(), tool.readOtelMcp()),
-              new PeerCalls(autotelMcp, theirsFake, tool.name(), tool.autotel(), tool.readAutotel()));
-          for (int i = -WARMUPS; i < runs; i++) {
+        List<List<PeerCalls>> perTool = tools.stream().map(tool -> List.of(
+            new PeerCalls(otelMcp, oursFake, tool.name(), tool.otelMcp(), tool.readOtelMcp()),
+            new PeerCalls(autotelMcp, theirsFake, tool.name(), tool.autotel(), tool.readAutotel()))).toList();
+        // Runs outermost, tools and servers within, servers in rotating order: the JIT's and the collectors' warm-up
+        // falls on every tool and both servers alike, and neither server always goes first.
+        for (int i = -WARMUPS; i < runs; i++) {
+          for (List<PeerCalls> sides : perTool) {
             for (int k = 0; k < sides.size(); k++) {
               sides.get(Math.floorMod(i + k, sides.size())).callOnce(i >= 0);
             }
           }
+        }
+        List<PeerRow> rows = new ArrayList<>();
+        for (List<PeerCalls> sides : perTool) {
           for (PeerCalls side : sides) {
             System.out.println(side.describe());
             rows.add(side.row(backend.label()));
