@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * autotel-mcp, the peer the benchmark compares with, installed with npm into a directory of the build's own
- * ({@code bootstrap/target/…}) the first time it is needed: nothing of it is committed, and nothing of the Maven build
- * or CI depends on it. npm uses whatever registry the machine is configured for.
+ * ({@code bootstrap/target/…}) the first time it is needed: nothing of it is committed, and nothing of the Maven
+ * build or CI depends on it. npm uses whatever registry the machine is configured for.
  */
 final class AutotelInstall {
 
@@ -44,6 +44,9 @@ final class AutotelInstall {
 
   private static String installedVersion(Path home) throws IOException {
     Path manifest = home.resolve("package.json");
-    return Files.isRegularFile(manifest) ? new ObjectMapper().readTree(manifest.toFile()).path("version").asText() : null;
+    if (!Files.isRegularFile(manifest)) {
+      return null;
+    }
+    return new ObjectMapper().readTree(manifest.toFile()).path("version").asText();
   }
 }

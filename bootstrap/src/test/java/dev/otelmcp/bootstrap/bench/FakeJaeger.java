@@ -71,7 +71,8 @@ final class FakeJaeger implements FakeBackend.Answers {
     }
     Instant now = Instant.now();
     Instant end = query.containsKey("end") ? micros(Long.parseLong(query.get("end"))) : now;
-    Instant start = query.containsKey("start") ? micros(Long.parseLong(query.get("start"))) : now.minus(DEFAULT_LOOKBACK);
+    Instant start = query.containsKey("start") ? micros(Long.parseLong(query.get("start")))
+        : now.minus(DEFAULT_LOOKBACK);
     int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
     List<byte[]> answer = new ArrayList<>();
     for (int i = 0; i < newestFirst.size() && answer.size() < limit; i++) {

@@ -19,7 +19,9 @@ final class FakeTempo implements FakeBackend.Answers {
   private final List<Trace> newestFirst;
   private final List<byte[]> hits = new ArrayList<>();
   private final Map<String, byte[]> traces = new HashMap<>();
-  private final Map<String, byte[]> tracesV1 = new HashMap<>();
+  private final Map<String, Trace> byId = new HashMap<>();
+  /** v1 bodies, made on first request: only autotel-mcp asks for them, and RemoteBenchmark need not pay for them. */
+  private final Map<String, byte[]> tracesV1 = new ConcurrentHashMap<>();
   /** Searches answered once are answered from here: the replay must not cost the server less than the first time. */
   private final Map<String, byte[]> searches = new ConcurrentHashMap<>();
 
@@ -28,7 +30,7 @@ final class FakeTempo implements FakeBackend.Answers {
     for (Trace trace : newestFirst) {
       hits.add(TempoBodies.searchHit(trace));
       traces.put(trace.traceId(), TempoBodies.traceV2(trace));
-      tracesV1.put(trace.traceId(), TempoBodies.traceV1(trace));
+      byId.put(trace.traceId(), trace);
     }
   }
 
@@ -48,7 +50,8 @@ final class FakeTempo implements FakeBackend.Answers {
     if (path.startsWith("/api/traces/")) {
       // Search hits carry ids without leading zeros; Tempo pads what it is given to 32 digits.
       String id = path.substring("/api/traces/".length());
-      return tracesV1.get("0".repeat(Math.max(0, 32 - id.length())) + id);
+      Trace trace = byId.get("0".repeat(Math.max(0, 32 - id.length())) + id);
+      return trace == null ? null : tracesV1.computeIfAbsent(trace.traceId(), k -> TempoBodies.traceV1(trace));
     }
     return null;
   }

@@ -92,6 +92,12 @@ public final class PeerBenchmark {
     }
     System.out.println();
     PeerRow.printTable(rows, figures(truth));
+    // The peer's shortfalls are the finding; otel-mcp's would be a regression, so the run fails on them.
+    List<PeerRow> wrong = rows.stream().filter(r -> r.server().equals("otel-mcp") && !r.versusTruth().equals("equal"))
+        .toList();
+    if (!wrong.isEmpty()) {
+      throw new IllegalStateException("otel-mcp's totals differ from the ground truth: " + wrong);
+    }
   }
 
   private static List<Backend> backends(List<Trace> generated, List<String> wanted) {

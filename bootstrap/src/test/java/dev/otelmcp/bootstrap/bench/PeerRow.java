@@ -10,8 +10,8 @@ record PeerRow(String backend, String server, String tool, double wallP50, doubl
     int answerBytes, String requests, String readBytes, String versusTruth, String figures) {
 
   static void printTable(List<PeerRow> rows, String truthFigures) {
-    System.out.println("| backend | tool | server | wall p50 / p95 | server CPU p50 | answer: bytes (~tokens) | backend "
-        + "requests | bytes read | totals vs truth | what it said |");
+    System.out.println("| backend | tool | server | wall p50 / p95 | server CPU p50 | answer: bytes (~tokens) "
+        + "| backend requests | bytes read | totals vs truth | what it said |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (PeerRow row : rows) {
       System.out.printf("| %s | `%s` | %s | %.0f / %.0f ms | %.0f ms | %,d (%,d) | %s | %s | %s | %s |%n", row.backend,
