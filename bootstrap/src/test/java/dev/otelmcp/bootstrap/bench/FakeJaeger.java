@@ -3,6 +3,7 @@ package dev.otelmcp.bootstrap.bench;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.Traces;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +18,14 @@ import java.util.stream.Collectors;
  * Jaeger's classic query API for a set of generated traces: {@code /api/services}, {@code /api/traces} by service
  * (whole traces with a span of the service, starting in {@code [start, end]} microseconds, newest first, at most
  * {@code limit}) and {@code /api/traces/{id}}. Other searches (operation, tags, durations) are refused: this fake does
- * not evaluate them.
+ * not evaluate them. As Jaeger's {@code query_parser.go} does, it takes a missing {@code start} as now − 2 days, a
+ * missing {@code end} as now, a missing {@code limit} as 100, and ignores {@code lookback} (a UI parameter the server
+ * never reads; clients such as autotel-mcp send it instead of a window).
  */
 final class FakeJaeger implements FakeBackend.Answers {
+
+  /** Jaeger's {@code defaultTraceQueryLookbackDuration}. */
+  private static final Duration DEFAULT_LOOKBACK = Duration.ofDays(2);
 
   private final List<Trace> newestFirst;
   private final List<Set<String>> servicesOf = new ArrayList<>();
@@ -58,14 +64,16 @@ final class FakeJaeger implements FakeBackend.Answers {
   }
 
   private byte[] search(Map<String, String> query) {
-    Set<String> understood = Set.of("service", "start", "end", "limit");
+    Set<String> understood = Set.of("service", "start", "end", "limit", "lookback");
     if (!query.containsKey("service") || !understood.containsAll(query.keySet())) {
       System.err.println("fake Jaeger: unexpected search " + query);
       return null;
     }
-    Instant start = micros(Long.parseLong(query.get("start")));
-    Instant end = micros(Long.parseLong(query.get("end")));
-    int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
+    Instant now = Instant.now();
+    Instant end = query.containsKey("end") ? micros(Long.parseLong(query.get("end"))) : now;
+    Instant start = query.containsKey("start") ? micros(Long.parseLong(query.get("start")))
+        : now.minus(DEFAULT_LOOKBACK);
+    int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
     List<byte[]> answer = new ArrayList<>();
     for (int i = 0; i < newestFirst.size() && answer.size() < limit; i++) {
       Instant at = newestFirst.get(i).startTime();

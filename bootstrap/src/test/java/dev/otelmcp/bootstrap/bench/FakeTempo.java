@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tempo's answers for a set of generated traces: {@code /api/search} with the match-all spanset {@code {}} (the
- * traces starting in {@code [start, end]}, newest first, at most {@code limit}) and {@code /api/v2/traces/{id}}.
+ * traces starting in {@code [start, end]}, newest first, at most {@code limit}), {@code /api/v2/traces/{id}} and the
+ * older {@code /api/traces/{id}} ({@code {"batches":[…]}}, still served by Tempo 2.x and read by autotel-mcp).
  * Any other query is refused (404), loudly: this fake does not evaluate TraceQL.
  */
 final class FakeTempo implements FakeBackend.Answers {
@@ -18,6 +19,9 @@ final class FakeTempo implements FakeBackend.Answers {
   private final List<Trace> newestFirst;
   private final List<byte[]> hits = new ArrayList<>();
   private final Map<String, byte[]> traces = new HashMap<>();
+  private final Map<String, Trace> byId = new HashMap<>();
+  /** v1 bodies, made on first request: only autotel-mcp asks for them, and RemoteBenchmark need not pay for them. */
+  private final Map<String, byte[]> tracesV1 = new ConcurrentHashMap<>();
   /** Searches answered once are answered from here: the replay must not cost the server less than the first time. */
   private final Map<String, byte[]> searches = new ConcurrentHashMap<>();
 
@@ -26,6 +30,7 @@ final class FakeTempo implements FakeBackend.Answers {
     for (Trace trace : newestFirst) {
       hits.add(TempoBodies.searchHit(trace));
       traces.put(trace.traceId(), TempoBodies.traceV2(trace));
+      byId.put(trace.traceId(), trace);
     }
   }
 
@@ -41,6 +46,12 @@ final class FakeTempo implements FakeBackend.Answers {
     }
     if (path.startsWith("/api/v2/traces/")) {
       return traces.get(path.substring("/api/v2/traces/".length()));
+    }
+    if (path.startsWith("/api/traces/")) {
+      // Search hits carry ids without leading zeros; Tempo pads what it is given to 32 digits.
+      String id = path.substring("/api/traces/".length());
+      Trace trace = byId.get("0".repeat(Math.max(0, 32 - id.length())) + id);
+      return trace == null ? null : tracesV1.computeIfAbsent(trace.traceId(), k -> TempoBodies.traceV1(trace));
     }
     return null;
   }

@@ -41,6 +41,13 @@ final class TempoBodies {
     return bytes(body);
   }
 
+  /** The body of the older {@code GET /api/traces/{id}}: the same resource spans under {@code batches}. */
+  static byte[] traceV1(Trace trace) {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("batches", resourceSpans(OtlpProtobufEncoder.encode(trace.spans())));
+    return bytes(body);
+  }
+
   /** One hit of {@code GET /api/search} for this trace, as Tempo summarises it. */
   static byte[] searchHit(Trace trace) {
     ObjectNode hit = JSON.createObjectNode();
