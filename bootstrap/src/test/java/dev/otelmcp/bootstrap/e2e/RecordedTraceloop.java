@@ -70,6 +70,41 @@ final class RecordedTraceloop {
         .withRequestBody(matchingJsonPath("$.filters", equalToJson(filters(openai))))
         .willReturn(openai.response()));
     serviceSpans(wireMock, "travel-agent-demo2");
+    windowScan(wireMock, newest);
+  }
+
+  /**
+   * The unfiltered span search over a whole window, 1000 rows a page, by which the LLM tools read a window's calls
+   * (day and week of the tests). Not recorded as such: it is answered with the recorded rows of trace c4c7e548…,
+   * the only trace recorded whole (all its 18 spans are in the recorded newest-20 page), as one complete page —
+   * so the LLM tools' figures are those of that trace, as when they read it whole through the trace endpoint.
+   */
+  private static void windowScan(WireMock wireMock, Cassette.Interaction newest) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode page;
+    try {
+      JsonNode answer = json.readTree(newest.responseBody()).path("spans");
+      List<JsonNode> rows = new ArrayList<>();
+      answer.path("data").forEach(row -> {
+        if (TRACE_ID.equals(row.path("trace_id").asText())) {
+          rows.add(row);
+        }
+      });
+      rows.sort(Comparator.comparingLong((JsonNode row) -> row.path("timestamp").asLong()).reversed());
+      page = json.createObjectNode();
+      page.putArray("data").addAll(rows);
+      page.put("page_size", rows.size()).put("total_results", rows.size())
+          .put("next_cursor", rows.get(rows.size() - 1).path("timestamp").asText());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    for (long from : new long[] {1763205000L, 1762686600L}) {
+      wireMock.register(post(urlPathEqualTo(SPANS)).atPriority(1)
+          .withRequestBody(equalToJson("{\"limit\":1000,\"from_timestamp_sec\":" + from
+              + ",\"to_timestamp_sec\":1763291460}", true, true))
+          .withRequestBody(matchingJsonPath("$.filters", equalToJson("[]")))
+          .willReturn(WireMock.okJson(json.createObjectNode().set("spans", page).toString())));
+    }
   }
 
   /**
