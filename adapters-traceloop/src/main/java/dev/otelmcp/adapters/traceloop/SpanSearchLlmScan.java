@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.traceloop;
 
 import dev.otelmcp.domain.call.CallContext;
 import dev.otelmcp.domain.call.StopReason;
+import dev.otelmcp.domain.error.CallStoppedException;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Span;
@@ -11,9 +12,14 @@ import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.query.Filter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +49,8 @@ import org.slf4j.LoggerFactory;
 final class SpanSearchLlmScan implements LlmCallScan {
 
   private static final Logger LOG = LoggerFactory.getLogger(SpanSearchLlmScan.class);
+  /** How many rootless traces are read whole at once. */
+  static final int PARALLEL_READS = 8;
 
   private final SpanPages pages;
   private final SpanMapper mapper;
@@ -91,22 +99,54 @@ final class SpanSearchLlmScan implements LlmCallScan {
     return rootless(open.rootless(), reading);
   }
 
-  /** The traces none of whose spans read is a root: each read whole, counted when it has no root at all. */
+  /**
+   * The traces none of whose spans read is a root: each read whole, counted when it has no root at all. The reads
+   * run {@value #PARALLEL_READS} at a time (each is two requests), and are handed on in the order found.
+   */
   private Report rootless(Map<String, List<Span>> traces, Reading reading) {
-    if (!traces.isEmpty()) {
-      LOG.debug("Traceloop: {} trace(s) of the window without a root span read; reading them whole", traces.size());
+    if (traces.isEmpty()) {
+      return reading.report();
     }
-    for (String traceId : traces.keySet()) {
-      Optional<StopReason> stop = CallContext.current().stopReason();
-      if (stop.isPresent()) {
-        return reading.stopped(stop.get());
+    LOG.debug("Traceloop: {} trace(s) of the window without a root span read; reading them whole", traces.size());
+    CallContext call = CallContext.current();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_READS, traces.size()), runnable -> {
+      Thread thread = new Thread(runnable, "otelmcp-traceloop-read");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Optional<Trace>>> reads = new ArrayList<>();
+      for (String traceId : traces.keySet()) {
+        reads.add(pool.submit(call.bind(() -> reader.read(traceId))));
       }
-      Optional<Trace> whole = reader.read(traceId).filter(trace -> !trace.hasRoot());
-      if (whole.isPresent() && !reading.hand(whole::get, whole.get().startTime())) {
-        return reading.report();
+      for (Future<Optional<Trace>> read : reads) {
+        Optional<StopReason> stop = call.stopReason();
+        if (stop.isPresent()) {
+          return reading.stopped(stop.get());
+        }
+        Optional<Trace> whole = await(read, call).filter(trace -> !trace.hasRoot());
+        if (whole.isPresent() && !reading.hand(whole::get, whole.get().startTime())) {
+          return reading.report();
+        }
       }
+      return reading.report();
+    } finally {
+      pool.shutdownNow();
     }
-    return reading.report();
+  }
+
+  private static Optional<Trace> await(Future<Optional<Trace>> read, CallContext call) {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CallStoppedException(call.stopReason().orElse(StopReason.CANCELLED));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("reading a Traceloop trace failed", e.getCause());
+    }
   }
 
   private static long seconds(Span span) {
