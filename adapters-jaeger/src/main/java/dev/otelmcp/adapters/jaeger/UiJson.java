@@ -27,6 +27,11 @@ final class UiJson {
     return p.readValueAs(String.class);
   }
 
+  /** Like {@link #text(JsonParser)}, a string shared with its repetitions in the answer ({@link UiStrings}). */
+  static String text(JsonParser p, UiStrings strings) throws IOException {
+    return p.currentToken() == JsonToken.VALUE_STRING ? strings.text(p) : text(p);
+  }
+
   /** The integer at the current token; {@code null} for JSON null. */
   static Long number(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();

@@ -29,21 +29,21 @@ final class UiTags {
    *
    * @return a map the caller owns
    */
-  static Map<String, AttributeValue> read(JsonParser p) throws IOException {
+  static Map<String, AttributeValue> read(JsonParser p, UiStrings strings) throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "tags")) {
       return null;
     }
     Map<String, AttributeValue> tags = new LinkedHashMap<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
       if (UiJson.element(p, "a tag")) {
-        tag(p, tags);
+        tag(p, strings, tags);
       }
     }
     return tags;
   }
 
   /** One {@code {"key","type","value"}} object; its value is typed once the whole object has been read. */
-  private static void tag(JsonParser p, Map<String, AttributeValue> tags) throws IOException {
+  private static void tag(JsonParser p, UiStrings strings, Map<String, AttributeValue> tags) throws IOException {
     String key = null;
     String type = null;
     JsonToken token = null;
@@ -55,10 +55,10 @@ final class UiTags {
       JsonToken value = p.nextToken();
       switch (field) {
         case "key":
-          key = UiJson.text(p);
+          key = UiJson.text(p, strings);
           break;
         case "type":
-          type = UiJson.text(p);
+          type = UiJson.text(p, strings);
           break;
         case "value":
           token = value;
@@ -66,7 +66,7 @@ final class UiTags {
           number = null;
           container = null;
           if (value == JsonToken.VALUE_STRING) {
-            text = p.getText();
+            text = strings.text(p);
           } else if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
             number = value == JsonToken.VALUE_NUMBER_FLOAT ? Double.valueOf(p.getDoubleValue())
                 : p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue()

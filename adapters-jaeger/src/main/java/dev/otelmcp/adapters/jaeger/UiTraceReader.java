@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Traces;
 import java.io.IOException;
@@ -43,6 +44,7 @@ final class UiTraceReader {
       if (!UiJson.opens(p, JsonToken.START_OBJECT, "an answer")) {
         return null;
       }
+      UiStrings strings = new UiStrings();
       List<Span> spans = new ArrayList<>();
       int count = 0;
       List<UiModel.Error> errors = null;
@@ -51,7 +53,7 @@ final class UiTraceReader {
         p.nextToken();
         if (field.equals("data")) {
           spans.clear();
-          count = data(p, spans);
+          count = data(p, strings, spans);
         } else if (field.equals("errors")) {
           errors = p.currentToken() == JsonToken.VALUE_NULL ? null : p.readValueAs(ERRORS);
         } else {
@@ -64,7 +66,7 @@ final class UiTraceReader {
   }
 
   /** Adds the spans of every trace in {@code data} to {@code spans}; returns the list's length. */
-  private int data(JsonParser p, List<Span> spans) throws IOException {
+  private static int data(JsonParser p, UiStrings strings, List<Span> spans) throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "data")) {
       return 0;
     }
@@ -72,13 +74,13 @@ final class UiTraceReader {
     while (p.nextToken() != JsonToken.END_ARRAY) {
       count++;
       if (UiJson.element(p, "a trace")) {
-        trace(p, spans);
+        trace(p, strings, spans);
       }
     }
     return count;
   }
 
-  private void trace(JsonParser p, List<Span> out) throws IOException {
+  private static void trace(JsonParser p, UiStrings strings, List<Span> out) throws IOException {
     List<UiSpanFields> spans = null;
     Map<String, UiSpanFields.Process> processes = new HashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -86,10 +88,10 @@ final class UiTraceReader {
       p.nextToken();
       switch (field) {
         case "spans":
-          spans = spans(p);
+          spans = spans(p, strings);
           break;
         case "processes":
-          processes = processes(p);
+          processes = processes(p, strings);
           break;
         case "traceID":
           UiJson.text(p);
@@ -114,41 +116,41 @@ final class UiTraceReader {
     }
   }
 
-  private static List<UiSpanFields> spans(JsonParser p) throws IOException {
+  private static List<UiSpanFields> spans(JsonParser p, UiStrings strings) throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "spans")) {
       return null;
     }
     List<UiSpanFields> spans = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      spans.add(UiJson.element(p, "a span") ? span(p) : null);
+      spans.add(UiJson.element(p, "a span") ? span(p, strings) : null);
     }
     return spans;
   }
 
-  private static UiSpanFields span(JsonParser p) throws IOException {
+  private static UiSpanFields span(JsonParser p, UiStrings strings) throws IOException {
     UiSpanFields span = new UiSpanFields();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
       switch (field) {
-        case "traceID" -> span.traceId = UiJson.text(p);
+        case "traceID" -> span.traceId = UiJson.text(p, strings);
         case "spanID" -> span.spanId = UiJson.text(p);
         case "parentSpanID" -> span.parentSpanId = UiJson.text(p);
-        case "operationName" -> span.operationName = UiJson.text(p);
-        case "references" -> span.references = references(p);
+        case "operationName" -> span.operationName = UiJson.text(p, strings);
+        case "references" -> span.references = references(p, strings);
         case "startTime" -> span.startTime = UiJson.number(p);
         case "duration" -> span.duration = UiJson.number(p);
-        case "tags" -> span.tags = UiTags.read(p);
-        case "logs" -> span.logs = logs(p);
-        case "processID" -> span.processId = UiJson.text(p);
-        case "process" -> span.process = UiJson.element(p, "a process") ? process(p) : null;
+        case "tags" -> span.tags = UiTags.read(p, strings);
+        case "logs" -> span.logs = logs(p, strings);
+        case "processID" -> span.processId = UiJson.text(p, strings);
+        case "process" -> span.process = UiJson.element(p, "a process") ? process(p, strings) : null;
         default -> p.skipChildren();
       }
     }
     return span;
   }
 
-  private static List<UiSpanFields.Reference> references(JsonParser p) throws IOException {
+  private static List<UiSpanFields.Reference> references(JsonParser p, UiStrings strings) throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "references")) {
       return null;
     }
@@ -165,8 +167,8 @@ final class UiTraceReader {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
-          case "refType" -> refType = UiJson.text(p);
-          case "traceID" -> traceId = UiJson.text(p);
+          case "refType" -> refType = UiJson.text(p, strings);
+          case "traceID" -> traceId = UiJson.text(p, strings);
           case "spanID" -> spanId = UiJson.text(p);
           default -> p.skipChildren();
         }
@@ -176,7 +178,7 @@ final class UiTraceReader {
     return references;
   }
 
-  private static List<UiSpanFields.Log> logs(JsonParser p) throws IOException {
+  private static List<UiSpanFields.Log> logs(JsonParser p, UiStrings strings) throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "logs")) {
       return null;
     }
@@ -187,13 +189,13 @@ final class UiTraceReader {
         continue;
       }
       Long timestamp = null;
-      Map<String, dev.otelmcp.domain.model.AttributeValue> fields = null;
+      Map<String, AttributeValue> fields = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
         switch (field) {
           case "timestamp" -> timestamp = UiJson.number(p);
-          case "fields" -> fields = UiTags.read(p);
+          case "fields" -> fields = UiTags.read(p, strings);
           default -> p.skipChildren();
         }
       }
@@ -202,7 +204,7 @@ final class UiTraceReader {
     return logs;
   }
 
-  private static Map<String, UiSpanFields.Process> processes(JsonParser p) throws IOException {
+  private static Map<String, UiSpanFields.Process> processes(JsonParser p, UiStrings strings) throws IOException {
     Map<String, UiSpanFields.Process> processes = new HashMap<>();
     if (!UiJson.opens(p, JsonToken.START_OBJECT, "processes")) {
       return processes;
@@ -210,20 +212,20 @@ final class UiTraceReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String id = p.currentName();
       p.nextToken();
-      processes.put(id, UiJson.element(p, "a process") ? process(p) : null);
+      processes.put(id, UiJson.element(p, "a process") ? process(p, strings) : null);
     }
     return processes;
   }
 
-  private static UiSpanFields.Process process(JsonParser p) throws IOException {
+  private static UiSpanFields.Process process(JsonParser p, UiStrings strings) throws IOException {
     String serviceName = null;
-    Map<String, dev.otelmcp.domain.model.AttributeValue> tags = null;
+    Map<String, AttributeValue> tags = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
       switch (field) {
-        case "serviceName" -> serviceName = UiJson.text(p);
-        case "tags" -> tags = UiTags.read(p);
+        case "serviceName" -> serviceName = UiJson.text(p, strings);
+        case "tags" -> tags = UiTags.read(p, strings);
         default -> p.skipChildren();
       }
     }
