@@ -1,8 +1,7 @@
 package dev.otelmcp.adapters.jaeger;
 
-import dev.otelmcp.domain.model.AttributeValue;
+import dev.otelmcp.domain.model.Attributes;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What one span of Jaeger's UI JSON says, held only until its trace's {@code processes} have been read: Jaeger
@@ -15,10 +14,10 @@ final class UiSpanFields {
   record Reference(String refType, String traceId, String spanId) {}
 
   /** A log: its time in microseconds ({@code null} when absent) and its typed fields. */
-  record Log(Long timestamp, Map<String, AttributeValue> fields) {}
+  record Log(Long timestamp, Attributes.Builder fields) {}
 
   /** A process: the service and its typed tags (the OTLP resource without {@code service.name}). */
-  record Process(String serviceName, Map<String, AttributeValue> tags) {}
+  record Process(String serviceName, Attributes tags) {}
 
   String traceId;
   String spanId;
@@ -28,7 +27,7 @@ final class UiSpanFields {
   List<Reference> references;
   Long startTime;
   Long duration;
-  Map<String, AttributeValue> tags;
+  Attributes.Builder tags;
   /** {@code null} entries stand for JSON nulls in the list, which are skipped. */
   List<Log> logs;
   String processId;

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +61,7 @@ final class UiSpanMapper {
       return Optional.empty();
     }
     UiSpanFields.Process process = span.process != null ? span.process : processes.get(span.processId);
-    Map<String, AttributeValue> tags = span.tags == null ? new LinkedHashMap<>() : span.tags;
+    Attributes.Builder tags = span.tags == null ? Attributes.builder() : span.tags;
     Instant start = micros(span.startTime);
     Span.Builder builder = Span.builder()
         .traceId(traceId.get())
@@ -81,36 +80,34 @@ final class UiSpanMapper {
     return Optional.of(builder.build());
   }
 
-  private static Optional<String> text(Map<String, AttributeValue> tags, String key) {
-    AttributeValue value = tags.get(key);
-    return value == null ? Optional.empty() : Optional.of(value.asText());
+  private static Optional<String> text(Attributes.Builder tags, String key) {
+    return tags.get(key).map(AttributeValue::asText);
   }
 
   /** OTLP status from {@code otel.status_code}, else from the older {@code error=true} convention. */
-  private static SpanStatus status(Map<String, AttributeValue> tags) {
+  private static SpanStatus status(Attributes.Builder tags) {
     String description = text(tags, STATUS_DESCRIPTION).orElse("");
-    AttributeValue code = tags.get(STATUS_CODE);
-    if (code != null) {
-      return new SpanStatus(StatusCode.parse(code.asText()).orElse(StatusCode.UNSET), description);
+    Optional<AttributeValue> code = tags.get(STATUS_CODE);
+    if (code.isPresent()) {
+      return new SpanStatus(StatusCode.parse(code.get().asText()).orElse(StatusCode.UNSET), description);
     }
-    AttributeValue error = tags.get(ERROR);
-    if (error != null && error.asBoolean().orElse(false)) {
+    if (tags.get(ERROR).flatMap(AttributeValue::asBoolean).orElse(false)) {
       return SpanStatus.error(description);
     }
-    return new SpanStatus(StatusCode.UNSET, description);
+    // The shared instance for the usual case: one object fewer held per span.
+    return description.isEmpty() ? SpanStatus.UNSET : new SpanStatus(StatusCode.UNSET, description);
   }
 
-  /** The attributes without the tags that were turned into span fields (the span's own map is changed). */
-  private static Attributes withoutMappingTags(Map<String, AttributeValue> tags) {
+  /** The attributes without the tags that were turned into span fields (the span's own builder is changed). */
+  private static Attributes withoutMappingTags(Attributes.Builder tags) {
     for (String key : new String[] {SPAN_KIND, STATUS_CODE, STATUS_DESCRIPTION, SCOPE_NAME, LEGACY_SCOPE_NAME}) {
       tags.remove(key);
     }
     // Only the boolean form is the status convention; a text "error" tag is a real attribute.
-    AttributeValue error = tags.get(ERROR);
-    if (error != null && error.asBoolean().isPresent()) {
+    if (tags.get(ERROR).flatMap(AttributeValue::asBoolean).isPresent()) {
       tags.remove(ERROR);
     }
-    return Attributes.of(tags);
+    return tags.build();
   }
 
   /**
@@ -160,7 +157,7 @@ final class UiSpanMapper {
       resource.put("service.name", serviceName);
     }
     if (process.tags() != null) {
-      resource.putAll(Attributes.of(process.tags()));
+      resource.putAll(process.tags());
     }
     return resource.build();
   }
@@ -175,11 +172,10 @@ final class UiSpanMapper {
       if (log == null) {
         continue;
       }
-      Map<String, AttributeValue> fields = log.fields() == null ? new LinkedHashMap<>() : log.fields();
+      Attributes.Builder fields = log.fields() == null ? Attributes.builder() : log.fields();
       String name = text(fields, EVENT).orElse("");
       Instant time = log.timestamp() == null ? spanStart : micros(log.timestamp());
-      fields.remove(EVENT);
-      events.add(new SpanEvent(name, time, Attributes.of(fields)));
+      events.add(new SpanEvent(name, time, fields.remove(EVENT).build()));
     }
     return events;
   }

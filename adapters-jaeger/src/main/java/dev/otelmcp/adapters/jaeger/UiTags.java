@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otelmcp.domain.model.AttributeValue;
+import dev.otelmcp.domain.model.Attributes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Jaeger's typed tags ({@code [{"key":…,"type":…,"value":…}]}, on spans, processes and logs) read off the parser
@@ -27,13 +26,13 @@ final class UiTags {
   /**
    * The tags of the array at the current token, in order; {@code null} when the value is JSON null.
    *
-   * @return a map the caller owns
+   * @return a builder the caller owns (a span's tags lose the ones that become span fields before they are built)
    */
-  static Map<String, AttributeValue> read(JsonParser p, UiStrings strings) throws IOException {
+  static Attributes.Builder read(JsonParser p, UiStrings strings) throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "tags")) {
       return null;
     }
-    Map<String, AttributeValue> tags = new LinkedHashMap<>();
+    Attributes.Builder tags = Attributes.builder();
     while (p.nextToken() != JsonToken.END_ARRAY) {
       if (UiJson.element(p, "a tag")) {
         tag(p, strings, tags);
@@ -43,7 +42,7 @@ final class UiTags {
   }
 
   /** One {@code {"key","type","value"}} object; its value is typed once the whole object has been read. */
-  private static void tag(JsonParser p, UiStrings strings, Map<String, AttributeValue> tags) throws IOException {
+  private static void tag(JsonParser p, UiStrings strings, Attributes.Builder tags) throws IOException {
     String key = null;
     String type = null;
     JsonToken token = null;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.otelmcp.domain.model.AttributeValue;
+import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Traces;
 import java.io.IOException;
@@ -189,7 +189,7 @@ final class UiTraceReader {
         continue;
       }
       Long timestamp = null;
-      Map<String, AttributeValue> fields = null;
+      Attributes.Builder fields = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
@@ -219,13 +219,16 @@ final class UiTraceReader {
 
   private static UiSpanFields.Process process(JsonParser p, UiStrings strings) throws IOException {
     String serviceName = null;
-    Map<String, AttributeValue> tags = null;
+    Attributes tags = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
       switch (field) {
         case "serviceName" -> serviceName = UiJson.text(p, strings);
-        case "tags" -> tags = UiTags.read(p, strings);
+        case "tags" -> {
+          Attributes.Builder read = UiTags.read(p, strings);
+          tags = read == null ? null : read.build();
+        }
         default -> p.skipChildren();
       }
     }
