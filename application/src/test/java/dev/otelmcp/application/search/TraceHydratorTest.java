@@ -205,7 +205,7 @@ class TraceHydratorTest {
   }
 
   @Test
-  void preparesEveryTraceInThePoolAndHandsItOnWithItsTraceInHitOrder() {
+  void preparesWholeTracesInThePoolFetchedOnesOnTheCallerAndHandsThemOnInHitOrder() {
     List<Trace> wholeOnes = new ArrayList<>();
     for (int i = 1; i <= 70; i++) {
       wholeOnes.add(simple(i, "s" + i, "op", 1, false));
@@ -223,8 +223,8 @@ class TraceHydratorTest {
           trace -> (Thread.currentThread() == caller ? "caller:" : "pool:") + trace.serviceName(),
           (trace, made) -> handed.add(trace.serviceName() + "=" + made));
 
-      List<String> expected = hits.stream().map(hit -> hit instanceof Trace t ? t : fetched)
-          .map(t -> t.serviceName() + "=pool:" + t.serviceName()).toList();
+      List<String> expected = hits.stream().map(hit -> hit instanceof Trace t
+          ? t.serviceName() + "=pool:" + t.serviceName() : "f=caller:f").toList();
       assertThat(handed).containsExactlyElementsOf(expected);
       assertThat(hydration.read()).isEqualTo(71);
     }
