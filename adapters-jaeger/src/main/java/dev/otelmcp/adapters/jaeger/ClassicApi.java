@@ -21,9 +21,10 @@ interface ClassicApi {
   UiModel.Envelope<List<String>> operations(@Param("service") String service);
 
   /** Query values are pct-encoded by the caller: the tags JSON holds braces Feign would read as a template. */
+  /** Decoded in one streaming pass, straight into domain traces ({@link UiTraceReader}). */
   @RequestLine("GET /api/traces")
-  UiModel.Envelope<List<UiModel.Trace>> search(@QueryMap(encoded = true) Map<String, String> query);
+  UiTraces search(@QueryMap(encoded = true) Map<String, String> query);
 
   @RequestLine("GET /api/traces/{traceId}")
-  UiModel.Envelope<List<UiModel.Trace>> trace(@Param("traceId") String traceId);
+  UiTraces trace(@Param("traceId") String traceId);
 }

@@ -96,21 +96,30 @@ final class ClassicJaegerFlavour implements JaegerFlavour {
       params.put("tags", QueryStrings.jsonObject(mapper, tags));
     }
     String what = "GET /api/traces";
-    List<UiModel.Trace> data = data(calls.call(what, () -> api.search(QueryStrings.encoded(params))), what);
-    return new SearchPage(UiSpanMapper.traces(data), data.size() >= search.limit());
+    UiTraces answer = calls.call(what, () -> api.search(QueryStrings.encoded(params)));
+    if (answer == null) {
+      throw calls.notJson(what, "empty body", null);
+    }
+    if (answer.count() == 0 && !answer.errors().isEmpty()) {
+      UiModel.Error error = answer.errors().get(0);
+      throw calls.reported(what, error == null ? null : error.msg());
+    }
+    return new SearchPage(answer.traces(), answer.count() >= search.limit());
   }
 
   @Override
   public Optional<Trace> trace(String traceId) {
     String what = "GET /api/traces/{traceId}";
-    UiModel.Envelope<List<UiModel.Trace>> envelope;
+    UiTraces answer;
     try {
-      envelope = calls.call(what, () -> api.trace(traceId));
+      answer = calls.call(what, () -> api.trace(traceId));
     } catch (NotFoundException notFound) {
       return Optional.empty();
     }
-    List<UiModel.Trace> data = envelope.data() == null ? List.of() : envelope.data();
-    return UiSpanMapper.traces(data).stream().filter(t -> t.traceId().equals(traceId)).findFirst();
+    if (answer == null) {
+      throw calls.notJson(what, "empty body", null);
+    }
+    return answer.traces().stream().filter(t -> t.traceId().equals(traceId)).findFirst();
   }
 
   /**

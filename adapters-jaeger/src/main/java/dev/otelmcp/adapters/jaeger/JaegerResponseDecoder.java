@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes successful responses: {@code byte[]} raw (OTLP payloads go to the OTLP codec, which also reads
- * JSON sequences), anything else as JSON whatever the {@code Content-Type} says.
+ * JSON sequences), classic trace answers by {@link UiTraceReader}, anything else bound as JSON whatever the
+ * {@code Content-Type} says.
  *
  * <p>A body that breaks off while it is read is retried ({@link AnswerBodies}); one that cannot be parsed is an
  * {@link UnreadableBodyException}, which {@link JaegerCalls} words as cut-off JSON or as no JSON at all.
@@ -20,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 final class JaegerResponseDecoder implements Decoder {
 
   private final ObjectMapper mapper;
+  private final UiTraceReader traces;
 
   JaegerResponseDecoder(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.traces = new UiTraceReader(mapper);
   }
 
   @Override
@@ -36,7 +39,7 @@ final class JaegerResponseDecoder implements Decoder {
     }
     try {
       // An empty body fails here too ("No content to map"), which is what it is: not the JSON we asked for.
-      return mapper.readValue(body, mapper.constructType(type));
+      return type == UiTraces.class ? traces.read(body) : mapper.readValue(body, mapper.constructType(type));
     } catch (JsonProcessingException e) {
       throw new UnreadableBodyException(e.getOriginalMessage(), body, e);
     }

@@ -82,8 +82,9 @@ public final class LlmScan {
           report.moreAvailable(), tally.warnings, pricing.sources(), coverage);
     }
     int limit = Math.min(traceLimit, settings.maxTracesPerQuery());
-    TraceSearchOutcome outcome = searcher.visit(window, traceFilters, limit,
-        trace -> tally.visit(trace, LlmCalls.of(trace)));
+    // A trace's calls are read and priced in the hydration pool, beside the reads; the sums stay on this thread.
+    TraceSearchOutcome outcome = searcher.visit(window, traceFilters, limit, trace -> pricing.price(LlmCalls.of(trace)),
+        tally::visitPriced);
     // The caller's own limit makes a sample they asked for; only the safety cap makes one they did not.
     boolean capped = outcome.scanCapped() && limit >= settings.maxTracesPerQuery();
     Coverage coverage = tally.from(outcome.coverage(window, capped), capped);
@@ -103,10 +104,13 @@ public final class LlmScan {
     }
 
     void visit(Trace trace, List<LlmCall> calls) {
+      visitPriced(trace, pricing.price(calls));
+    }
+
+    void visitPriced(Trace trace, List<LlmCall> priced) {
       spans += trace.spanCount();
       Instant start = trace.startTime();
       oldest = oldest == null || (start != null && start.isBefore(oldest)) ? start : oldest;
-      List<LlmCall> priced = pricing.price(calls);
       for (LlmCall call : priced) {
         warnings += call.warnings();
       }

@@ -16,7 +16,9 @@ import dev.otelmcp.domain.query.TraceQuery;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -54,7 +56,7 @@ public final class TraceSearcher {
    * @param after where the previous page stopped, or {@code null} for the first page
    */
   public TraceSearchOutcome search(TimeRange fullWindow, List<Filter> filters, int limit, boolean needSpans, After after) {
-    return run(fullWindow, filters, limit, needSpans, after, null);
+    return run(fullWindow, filters, limit, needSpans, after, null, null);
   }
 
   /**
@@ -65,11 +67,23 @@ public final class TraceSearcher {
    * @return the outcome, with no hits (they went to the visitor)
    */
   public TraceSearchOutcome visit(TimeRange window, List<Filter> filters, int cap, Consumer<Trace> visitor) {
-    return run(window, filters, cap, true, null, visitor);
+    return run(window, filters, cap, true, null, null, (trace, nothing) -> visitor.accept(trace));
   }
 
-  private TraceSearchOutcome run(TimeRange fullWindow, List<Filter> filters, int limit, boolean needSpans, After after,
-      Consumer<Trace> visitor) {
+  /**
+   * Like {@link #visit(TimeRange, List, int, Consumer)}, with work on each trace alone ({@code prepare}) done by the
+   * hydration pool, beside the reads, and handed to the visitor with its trace, in the same order
+   * ({@link TraceHydrator#hydrate(List, Function, BiConsumer)}).
+   *
+   * @param prepare thread-safe; it may also see traces the query's residual filters then leave out
+   */
+  public <T> TraceSearchOutcome visit(TimeRange window, List<Filter> filters, int cap, Function<Trace, T> prepare,
+      BiConsumer<Trace, T> visitor) {
+    return run(window, filters, cap, true, null, prepare, visitor);
+  }
+
+  private <T> TraceSearchOutcome run(TimeRange fullWindow, List<Filter> filters, int limit, boolean needSpans,
+      After after, Function<Trace, T> prepare, BiConsumer<Trace, T> visitor) {
     TimeRange window = after == null ? fullWindow : after.narrow(fullWindow);
     StoreCapabilities capabilities = store.capabilities();
     QueryPlan plan = QueryPlan.forTraces(filters, capabilities);
@@ -98,10 +112,10 @@ public final class TraceSearcher {
           // A visitor gets each trace as soon as it is read, while the rest of the page is still being fetched, and
           // the page is never held whole: a backend without cursors answers a window in one page of up to
           // MAX_TRACES_PER_QUERY traces.
-          Consumer<Trace> keep = visitor == null ? kept::add : visitor;
-          TraceHydrator.Hydration hydration = hydrator.hydrate(fresh, trace -> {
+          BiConsumer<Trace, T> keep = visitor == null ? (trace, nothing) -> kept.add(trace) : visitor;
+          TraceHydrator.Hydration hydration = hydrator.hydrate(fresh, prepare, (trace, made) -> {
             if (matches.test(trace)) {
-              keep.accept(trace);
+              keep.accept(trace, made);
             }
           });
           missing[0] += hydration.missing();

@@ -204,6 +204,44 @@ class TraceHydratorTest {
     }
   }
 
+  @Test
+  void preparesWholeTracesInThePoolFetchedOnesOnTheCallerAndHandsThemOnInHitOrder() {
+    List<Trace> wholeOnes = new ArrayList<>();
+    for (int i = 1; i <= 70; i++) {
+      wholeOnes.add(simple(i, "s" + i, "op", 1, false));
+    }
+    Trace fetched = simple(99, "f", "op", 1, false);
+    InMemoryTraceStore store = new InMemoryTraceStore(List.of(fetched));
+    List<TraceHit> hits = new ArrayList<>(wholeOnes.subList(0, 40));
+    hits.add(summaryOf(fetched));
+    hits.addAll(wholeOnes.subList(40, 70));
+    Thread caller = Thread.currentThread();
+    List<String> handed = new ArrayList<>();
+
+    try (TraceHydrator hydrator = new TraceHydrator(store, SETTINGS)) {
+      TraceHydrator.Hydration hydration = hydrator.hydrate(hits,
+          trace -> (Thread.currentThread() == caller ? "caller:" : "pool:") + trace.serviceName(),
+          (trace, made) -> handed.add(trace.serviceName() + "=" + made));
+
+      List<String> expected = hits.stream().map(hit -> hit instanceof Trace t
+          ? t.serviceName() + "=pool:" + t.serviceName() : "f=caller:f").toList();
+      assertThat(handed).containsExactlyElementsOf(expected);
+      assertThat(hydration.read()).isEqualTo(71);
+    }
+  }
+
+  @Test
+  void aFailureWhilePreparingIsTheCallersFailure() {
+    Trace whole = simple(1, "a", "op", 1, false);
+    InMemoryTraceStore store = new InMemoryTraceStore(List.of());
+
+    try (TraceHydrator hydrator = new TraceHydrator(store, SETTINGS)) {
+      assertThatThrownBy(() -> hydrator.hydrate(List.of(whole), trace -> {
+        throw new IllegalArgumentException("cannot read " + trace.traceId());
+      }, (trace, made) -> { })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot read");
+    }
+  }
+
   private static boolean awaitQuietly(CountDownLatch latch) {
     try {
       return latch.await(10, TimeUnit.SECONDS);

@@ -111,14 +111,19 @@ public final class Attributes {
     return values.toString();
   }
 
-  /** Mutable builder; the last value put under a key wins. */
+  /**
+   * Mutable builder; the last value put under a key wins. {@link #build()} hands its map to the attributes it makes
+   * instead of copying it (every span a backend hands over is built so); a builder changed after that works on a copy.
+   */
   public static final class Builder {
-    private final Map<String, AttributeValue> values = new LinkedHashMap<>();
+    private Map<String, AttributeValue> values = new LinkedHashMap<>();
+    /** Whether {@link #values} belongs to attributes already built, and so must not change. */
+    private boolean built;
 
     private Builder() {}
 
     public Builder put(String key, AttributeValue value) {
-      values.put(key, value);
+      writable().put(key, value);
       return this;
     }
 
@@ -127,12 +132,14 @@ public final class Attributes {
     }
 
     public Builder putAll(Attributes attributes) {
-      values.putAll(attributes.values);
+      writable().putAll(attributes.values);
       return this;
     }
 
     public Builder remove(String key) {
-      values.remove(key);
+      if (values.containsKey(key)) {
+        writable().remove(key);
+      }
       return this;
     }
 
@@ -140,8 +147,25 @@ public final class Attributes {
       return values.containsKey(key);
     }
 
+    /** The value put under the key so far. */
+    public Optional<AttributeValue> get(String key) {
+      return Optional.ofNullable(values.get(key));
+    }
+
     public Attributes build() {
-      return Attributes.of(values);
+      if (values.isEmpty()) {
+        return EMPTY;
+      }
+      built = true;
+      return new Attributes(Collections.unmodifiableMap(values));
+    }
+
+    private Map<String, AttributeValue> writable() {
+      if (built) {
+        values = new LinkedHashMap<>(values);
+        built = false;
+      }
+      return values;
     }
   }
 }

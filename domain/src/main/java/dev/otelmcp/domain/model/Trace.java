@@ -2,6 +2,8 @@ package dev.otelmcp.domain.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -17,13 +19,18 @@ import java.util.TreeSet;
  */
 public record Trace(String traceId, List<Span> spans) implements TraceHit {
 
+  private static final Comparator<Span> BY_START = Comparator.comparing(Span::startTime);
+
   public Trace {
     traceId = Ids.traceId(traceId);
     Objects.requireNonNull(spans, "spans");
     if (spans.isEmpty()) {
       throw new IllegalArgumentException("a trace has at least one span: " + traceId);
     }
-    spans = spans.stream().sorted(Comparator.comparing(Span::startTime)).toList();
+    // Sorted in place of a copy (stable, as a stream's sort): this runs for every trace a backend hands over.
+    Span[] byStart = spans.toArray(new Span[0]);
+    Arrays.sort(byStart, BY_START);
+    spans = Collections.unmodifiableList(Arrays.asList(byStart));
   }
 
   /** The root span, or the earliest orphan when the true root is missing. */

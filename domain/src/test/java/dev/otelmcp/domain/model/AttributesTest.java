@@ -69,4 +69,19 @@ class AttributesTest {
     assertThat(Attributes.ofPairs("l", AttributeValue.ofList(List.of())).get("l").orElseThrow())
         .isInstanceOf(AttributeValue.ArrayValue.class);
   }
+
+  @Test
+  void aBuilderChangedAfterBuildingLeavesWhatItBuiltAlone() {
+    Attributes.Builder builder = Attributes.builder().put("a", "1").put("b", "2");
+    Attributes first = builder.build();
+
+    Attributes second = builder.remove("a").put("c", "3").put("b", "4").build();
+    builder.putAll(Attributes.ofPairs("d", 5L));
+
+    assertThat(first.asMap()).containsExactly(Map.entry("a", AttributeValue.of("1")), Map.entry("b", AttributeValue.of("2")));
+    assertThat(second.asMap()).containsExactly(Map.entry("b", AttributeValue.of("4")), Map.entry("c", AttributeValue.of("3")));
+    assertThat(builder.get("d")).contains(AttributeValue.of(5L));
+    assertThat(builder.get("a")).isEmpty();
+    assertThat(builder.remove("absent").build().keys()).containsExactly("b", "c", "d");
+  }
 }
