@@ -12,6 +12,7 @@ import dev.otelmcp.bootstrap.config.ConfigOption;
 import dev.otelmcp.bootstrap.config.Configuration;
 import dev.otelmcp.bootstrap.config.ConfigurationException;
 import dev.otelmcp.bootstrap.config.MapBackendSettings;
+import dev.otelmcp.bootstrap.config.ToolSelection;
 import dev.otelmcp.bootstrap.plugin.BackendCatalog;
 import dev.otelmcp.bootstrap.startup.CoreStart;
 import dev.otelmcp.bootstrap.startup.StartSignals;
@@ -102,11 +103,12 @@ public final class Main {
       int maxAnswerTokens = config.maxAnswerTokens();
       Duration callTimeout = config.callTimeout();
       int maxMessageBytes = config.maxMessageBytes();
+      ToolSelection selection = ToolSelection.from(config);
       CoreStart core = CoreStart.of(() -> provider.create(backendSettings), () -> prices(config), applicationSettings,
           Clock.systemUTC());
       AutoCloseable server;
       if (http != null) {
-        List<McpTool> tools = core.begin().await().component().tools();
+        List<McpTool> tools = selection.apply(core.begin().await().component().tools(), McpTool::name);
         McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes,
             protocolMapper);
         factory.checkToolSchemas();
@@ -116,7 +118,7 @@ public final class Main {
         // The session opens first: what only tool calls need is built once the first answer is out (on a small
         // machine it would slow that answer down), the client has gone, or a second has passed; tool calls wait for
         // it, and its errors end the process.
-        List<McpTool> tools = core.deferredTools();
+        List<McpTool> tools = selection.apply(core.deferredTools(), McpTool::name);
         McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes,
             protocolMapper);
         core.onFailure(failure -> {

@@ -36,6 +36,10 @@ public enum ConfigOption {
       + "and --host, e.g. otel-mcp.internal:*; repeatable (env: comma-separated)."),
   MAX_REQUEST_BYTES("--max-request-bytes", "MCP_MAX_REQUEST_BYTES", "4194304", "Largest client message: a stdio "
       + "line (a JSON-RPC error above it) or an HTTP request body (413 above it)."),
+  TOOLS("--tools", "OTEL_MCP_TOOLS", null, "Serve only these tools, e.g. get_llm_usage,list_llm_models "
+      + "(comma-separated; repeatable). The others are not listed and cannot be called."),
+  DISABLE_TOOLS("--disable-tools", "OTEL_MCP_DISABLE_TOOLS", null, "Serve every tool but these "
+      + "(comma-separated; repeatable); applied after --tools."),
   LOG_LEVEL("--log-level", "LOG_LEVEL", "INFO", "Log level on stderr: TRACE, DEBUG, INFO, WARN, ERROR."),
   PLUGINS_DIR("--plugins-dir", "OTEL_MCP_PLUGINS_DIR", null, "Directory of backend plug-in jars "
       + "(default: plugins/ next to the otel-mcp jar)."),
@@ -100,7 +104,8 @@ public enum ConfigOption {
 
   /** Options that may be given more than once. */
   public boolean repeatable() {
-    return this == HEADER || this == BACKEND_OPTION || this == LOAD || this == ALLOWED_ORIGIN || this == ALLOWED_HOST;
+    return this == HEADER || this == BACKEND_OPTION || this == LOAD || this == ALLOWED_ORIGIN || this == ALLOWED_HOST
+        || this == TOOLS || this == DISABLE_TOOLS;
   }
 
   /** Whether the flag is followed by a value; a flag without one ({@code --no-persist}) is a switch. */

@@ -77,6 +77,28 @@ class ProcessIT {
   }
 
   @Test
+  void aToolNameThatIsNoToolExitsWithStatusTwoListingTheTools() throws Exception {
+    Run run = run("", "--tools", "get_llm_usage,get_usage");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.stderr()).contains("--tools: 'get_usage' is no tool; the tools are: ").contains("list_services");
+    assertThat(run.stdout()).isEmpty();
+  }
+
+  @Test
+  void onlyTheSelectedToolsAreListedAndCallable() {
+    Path samples = Path.of(System.getProperty("otelmcp.samples", "../samples"));
+    try (ServerProcess server = ServerProcess.start("--load", samples.toString(), "--load-rebase", "--no-persist",
+        "--otlp-port", "0", "--tools", "list_services,get_llm_usage,search_traces", "--disable-tools",
+        "search_traces")) {
+      assertThat(server.client().listTools().tools()).extracting(tool -> tool.name())
+          .containsExactly("list_services", "get_llm_usage");
+      assertThat(server.ok("get_llm_usage", Map.of())).containsKey("totals");
+      assertThat(server.error("search_traces", Map.of()).get("message").toString()).contains("search_traces");
+    }
+  }
+
+  @Test
   void stdoutCarriesOnlyJsonRpcAndTheProcessEndsWithItsInput() throws Exception {
     RecordedJaeger.serve(jaeger.getRuntimeInfo().getWireMock());
     String session = String.join("\n",
