@@ -1,5 +1,6 @@
 package dev.otelmcp.bootstrap.bench;
 
+import dev.otelmcp.bootstrap.e2e.TempoSearchHit;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.Traces;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class FakeTempo implements FakeBackend.Answers {
     int limit = Integer.parseInt(query.getOrDefault("limit", "20"));
     List<byte[]> answer = new ArrayList<>();
     for (int i = 0; i < newestFirst.size() && answer.size() < limit; i++) {
-      long at = TempoBodies.nanos(newestFirst.get(i).startTime());
+      long at = TempoSearchHit.nanos(newestFirst.get(i).startTime());
       if (at >= start && at <= end) {
         answer.add(hits.get(i));
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otelmcp.bootstrap.e2e.JaegerTags;
 import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.Span;
@@ -112,36 +113,12 @@ final class JaegerBodies {
 
   private static ArrayNode tags(Attributes attributes) {
     ArrayNode out = JSON.createArrayNode();
-    attributes.asMap().forEach((key, value) -> {
-      ObjectNode tag = out.addObject().put("key", key);
-      if (value instanceof AttributeValue.LongValue l) {
-        tag.put("type", "int64").put("value", l.value());
-      } else if (value instanceof AttributeValue.DoubleValue d) {
-        tag.put("type", "float64").put("value", d.value());
-      } else if (value instanceof AttributeValue.BooleanValue b) {
-        tag.put("type", "bool").put("value", b.value());
-      } else if (value instanceof AttributeValue.BytesValue bytes) {
-        tag.put("type", "binary").put("value", bytes.base64());
-      } else if (value instanceof AttributeValue.StringValue s) {
-        tag.put("type", "string").put("value", s.value());
-      } else {
-        // Jaeger writes OTLP arrays and maps as their JSON text.
-        tag.put("type", "string").put("value", json(value.toJava()));
-      }
-    });
+    attributes.asMap().forEach((key, value) -> out.add(JaegerTags.tag(key, value)));
     return out;
   }
 
   private static long micros(Instant instant) {
     return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static byte[] bytes(ObjectNode node) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import dev.otelmcp.adapters.otlp.codec.OtlpProtobufEncoder;
-import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.bootstrap.e2e.TempoSearchHit;
 import dev.otelmcp.domain.model.Trace;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -15,11 +15,8 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.TracesData;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tempo's JSON answers for generated traces, in the shapes Tempo 2.6+ writes (gogo jsonpb, as the adapter's recorded
@@ -50,50 +47,13 @@ final class TempoBodies {
 
   /** One hit of {@code GET /api/search} for this trace, as Tempo summarises it. */
   static byte[] searchHit(Trace trace) {
-    ObjectNode hit = JSON.createObjectNode();
-    // Tempo writes trace ids in hex without leading zeros.
-    hit.put("traceID", trace.traceId().replaceFirst("^0+(?=.)", ""));
-    Span root = trace.root();
-    hit.put("rootServiceName", root.serviceName());
-    hit.put("rootTraceName", root.name());
-    hit.put("startTimeUnixNano", Long.toString(nanos(trace.startTime())));
-    long millis = trace.duration().toMillis();
-    if (millis > 0) {
-      hit.put("durationMs", millis);
-    }
-    ObjectNode spanSet = JSON.createObjectNode();
-    ArrayNode spans = spanSet.putArray("spans");
-    for (Span span : trace.spans().subList(0, Math.min(3, trace.spanCount()))) {
-      spans.addObject().put("spanID", span.spanId()).put("startTimeUnixNano", Long.toString(nanos(span.startTime())))
-          .put("durationNanos", Long.toString(span.duration().toNanos()));
-    }
-    spanSet.put("matched", trace.spanCount());
-    hit.set("spanSet", spanSet);
-    hit.putArray("spanSets").add(spanSet);
-    Map<String, int[]> stats = new LinkedHashMap<>();
-    for (Span span : trace.spans()) {
-      int[] counts = stats.computeIfAbsent(span.serviceName(), k -> new int[2]);
-      counts[0]++;
-      counts[1] += span.isError() ? 1 : 0;
-    }
-    ObjectNode serviceStats = hit.putObject("serviceStats");
-    stats.forEach((service, counts) -> {
-      ObjectNode one = serviceStats.putObject(service).put("spanCount", counts[0]);
-      if (counts[1] > 0) {
-        one.put("errorCount", counts[1]);
-      }
-    });
-    return bytes(hit);
+    return bytes(TempoSearchHit.of(trace, trace.spans(), 3));
   }
 
   /** A search answer made of hits already written by {@link #searchHit}, in the order given. */
   static byte[] searchAnswer(List<byte[]> hits, int inspected) {
     return Concat.join("{\"traces\":[", hits,
         "],\"metrics\":{\"inspectedTraces\":" + inspected + ",\"completedJobs\":1,\"totalJobs\":1}}");
-  }
-
-  static long nanos(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   private static ArrayNode resourceSpans(TracesData data) {

@@ -163,7 +163,7 @@ final class JaegerFake implements ResponseDefinitionTransformerV2 {
         ArrayNode tags = process.putArray("tags");
         span.resource().asMap().forEach((k, v) -> {
           if (!k.equals("service.name")) {
-            tags.add(tag(k, v));
+            tags.add(JaegerTags.tag(k, v));
           }
         });
       }
@@ -190,8 +190,8 @@ final class JaegerFake implements ResponseDefinitionTransformerV2 {
       ObjectNode log = logs.addObject();
       log.put("timestamp", micros(event.time()));
       ArrayNode fields = log.putArray("fields");
-      fields.add(tag("event", AttributeValue.of(event.name())));
-      event.attributes().asMap().forEach((k, v) -> fields.add(tag(k, v)));
+      fields.add(JaegerTags.tag("event", AttributeValue.of(event.name())));
+      event.attributes().asMap().forEach((k, v) -> fields.add(JaegerTags.tag(k, v)));
     }
     node.put("processID", processId);
     node.putNull("warnings");
@@ -202,46 +202,24 @@ final class JaegerFake implements ResponseDefinitionTransformerV2 {
   static ArrayNode spanTags(Span span) {
     ArrayNode tags = JSON.createArrayNode();
     if (!span.scopeName().isEmpty()) {
-      tags.add(tag("otel.scope.name", AttributeValue.of(span.scopeName())));
+      tags.add(JaegerTags.tag("otel.scope.name", AttributeValue.of(span.scopeName())));
     }
-    span.attributes().asMap().forEach((k, v) -> tags.add(tag(k, v)));
+    span.attributes().asMap().forEach((k, v) -> tags.add(JaegerTags.tag(k, v)));
     if (span.kind() != SpanKind.UNSPECIFIED) {
-      tags.add(tag("span.kind", AttributeValue.of(span.kind().wireName())));
+      tags.add(JaegerTags.tag("span.kind", AttributeValue.of(span.kind().wireName())));
     }
     if (span.status().code() != StatusCode.UNSET) {
-      tags.add(tag("otel.status_code", AttributeValue.of(span.status().code().name())));
+      tags.add(JaegerTags.tag("otel.status_code", AttributeValue.of(span.status().code().name())));
     }
     if (span.status().code() == StatusCode.ERROR) {
-      tags.add(tag("error", AttributeValue.of(true)));
+      tags.add(JaegerTags.tag("error", AttributeValue.of(true)));
     }
     if (!span.status().message().isEmpty()) {
-      tags.add(tag("otel.status_description", AttributeValue.of(span.status().message())));
+      tags.add(JaegerTags.tag("otel.status_description", AttributeValue.of(span.status().message())));
     }
     return tags;
   }
 
-  /** A typed Jaeger tag; arrays and maps become their JSON text, as the OTLP translator writes them. */
-  static ObjectNode tag(String key, AttributeValue value) {
-    ObjectNode tag = JSON.createObjectNode().put("key", key);
-    if (value instanceof AttributeValue.LongValue l) {
-      tag.put("type", "int64").put("value", l.value());
-    } else if (value instanceof AttributeValue.DoubleValue d) {
-      tag.put("type", "float64").put("value", d.value());
-    } else if (value instanceof AttributeValue.BooleanValue b) {
-      tag.put("type", "bool").put("value", b.value());
-    } else if (value instanceof AttributeValue.BytesValue b) {
-      tag.put("type", "binary").put("value", b.base64());
-    } else if (value instanceof AttributeValue.StringValue s) {
-      tag.put("type", "string").put("value", s.value());
-    } else {
-      try {
-        tag.put("type", "string").put("value", JSON.writeValueAsString(value.toJava()));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return tag;
-  }
 
   static long micros(Instant time) {
     return time.getEpochSecond() * 1_000_000L + time.getNano() / 1000;

@@ -15,8 +15,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
 
@@ -92,7 +90,7 @@ final class TempoFake implements ResponseDefinitionTransformerV2 {
       }
       List<Span> matched = trace.spans().stream().filter(s -> matches.test(s, trace)).toList();
       if (!matched.isEmpty()) {
-        hits.add(summary(trace, matched, spss));
+        hits.add(TempoSearchHit.of(trace, matched, spss));
       }
     }
     body.putObject("metrics").put("inspectedTraces", traces.size()).put("completedJobs", 1).put("totalJobs", 1);
@@ -100,47 +98,9 @@ final class TempoFake implements ResponseDefinitionTransformerV2 {
   }
 
   private static boolean overlaps(Trace trace, long startNanos, long endNanos) {
-    long traceStart = nanos(trace.startTime());
-    long traceEnd = nanos(trace.endTime());
+    long traceStart = TempoSearchHit.nanos(trace.startTime());
+    long traceEnd = TempoSearchHit.nanos(trace.endTime());
     return traceStart <= endNanos && traceEnd >= startNanos;
-  }
-
-  private static ObjectNode summary(Trace trace, List<Span> matched, int spss) {
-    ObjectNode hit = JSON.createObjectNode();
-    hit.put("traceID", trace.traceId());
-    Span root = trace.spans().stream().filter(Span::isRoot).findFirst().orElse(null);
-    if (root == null) {
-      hit.put("rootServiceName", "<root span not yet received>");
-    } else {
-      hit.put("rootServiceName", root.serviceName()).put("rootTraceName", root.name());
-    }
-    hit.put("startTimeUnixNano", Long.toString(nanos(trace.startTime())));
-    long durationMs = trace.duration().toMillis();
-    if (durationMs > 0) {
-      hit.put("durationMs", durationMs);
-    }
-    ObjectNode spanSet = JSON.createObjectNode();
-    ArrayNode spans = spanSet.putArray("spans");
-    matched.stream().limit(spss).forEach(s -> spans.addObject().put("spanID", s.spanId())
-        .put("startTimeUnixNano", Long.toString(nanos(s.startTime())))
-        .put("durationNanos", Long.toString(s.duration().toNanos())));
-    spanSet.put("matched", matched.size());
-    hit.set("spanSet", spanSet);
-    hit.putArray("spanSets").add(spanSet.deepCopy());
-    Map<String, int[]> stats = new TreeMap<>();
-    for (Span span : trace.spans()) {
-      int[] counts = stats.computeIfAbsent(span.serviceName(), k -> new int[2]);
-      counts[0]++;
-      counts[1] += span.isError() ? 1 : 0;
-    }
-    ObjectNode serviceStats = hit.putObject("serviceStats");
-    stats.forEach((service, counts) -> {
-      ObjectNode one = serviceStats.putObject(service).put("spanCount", counts[0]);
-      if (counts[1] > 0) {
-        one.put("errorCount", counts[1]);
-      }
-    });
-    return hit;
   }
 
   private ObjectNode tagValues(Request request, String tag) {
@@ -151,7 +111,7 @@ final class TempoFake implements ResponseDefinitionTransformerV2 {
     TreeSet<String> values = new TreeSet<>();
     for (Trace trace : traces) {
       for (Span span : trace.spans()) {
-        long at = nanos(span.startTime());
+        long at = TempoSearchHit.nanos(span.startTime());
         if (at >= start && at <= end && matches.test(span, trace)) {
           values.add(switch (tag) {
             case "resource.service.name" -> span.serviceName();
@@ -165,10 +125,6 @@ final class TempoFake implements ResponseDefinitionTransformerV2 {
     ArrayNode out = body.putArray("tagValues");
     values.forEach(v -> out.addObject().put("type", "string").put("value", v));
     return body;
-  }
-
-  private static long nanos(java.time.Instant time) {
-    return time.getEpochSecond() * 1_000_000_000L + time.getNano();
   }
 
   private static String param(Request request, String name) {
