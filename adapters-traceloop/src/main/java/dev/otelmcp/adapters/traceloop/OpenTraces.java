@@ -26,7 +26,7 @@ final class OpenTraces {
       .comparing((Trace trace) -> trace.root().startTime()).reversed()
       .thenComparing(Trace::traceId);
 
-  private final Map<String, Map<String, Span>> spans = new HashMap<>();
+  private final Map<String, Map<String, Span>> spans = new LinkedHashMap<>();
   private final Map<String, Span> roots = new HashMap<>();
 
   /** Adds a span read; whether it was new (false for a span read again). */
@@ -61,10 +61,12 @@ final class OpenTraces {
     return completeBefore(Long.MIN_VALUE);
   }
 
-  /** At the end of the window, after {@link #rooted}: the traces whose root was not read, by id, as read. */
-  Map<String, List<Span>> rootless() {
-    Map<String, List<Span>> rest = new LinkedHashMap<>();
-    spans.forEach((id, read) -> rest.put(id, List.copyOf(read.values())));
+  /**
+   * At the end of the window, after {@link #rooted}: the ids of the traces whose root was not read, in the order
+   * their first span was read (their spans are let go: such a trace is read whole to tell whether it has a root).
+   */
+  List<String> rootless() {
+    List<String> rest = List.copyOf(spans.keySet());
     spans.clear();
     return rest;
   }

@@ -14,7 +14,6 @@ import dev.otelmcp.domain.query.Filter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -103,7 +102,7 @@ final class SpanSearchLlmScan implements LlmCallScan {
    * The traces none of whose spans read is a root: each read whole, counted when it has no root at all. The reads
    * run {@value #PARALLEL_READS} at a time (each is two requests), and are handed on in the order found.
    */
-  private Report rootless(Map<String, List<Span>> traces, Reading reading) {
+  private Report rootless(List<String> traces, Reading reading) {
     if (traces.isEmpty()) {
       return reading.report();
     }
@@ -116,7 +115,7 @@ final class SpanSearchLlmScan implements LlmCallScan {
     });
     try {
       List<Future<Optional<Trace>>> reads = new ArrayList<>();
-      for (String traceId : traces.keySet()) {
+      for (String traceId : traces) {
         reads.add(pool.submit(call.bind(() -> reader.read(traceId))));
       }
       for (Future<Optional<Trace>> read : reads) {
