@@ -1,6 +1,7 @@
 package dev.otelmcp.bootstrap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.adapters.mcp.Extensions;
 import dev.otelmcp.adapters.mcp.McpServerFactory;
 import dev.otelmcp.adapters.mcp.McpTool;
 import dev.otelmcp.adapters.mcp.http.HttpSettings;
@@ -48,9 +49,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    run(args, Extensions.NONE);
+  }
+
+  /** Runs otel-mcp as {@link #main} does, with prompts and resources beside its own (the conformance fixtures). */
+  static void run(String[] args, Extensions extensions) {
     PrintStream protocolOut = System.out;
     System.setOut(System.err);
-    int status = start(args, System.getenv(), Path.of("").toAbsolutePath(), System.in, protocolOut);
+    int status = start(args, System.getenv(), Path.of("").toAbsolutePath(), System.in, protocolOut, extensions);
     if (status >= 0) {
       protocolOut.flush();
       System.exit(status);
@@ -66,6 +72,12 @@ public final class Main {
    * configuration error), or -1 when the server is running.
    */
   static int start(String[] args, Map<String, String> env, Path workingDir, InputStream in, PrintStream protocolOut) {
+    return start(args, env, workingDir, in, protocolOut, Extensions.NONE);
+  }
+
+  /** @param extensions prompts and resources served beside otel-mcp's own (the conformance run's fixtures) */
+  static int start(String[] args, Map<String, String> env, Path workingDir, InputStream in, PrintStream protocolOut,
+      Extensions extensions) {
     Configuration config;
     try {
       config = Configuration.parse(args, env, workingDir);
@@ -108,9 +120,10 @@ public final class Main {
           Clock.systemUTC());
       AutoCloseable server;
       if (http != null) {
-        List<McpTool> tools = selection.apply(core.begin().await().component().tools(), McpTool::name);
-        McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes,
-            protocolMapper);
+        List<McpTool> all = core.begin().await().component().tools();
+        List<McpTool> tools = selection.apply(all, McpTool::name);
+        McpServerFactory factory = new McpServerFactory(tools, all, version, maxAnswerTokens, callTimeout,
+            maxMessageBytes, protocolMapper, extensions);
         factory.checkToolSchemas();
         server = McpHttpServer.start(factory, core.await().component().health(), http);
         log.info("otel-mcp {} serving {} tools over HTTP with backend '{}'", version, tools.size(), backend);
@@ -118,9 +131,10 @@ public final class Main {
         // The session opens first: what only tool calls need is built once the first answer is out (on a small
         // machine it would slow that answer down), the client has gone, or a second has passed; tool calls wait for
         // it, and its errors end the process.
-        List<McpTool> tools = selection.apply(core.deferredTools(), McpTool::name);
-        McpServerFactory factory = new McpServerFactory(tools, version, maxAnswerTokens, callTimeout, maxMessageBytes,
-            protocolMapper);
+        List<McpTool> all = core.deferredTools();
+        List<McpTool> tools = selection.apply(all, McpTool::name);
+        McpServerFactory factory = new McpServerFactory(tools, all, version, maxAnswerTokens, callTimeout,
+            maxMessageBytes, protocolMapper, extensions);
         core.onFailure(failure -> {
           System.err.println(failureMessage(failure));
           System.exit(EXIT_CONFIGURATION);

@@ -34,6 +34,11 @@ public interface McpTool {
     return paging();
   }
 
+  /** What calling it does to the world (MCP tool annotations). */
+  default ToolHints hints() {
+    return ToolHints.READS_TRACES;
+  }
+
   /** Runs the tool; returns a result record, or throws an {@code OtelMcpException}. */
   Object call(Arguments arguments);
 }

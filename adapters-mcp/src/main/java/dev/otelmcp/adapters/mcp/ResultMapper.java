@@ -23,13 +23,16 @@ public final class ResultMapper {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-  private final ObjectMapper mapper = new ObjectMapper()
+  /** One mapper for every instance: its configuration never changes, and it is costly to make. */
+  private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .registerModule(new SimpleModule().addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble()))
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.INDENT_OUTPUT);
+
+  private final ObjectMapper mapper = MAPPER;
 
   /** The result as a JSON object tree of maps and lists. */
   public Map<String, Object> toMap(Object result) {
@@ -51,6 +54,15 @@ public final class ResultMapper {
       } else {
         out.writeNumber(value);
       }
+    }
+  }
+
+  /** A JSON object this mapper wrote, read back (an error answer's body). */
+  public Map<String, Object> fromJson(String json) {
+    try {
+      return mapper.readValue(json, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("not a JSON object", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.otelmcp.bootstrap.startup;
 
 import dev.otelmcp.adapters.mcp.McpTool;
+import dev.otelmcp.adapters.mcp.ToolHints;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.schema.Schema;
@@ -50,6 +51,11 @@ final class DeferredTool implements McpTool {
   @Override
   public Paging paging() {
     return contract.paging();
+  }
+
+  @Override
+  public ToolHints hints() {
+    return contract.hints();
   }
 
   @Override

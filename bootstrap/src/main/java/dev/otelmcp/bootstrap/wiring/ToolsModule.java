@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.otelmcp.adapters.mcp.McpTool;
 import dev.otelmcp.adapters.mcp.tools.CompareLlmModelsTool;
 import dev.otelmcp.adapters.mcp.tools.FindErrorsTool;
+import dev.otelmcp.adapters.mcp.tools.GetDocsTool;
 import dev.otelmcp.adapters.mcp.tools.GetLlmExpensiveTracesTool;
 import dev.otelmcp.adapters.mcp.tools.GetLlmModelStatsTool;
 import dev.otelmcp.adapters.mcp.tools.GetLlmSlowTracesTool;
@@ -36,8 +37,9 @@ interface ToolsModule {
       GetLlmExpensiveTracesTool expensiveTraces,
       GetLlmSlowTracesTool slowTraces,
       ListLlmToolsTool llmTools,
-      CompareLlmModelsTool compareModels) {
+      CompareLlmModelsTool compareModels,
+      GetDocsTool docs) {
     return List.of(listServices, listOperations, searchTraces, searchSpans, getTrace, findErrors,
-        llmUsage, llmModels, modelStats, expensiveTraces, slowTraces, llmTools, compareModels);
+        llmUsage, llmModels, modelStats, expensiveTraces, slowTraces, llmTools, compareModels, docs);
   }
 }

@@ -80,7 +80,7 @@ class HttpTransportIT {
       try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
           .initializationTimeout(Duration.ofSeconds(60)).build()) {
         client.initialize();
-        assertThat(client.listTools().tools()).hasSize(13);
+        assertThat(client.listTools().tools()).hasSize(14);
         Map<?, ?> services = (Map<?, ?>) client.callTool(CallToolRequest.builder().name("list_services")
             .arguments(Map.of()).build()).structuredContent();
         assertThat(services.get("services")).isEqualTo(List.of("jaeger", "model-comparison", "trace-analyzer-agent",

@@ -59,7 +59,7 @@ class JaegerToolsIT {
     assertThat(tools).extracting(Tool::name).containsExactly(
         "list_services", "list_operations", "search_traces", "search_spans", "get_trace", "find_errors",
         "get_llm_usage", "list_llm_models", "get_llm_model_stats", "get_llm_expensive_traces", "get_llm_slow_traces",
-        "list_llm_tools", "compare_llm_models");
+        "list_llm_tools", "compare_llm_models", "get_docs");
     assertThat(tools).allSatisfy(tool -> {
       assertThat(tool.description()).isNotBlank();
       assertThat(tool.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);

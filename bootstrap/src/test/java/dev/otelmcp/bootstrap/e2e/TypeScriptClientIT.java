@@ -22,9 +22,9 @@ class TypeScriptClientIT {
   private static final Path SOURCES = Path.of("src/test/node");
   private static final Path WORK = Path.of("target/ts-client");
 
-  private static void install() throws Exception {
+  static void install() throws Exception {
     Files.createDirectories(WORK);
-    for (String file : List.of("package.json", "ts-client-check.mjs")) {
+    for (String file : List.of("package.json", "ts-client-check.mjs", "ts-surface-check.mjs", "ts-modern-check.mjs")) {
       Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
     if (Files.isDirectory(WORK.resolve("node_modules/@modelcontextprotocol/sdk"))) {
@@ -54,6 +54,23 @@ class TypeScriptClientIT {
     assertThat(report.path("ok").asBoolean()).as(output).isTrue();
     assertThat(report.at("/trace/pages").asInt()).as("the trace needed several pages").isGreaterThan(1);
     assertThat(report.at("/trace/total_tokens").asLong()).isPositive();
+  }
+
+  @Test
+  void theTypeScriptClientReadsResourcesGetsPromptsAndCompletesArguments() throws Exception {
+    install();
+    Path samples = Path.of(System.getProperty("otelmcp.samples", "../samples")).toAbsolutePath();
+    Process node = new ProcessBuilder("node", "ts-surface-check.mjs", ServerProcess.java(),
+        ServerProcess.jar().toAbsolutePath().toString(), "--load", samples.toString(), "--load-rebase", "--no-persist",
+        "--otlp-port", "0")
+        .directory(WORK.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = readAll(node);
+    assertThat(node.waitFor(300, TimeUnit.SECONDS)).as("the check finished").isTrue();
+    JsonNode report = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+
+    assertThat(node.exitValue()).as(output).isZero();
+    assertThat(report.path("ok").asBoolean()).as(output).isTrue();
+    assertThat(report.path("resources").size()).isEqualTo(5);
   }
 
   private static String readAll(Process process) throws IOException {

@@ -100,7 +100,7 @@ class CoreStartTest {
     CompletableFuture<Object> call = CompletableFuture.supplyAsync(
         () -> listServices.call(new Arguments(Map.of(), listServices.input().propertyNames())));
 
-    assertThat(tools).extracting(McpTool::name).hasSize(13).contains("list_services", "search_traces", "get_trace");
+    assertThat(tools).extracting(McpTool::name).hasSize(14).contains("list_services", "search_traces", "get_trace", "get_docs");
     assertThat(listServices.outputSchema()).isEqualTo(start.deferredTools().get(0).outputSchema());
     Thread.sleep(200);
     assertThat(call).as("the call waits while the store is being created").isNotDone();

@@ -30,7 +30,7 @@ class ToolSchemasConformTest {
     PipedOutputStream client = new PipedOutputStream();
     McpSyncServer server = factory.stdio(new PipedInputStream(client), new ByteArrayOutputStream());
     try {
-      assertThat(tools).hasSize(13);
+      assertThat(tools).hasSize(14);
       assertThatCode(factory::checkToolSchemas).doesNotThrowAnyException();
     } finally {
       client.close();

@@ -11,10 +11,18 @@ public sealed interface NameMatch {
 
   boolean matches(String name);
 
+  /** The rule as a person reads it, e.g. {@code starts_with "gpt-4o"}. */
+  String text();
+
   /** Never matches (a provider without a rule of this kind). */
   NameMatch NONE = new AnyOf(List.of());
 
   record Equals(String value) implements NameMatch {
+    @Override
+    public String text() {
+      return "equals \"" + value + "\"";
+    }
+
     @Override
     public boolean matches(String name) {
       return name.equals(value);
@@ -23,12 +31,22 @@ public sealed interface NameMatch {
 
   record StartsWith(String value) implements NameMatch {
     @Override
+    public String text() {
+      return "starts_with \"" + value + "\"";
+    }
+
+    @Override
     public boolean matches(String name) {
       return name.startsWith(value);
     }
   }
 
   record EndsWith(String value) implements NameMatch {
+    @Override
+    public String text() {
+      return "ends_with \"" + value + "\"";
+    }
+
     @Override
     public boolean matches(String name) {
       return name.endsWith(value);
@@ -37,6 +55,11 @@ public sealed interface NameMatch {
 
   record Contains(String value) implements NameMatch {
     @Override
+    public String text() {
+      return "contains \"" + value + "\"";
+    }
+
+    @Override
     public boolean matches(String name) {
       return name.contains(value);
     }
@@ -44,6 +67,11 @@ public sealed interface NameMatch {
 
   /** A regular expression found anywhere in the name (anchor it with ^ and $ to match the whole name). */
   record Regex(Pattern pattern) implements NameMatch {
+    @Override
+    public String text() {
+      return "regex /" + pattern.pattern() + "/";
+    }
+
     @Override
     public boolean matches(String name) {
       return pattern.matcher(name).find();
@@ -56,6 +84,11 @@ public sealed interface NameMatch {
     }
 
     @Override
+    public String text() {
+      return rules.stream().map(NameMatch::text).collect(java.util.stream.Collectors.joining(" or ", "(", ")"));
+    }
+
+    @Override
     public boolean matches(String name) {
       return rules.stream().anyMatch(rule -> rule.matches(name));
     }
@@ -64,6 +97,11 @@ public sealed interface NameMatch {
   record AllOf(List<NameMatch> rules) implements NameMatch {
     public AllOf {
       rules = List.copyOf(rules);
+    }
+
+    @Override
+    public String text() {
+      return rules.stream().map(NameMatch::text).collect(java.util.stream.Collectors.joining(" and ", "(", ")"));
     }
 
     @Override

@@ -60,6 +60,16 @@ public final class PriceBook {
         .filter(Objects::nonNull).toList();
   }
 
+  /** The operator's prices, which win over the table, in the order they are tried. */
+  public List<OperatorPrice> operatorPrices() {
+    return operatorPrices;
+  }
+
+  /** The price table under the operator's prices, if there is one. */
+  public Optional<PriceTable> table() {
+    return Optional.ofNullable(table);
+  }
+
   /** The id of the table model a name is priced as ({@code gpt-4o-2024-08-06} is priced as {@code gpt-4o}). */
   public Optional<String> modelId(String provider, String model) {
     if (model == null || model.isBlank()) {

@@ -38,8 +38,8 @@ public final class SearchParameters {
   /** {@code start_time} and {@code end_time}. */
   public static Schema.ObjectBuilder window() {
     return Schema.object()
-        .property(START_TIME, Schema.string("Window start: RFC-3339 (UTC), date, -2h, -7d or epoch; default end_time-24h."))
-        .property(END_TIME, Schema.string("Window end, same forms; default now."));
+        .property(START_TIME, Schema.string("Start: RFC-3339 (UTC), date, -2h, -7d or epoch; default end_time-24h."))
+        .property(END_TIME, Schema.string("End, same forms; default now."));
   }
 
   /** The window the caller asked for, defaults applied. */
@@ -64,8 +64,8 @@ public final class SearchParameters {
         .property(GEN_AI_RESPONSE_MODEL, Schema.string("Answering model, exact, e.g. gpt-4o-2024-08-06."))
         .property(HAS_ERROR, Schema.bool("true: with an error status; false: without."))
         .property(TAGS, Schema.map(Schema.scalar(null), "Attributes that must equal, e.g. {\"gen_ai.operation.name\":\"chat\"}."))
-        .property(FILTERS, Schema.array(filterSchema(), "Conditions, all must hold; positive ones on one same span, "
-            + "not_* ones on no span."));
+        .property(FILTERS, Schema.array(filterSchema(), "All must hold: positive ones on one same span, not_* ones on no "
+            + "span."));
   }
 
   /** {@code limit}, 1–1000, with the tool's default. */
@@ -108,7 +108,6 @@ public final class SearchParameters {
 
   private static Schema filterSchema() {
     return Schema.object()
-        .describe("field operator value.")
         .required("field", Schema.string("Attribute key, or service.name, name, duration_ms, status, kind, trace_id."))
         .required("operator", Schema.string(null).enumOf(
             "equals", "not_equals", "contains", "not_contains", "starts_with", "ends_with", "in", "not_in",

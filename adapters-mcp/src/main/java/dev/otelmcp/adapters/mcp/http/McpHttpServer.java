@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.mcp.http;
 
 import dev.otelmcp.adapters.mcp.McpServerFactory;
 import dev.otelmcp.application.usecase.CheckHealthUseCase;
+import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -21,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MCP over Streamable HTTP (spec 2025-06-18 / 2025-11-25) at {@code /mcp}: the SDK's servlet on Jetty 12,
- * with sessions, SSE streams and DELETE to end a session; Host and Origin checked against allow-lists
+ * MCP over Streamable HTTP at {@code /mcp} in both protocol eras ({@link EraRouter}): 2025-06-18 / 2025-11-25 with
+ * sessions, SSE streams and DELETE to end a session, and the stateless 2026-07-28 — the SDK's servlets on Jetty 12; Host and Origin checked against allow-lists
  * (DNS-rebinding protection); an optional bearer token; a request size limit; and {@code /health},
  * {@code /ready} outside {@code /mcp}.
  */
@@ -58,6 +59,13 @@ public final class McpHttpServer implements AutoCloseable {
         .securityValidator(security)
         .build();
     McpSyncServer mcp = factory.streamable(transport);
+    HttpServletMcpTransport modern = HttpServletMcpTransport.builder(factory.modern())
+        .jsonMapper(factory.jsonMapper())
+        .endpoint(MCP_PATH)
+        .keepAliveInterval(Duration.ofSeconds(30))
+        .maxRequestSize(settings.maxRequestBytes())
+        .httpHeaderValidator(security)
+        .build();
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8, 60_000);
     threads.setName("otelmcp-http");
@@ -75,7 +83,7 @@ public final class McpHttpServer implements AutoCloseable {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    ServletHolder mcpServlet = new ServletHolder("mcp", transport);
+    ServletHolder mcpServlet = new ServletHolder("mcp", new EraRouter(modern, transport));
     mcpServlet.setAsyncSupported(true);
     context.addServlet(mcpServlet, MCP_PATH);
     HealthServlet probes = new HealthServlet(health);

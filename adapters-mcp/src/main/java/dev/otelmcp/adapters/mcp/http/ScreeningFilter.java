@@ -47,6 +47,10 @@ final class ScreeningFilter implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
+    if (EraRouter.isModern(http)) {
+      chain.doFilter(request, response); // the 2026-07-28 era: no sessions, and the SDK checks its own messages
+      return;
+    }
     if (!"POST".equals(http.getMethod()) || !allowed(http)) {
       chain.doFilter(request, response);
       return;

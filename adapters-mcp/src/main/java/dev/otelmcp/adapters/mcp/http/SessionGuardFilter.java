@@ -53,6 +53,10 @@ final class SessionGuardFilter implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
+    if (EraRouter.isModern(http)) {
+      chain.doFilter(request, response); // the 2026-07-28 era: no sessions, and the SDK checks its own messages
+      return;
+    }
     HttpServletResponse out = (HttpServletResponse) response;
     expireIdle();
     String session = http.getHeader(SESSION_HEADER);

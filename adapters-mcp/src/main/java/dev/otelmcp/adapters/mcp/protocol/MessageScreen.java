@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.otelmcp.adapters.mcp.calls.RunningCalls;
-import dev.otelmcp.domain.error.ErrorCode;
-import dev.otelmcp.domain.error.Quote;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Looks at every message a client sends before the MCP SDK does. What the SDK would choke on (not JSON,
@@ -155,14 +152,12 @@ public final class MessageScreen {
 
   /** A tool result with isError, as our tools fail: the model reads which tools exist. */
   private String unknownTool(JsonNode id, String name) {
-    String message = "unknown tool " + Quote.of(name) + "; otel-mcp has " + toolNames.size() + " tools";
-    String hint = "Call one of: " + String.join(", ", new TreeSet<>(toolNames)) + ".";
     ObjectNode response = JsonNodeFactory.instance.objectNode().put("jsonrpc", "2.0");
     response.set("id", id);
     ObjectNode result = response.putObject("result");
     String text;
     try {
-      text = mapper.writeValueAsString(ToolErrors.body(ErrorCode.INVALID_ARGUMENT, message, hint));
+      text = mapper.writeValueAsString(ToolErrors.unknownTool(name, toolNames));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an error body cannot be rendered", e);
     }

@@ -26,6 +26,12 @@ public final class ToolErrors {
     return Map.of("error", error);
   }
 
+  /** A call naming no tool: the model reads which tools exist. */
+  public static Map<String, Object> unknownTool(String name, java.util.Collection<String> toolNames) {
+    return body(ErrorCode.INVALID_ARGUMENT, "unknown tool " + dev.otelmcp.domain.error.Quote.of(name) + "; otel-mcp has "
+        + toolNames.size() + " tools", "Call one of: " + String.join(", ", new java.util.TreeSet<>(toolNames)) + ".");
+  }
+
   private static String cut(String text) {
     if (text == null) {
       return "";

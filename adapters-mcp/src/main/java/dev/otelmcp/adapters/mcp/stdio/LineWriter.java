@@ -41,6 +41,35 @@ public final class LineWriter extends OutputStream {
     pending.write(bytes, start, end - start);
   }
 
+  /**
+   * Another writer onto the same stream, for a second protocol server: it buffers its own lines and writes each
+   * whole under this writer's lock, so the two never interleave inside a line.
+   */
+  public LineWriter branch() {
+    LineWriter shared = this;
+    return new LineWriter(new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) throws IOException {
+        shared.writeWhole(bytes, offset, length);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        shared.flush();
+      }
+    });
+  }
+
+  private synchronized void writeWhole(byte[] bytes, int offset, int length) throws IOException {
+    out.write(bytes, offset, length);
+    out.flush();
+  }
+
   /** Writes one complete message line of our own. */
   public synchronized void writeLine(String message) throws IOException {
     out.write((message + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,12 +1,15 @@
 package dev.otelmcp.adapters.mcp.stdio;
 
 import dev.otelmcp.adapters.mcp.protocol.MessageScreen;
+import dev.otelmcp.adapters.mcp.protocol.ProtocolEra;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +29,20 @@ public final class StdioFrontDoor implements Runnable {
   private final int maxLineBytes;
   private final PipedOutputStream toSdk = new PipedOutputStream();
   private final PipedInputStream sdkInput;
+  private final Supplier<OutputStream> modernEra;
+  private OutputStream toModern;
 
   public StdioFrontDoor(InputStream clientIn, LineWriter out, MessageScreen screen, int maxLineBytes) {
+    this(clientIn, out, screen, maxLineBytes, null);
+  }
+
+  /**
+   * @param modernEra opens the stream to the 2026-07-28 server, the first time a message of that era arrives
+   *     ({@code null}: that era is not served, and its messages go to the other server, which refuses them)
+   */
+  public StdioFrontDoor(InputStream clientIn, LineWriter out, MessageScreen screen, int maxLineBytes,
+      Supplier<OutputStream> modernEra) {
+    this.modernEra = modernEra;
     this.clientIn = clientIn;
     this.out = out;
     this.screen = screen;
@@ -81,11 +96,33 @@ public final class StdioFrontDoor implements Runnable {
       }
     } catch (IOException e) {
       LOG.info("stdin closed: {}", e.getMessage());
+    } finally {
+      closeModern();
     }
   }
 
-  private void handle(String line) throws IOException {
-    MessageScreen.Verdict verdict = screen.screen(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+  /** Stdin ended: so does the 2026-07-28 server's input, if it was ever opened. */
+  private void closeModern() {
+    if (toModern != null) {
+      try {
+        toModern.close();
+      } catch (IOException e) {
+        LOG.debug("closing the 2026-07-28 pipe: {}", e.getMessage());
+      }
+    }
+  }
+
+  private void handle(String received) throws IOException {
+    String line = received.endsWith("\r") ? received.substring(0, received.length() - 1) : received;
+    if (modernEra != null && ProtocolEra.isModernLine(line)) {
+      if (toModern == null) {
+        toModern = modernEra.get();
+      }
+      toModern.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      toModern.flush();
+      return;
+    }
+    MessageScreen.Verdict verdict = screen.screen(line);
     if (verdict instanceof MessageScreen.Forward forward) {
       toSdk.write((forward.message() + "\n").getBytes(StandardCharsets.UTF_8));
       toSdk.flush();

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Progress of one call as MCP {@code notifications/progress} for the token the client sent: at most one every
+ * Progress of one call as MCP {@code notifications/progress}, in either protocol era: at most one every
  * {@value #MIN_INTERVAL_MILLIS} ms, and never failing the call (a client that went away simply stops hearing).
  *
  * <p>A call's loops nest and run side by side (pages, then the traces of each page; window pieces; services), each
@@ -15,29 +15,40 @@ import org.slf4j.LoggerFactory;
  * the steps reported so far — it only grows, and never claims the call is finished — with no {@code total}; the
  * {@code message} says what the step was, e.g. {@code traces fetched: 12 of 40}.
  */
-public final class ExchangeProgress implements ProgressSink {
+public final class ThrottledProgress implements ProgressSink {
+
+  /** Where a notification goes: the steps so far and what the last one was. */
+  @FunctionalInterface
+  public interface Notification {
+    void send(double steps, String message);
+  }
 
   static final long MIN_INTERVAL_MILLIS = 250;
-  private static final Logger LOG = LoggerFactory.getLogger(ExchangeProgress.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ThrottledProgress.class);
 
-  private final McpSyncServerExchange exchange;
-  private final Object token;
+  private final Notification sink;
   private long steps;
   private long lastSentNanos;
 
-  private ExchangeProgress(McpSyncServerExchange exchange, Object token) {
-    this.exchange = exchange;
-    this.token = token;
+  private ThrottledProgress(Notification sink) {
+    this.sink = sink;
   }
 
-  /** The sink for a request: nowhere unless the client sent a progress token. */
+  /** The sink for a 2025-11-25 request: nowhere unless the client sent a progress token. */
   public static ProgressSink of(McpSyncServerExchange exchange, Object progressToken) {
-    return exchange == null || progressToken == null ? ProgressSink.NONE : new ExchangeProgress(exchange, progressToken);
+    return exchange == null || progressToken == null ? ProgressSink.NONE : new ThrottledProgress((steps, message) ->
+        exchange.progressNotification(new ProgressNotification(progressToken, steps, null, message, null)));
+  }
+
+  /** The sink for a request whose notifications another API sends. */
+  public static ProgressSink to(Notification sink) {
+    return new ThrottledProgress(sink);
   }
 
   @Override
   public void report(double done, Double total, String message) {
-    ProgressNotification notification;
+    double step;
+    String what;
     synchronized (this) {
       steps++;
       long now = System.nanoTime();
@@ -45,11 +56,11 @@ public final class ExchangeProgress implements ProgressSink {
         return;
       }
       lastSentNanos = now;
-      String what = message + ": " + (long) done + (total == null ? "" : " of " + total.longValue());
-      notification = new ProgressNotification(token, (double) steps, null, what, null);
+      step = steps;
+      what = message + ": " + (long) done + (total == null ? "" : " of " + total.longValue());
     }
     try {
-      exchange.progressNotification(notification);
+      sink.send(step, what);
     } catch (RuntimeException gone) {
       LOG.debug("progress not delivered: {}", gone.getMessage());
     }

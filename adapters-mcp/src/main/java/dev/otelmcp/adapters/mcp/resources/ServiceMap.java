@@ -1,0 +1,90 @@
+package dev.otelmcp.adapters.mcp.resources;
+
+import dev.otelmcp.adapters.mcp.ResultMapper;
+import dev.otelmcp.adapters.mcp.answers.ToolAnswer;
+import dev.otelmcp.adapters.mcp.answers.ToolBox;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code otel://services}: the services of the default window, each with its operations. The operations of the
+ * services are asked for at once, a few at a time (a backend answers them one service per request), and what does
+ * not fit the budget is left out with a word on where to get it.
+ */
+final class ServiceMap {
+
+  /** The most operations listed per service; list_operations pages through the rest. */
+  static final int MAX_OPERATIONS = 50;
+  private static final int PARALLEL = 4;
+
+  private final ToolBox tools;
+  private final ResultMapper mapper;
+  private final int maxChars;
+  private final ExecutorService pool;
+
+  ServiceMap(ToolBox tools, ResultMapper mapper, int maxChars) {
+    this.tools = tools;
+    this.mapper = mapper;
+    this.maxChars = maxChars;
+    AtomicInteger count = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(PARALLEL, runnable -> {
+      Thread thread = new Thread(runnable, "otelmcp-resources-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  String read() {
+    ToolAnswer listed = OtelResources.successful(OtelResources.SERVICES, tools.call("list_services", Map.of()));
+    @SuppressWarnings("unchecked")
+    List<String> names = (List<String>) listed.structured().get("services");
+    List<CompletableFuture<Map<String, Object>>> rows = names.stream()
+        .map(name -> CompletableFuture.supplyAsync(() -> row(name), pool))
+        .toList();
+    List<Map<String, Object>> services = new ArrayList<>(rows.size());
+    rows.forEach(row -> services.add(row.join()));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("window", listed.structured().get("window"));
+    answer.put("count", names.size());
+    answer.put("services", services);
+    if (Boolean.TRUE.equals(listed.structured().get("truncated"))) {
+      answer.put("truncated", true);
+      answer.put("hint", "More services than fit: call list_services with its cursor for the rest.");
+    }
+    String text = mapper.toJson(answer);
+    if (text.length() <= maxChars) {
+      return text;
+    }
+    services.replaceAll(service -> Map.of("name", service.get("name")));
+    answer.put("operations_left_out", true);
+    String operationsHint = "The operations did not fit: call list_operations with a service_name for them.";
+    answer.merge("hint", operationsHint, (first, second) -> first + " " + second);
+    return mapper.toJson(answer);
+  }
+
+  private Map<String, Object> row(String service) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("name", service);
+    ToolAnswer answer = tools.call("list_operations", Map.of("service_name", service));
+    if (answer.isError()) {
+      // one service's failure must not hide the others: say what happened where its operations would be
+      row.put("operations_error", mapper.fromJson(answer.text()).get("error"));
+      return row;
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> operations = (List<Map<String, Object>>) answer.structured().get("operations");
+    List<Object> names = operations.stream().limit(MAX_OPERATIONS).map(operation -> operation.get("name")).toList();
+    row.put("operations", names);
+    Object count = answer.structured().get("count");
+    if (count instanceof Number n && n.intValue() > names.size()) {
+      row.put("operations_count", n.intValue());
+    }
+    return row;
+  }
+}
