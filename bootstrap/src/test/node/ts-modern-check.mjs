@@ -247,16 +247,11 @@ await section("tool errors", async () => {
   check("a bad start_time is a readable tool error", badTime.isError === true
     && errorOf(badTime).code === "INVALID_ARGUMENT" && errorOf(badTime).message?.includes("start_time"), text(badTime));
   const unknownTool = await failure(client.callTool({ name: "get_traces", arguments: {} }));
-  if (unknownTool.error) {
-    report.unknownTool = { jsonRpcError: unknownTool.error, wire: lastRaw("tools/call", (p) => p.name === "get_traces") };
-    check("an unknown tool (a JSON-RPC error here) names itself", unknownTool.error.message.includes("get_traces"),
-      unknownTool.error);
-  } else {
-    report.unknownTool = { toolError: text(unknownTool.result) };
-    check("an unknown tool names itself and the valid ones", unknownTool.result.isError === true
-      && text(unknownTool.result).includes("get_traces") && text(unknownTool.result).includes("get_trace,"),
-      text(unknownTool.result));
-  }
+  // 2026-07-28 makes an unknown tool a protocol error (-32602); its message still names the tools
+  report.unknownTool = unknownTool.error ?? text(unknownTool.result);
+  check("an unknown tool is a -32602 error naming itself and the valid ones", unknownTool.error !== undefined
+    && unknownTool.error.code === -32602 && unknownTool.error.message.includes("get_traces")
+    && unknownTool.error.message.includes("get_trace,"), report.unknownTool);
 });
 
 await section("progress", async () => {

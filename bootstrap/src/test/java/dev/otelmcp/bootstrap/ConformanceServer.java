@@ -1,6 +1,14 @@
 package dev.otelmcp.bootstrap;
 
+import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.Extensions;
+import dev.otelmcp.adapters.mcp.args.Arguments;
+import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.domain.call.CallContext;
+import dev.otelmcp.domain.error.InvalidQueryException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 import dev.otelmcp.adapters.mcp.completions.ValueKind;
 import dev.otelmcp.adapters.mcp.prompts.PromptArgument;
 import dev.otelmcp.adapters.mcp.prompts.PromptDefinition;
@@ -13,8 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * otel-mcp exactly as it ships, plus the prompts and resources the official MCP conformance suite asks for by name
- * (its scenarios read {@code test://static-text}, get {@code test_simple_prompt}, and so on). Only the conformance
+ * otel-mcp exactly as it ships, plus the tools, prompts and resources the official MCP conformance suite asks for by
+ * name (its scenarios call {@code test_simple_text}, read {@code test://static-text}, get {@code test_simple_prompt},
+ * and so on). Only the conformance
  * run starts it ({@code .ci/conformance}, from the test classes): the jar never serves these.
  */
 public final class ConformanceServer {
@@ -22,6 +31,40 @@ public final class ConformanceServer {
   private static final Pattern TEMPLATE = Pattern.compile("test://template/([^/]+)/data");
 
   private ConformanceServer() {}
+
+  /** A tool the suite calls by name: no parameters, an answer with a text. */
+  private static final class FixtureTool extends DescribedTool {
+
+    private final Function<Arguments, Object> call;
+
+    FixtureTool(String name, Function<Arguments, Object> call) {
+      super(name, name, "Conformance fixture.");
+      this.call = call;
+    }
+
+    @Override
+    public Schema.ObjectBuilder input() {
+      return Schema.object();
+    }
+
+    @Override
+    public Map<String, Object> outputSchema() {
+      return Schema.object().required("text", Schema.string(null)).build();
+    }
+
+    @Override
+    public Object call(Arguments arguments) {
+      return call.apply(arguments);
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
   public static void main(String[] args) {
     Main.run(args, fixtures());
@@ -49,6 +92,20 @@ public final class ConformanceServer {
           return id.matches() ? Optional.of(new ResourceText(uri, "application/json", "{\"id\":\"" + id.group(1)
               + "\",\"templateTest\":true,\"data\":\"Data for ID: " + id.group(1) + "\"}")) : Optional.empty();
         });
-    return new Extensions(List.of(simple, withArguments), List.of(staticText, template));
+    return new Extensions(List.of(
+        new FixtureTool("test_simple_text", arguments -> Map.of("text", "This is a simple text response for testing.")),
+        new FixtureTool("test_error_handling", arguments -> {
+          throw new InvalidQueryException("This tool intentionally returns an error for testing",
+              "Nothing to do: the conformance suite expects this error.");
+        }),
+        new FixtureTool("test_tool_with_progress", arguments -> {
+          // three reports further apart than progress notifications are thinned out (250 ms)
+          for (int percent = 0; percent <= 100; percent += 50) {
+            CallContext.current().progress(percent, 100.0, "fixture progress");
+            pause(Duration.ofMillis(300));
+          }
+          return Map.of("text", "progress reported");
+        })),
+        List.of(simple, withArguments), List.of(staticText, template));
   }
 }

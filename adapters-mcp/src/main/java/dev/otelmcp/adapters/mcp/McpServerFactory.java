@@ -119,15 +119,15 @@ public final class McpServerFactory {
     this(tools, answering, version, maxAnswerTokens, callTimeout, maxMessageBytes, protocolMapper, Extensions.NONE);
   }
 
-  /** @param extensions prompts and resources served beside ours */
+  /** @param extensions tools, prompts and resources served beside ours */
   public McpServerFactory(List<McpTool> tools, List<McpTool> answering, String version, int maxAnswerTokens,
       Duration callTimeout, int maxMessageBytes, ObjectMapper protocolMapper, Extensions extensions) {
     this.prompts = new OtelPrompts(extensions.prompts());
-    this.answering = List.copyOf(answering);
+    this.answering = java.util.stream.Stream.concat(answering.stream(), extensions.tools().stream()).toList();
     this.objectMapper = protocolMapper;
     this.schemaValidator = new DeferredSchemaValidator(protocolMapper);
     this.maxMessageBytes = maxMessageBytes;
-    this.tools = List.copyOf(tools);
+    this.tools = java.util.stream.Stream.concat(tools.stream(), extensions.tools().stream()).toList();
     this.version = version;
     this.maxAnswerChars = maxAnswerTokens * 4;
     this.jsonMapper = new JacksonMcpJsonMapper(objectMapper);

@@ -81,7 +81,7 @@ final class ModernResources implements McpSyncResourceRepository {
     } catch (ResourceReadException e) {
       // 2026-07-28: a resource that does not exist is invalid params (-32602)
       int code = e.kind() == ResourceReadException.Kind.FAILED ? ErrorCodes.INTERNAL_ERROR : ErrorCodes.INVALID_PARAMS;
-      throw new McpException(code, e.getMessage(), e.errorBody() == null ? java.util.Map.of("uri", uri) : e.errorBody());
+      throw new McpException(code, e.getMessage(), e.errorBody());
     }
   }
 

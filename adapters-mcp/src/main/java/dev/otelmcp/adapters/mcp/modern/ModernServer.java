@@ -9,6 +9,7 @@ import dev.otelmcp.adapters.mcp.resources.OtelResources;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.modern.McpSchema.Implementation;
+import io.modelcontextprotocol.modern.server.HmacRequestStateCodec;
 import io.modelcontextprotocol.modern.server.McpServer;
 import io.modelcontextprotocol.modern.server.feature.PromptsFeature;
 import io.modelcontextprotocol.modern.server.feature.ResourcesFeature;
@@ -29,6 +30,12 @@ public final class ModernServer {
 
   private ModernServer() {}
 
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return key;
+  }
+
   /**
    * @param tools the tools clients see, in the order they are listed
    * @param contracts each tool's contract (made once for both eras)
@@ -41,6 +48,9 @@ public final class ModernServer {
         .instructions(instructions)
         .jsonMapper(mapper)
         .discoverCache(CachePolicy.CATALOGUE_TTL_MS, CachePolicy.CATALOGUE_SCOPE)
+        // No answer asks the client for input, so no request state is ever issued; a key of our own keeps the SDK
+        // from warning at every start that it made one.
+        .requestStateCodec(HmacRequestStateCodec.builder().key(randomKey()).build())
         .feature(ToolsFeature.ofSync(new ModernTools(tools, contracts, answers), mapper, ARGUMENTS_CHECKED_BY_TOOLS,
             CachePolicy.CATALOGUE_TTL_MS, CachePolicy.CATALOGUE_SCOPE))
         .feature(ResourcesFeature.ofSync(new ModernResources(resources, completions), mapper,

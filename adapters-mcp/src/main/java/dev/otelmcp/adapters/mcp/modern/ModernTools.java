@@ -1,17 +1,17 @@
 package dev.otelmcp.adapters.mcp.modern;
 
 import dev.otelmcp.adapters.mcp.McpTool;
-import dev.otelmcp.adapters.mcp.ResultMapper;
 import dev.otelmcp.adapters.mcp.ToolContract;
 import dev.otelmcp.adapters.mcp.answers.ToolAnswer;
 import dev.otelmcp.adapters.mcp.answers.ToolAnswers;
 import dev.otelmcp.adapters.mcp.calls.ThrottledProgress;
 import dev.otelmcp.adapters.mcp.protocol.ToolErrors;
 import dev.otelmcp.domain.call.ProgressSink;
-import dev.otelmcp.domain.error.ErrorCode;
+import io.modelcontextprotocol.modern.McpException;
 import io.modelcontextprotocol.modern.McpSchema.CallToolOutcome;
 import io.modelcontextprotocol.modern.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.modern.McpSchema.CallToolResult;
+import io.modelcontextprotocol.modern.McpSchema.ErrorCodes;
 import io.modelcontextprotocol.modern.McpSchema.TextContent;
 import io.modelcontextprotocol.modern.McpSchema.Tool;
 import io.modelcontextprotocol.modern.McpSchema.ToolAnnotations;
@@ -27,15 +27,13 @@ import java.util.function.Function;
 
 /**
  * The tools for 2026-07-28 clients: listed in one fixed order (which keeps prompt caches warm), answered by the same
- * {@link ToolAnswers} as the 2025-11-25 era. A call naming no tool is an error answer naming the tools, as in the
- * other era. Progress is streamed only when the client asked for it with a token.
+ * {@link ToolAnswers} as the 2025-11-25 era. Progress is streamed only when the client asked for it with a token.
  */
 final class ModernTools implements McpSyncToolRepository {
 
   private final Map<String, McpSyncTool> tools = new LinkedHashMap<>();
   private final List<Tool> definitions;
   private final ToolAnswers answers;
-  private final ResultMapper mapper = new ResultMapper();
 
   ModernTools(List<McpTool> tools, Function<McpTool, ToolContract> contracts, ToolAnswers answers) {
     this.answers = answers;
@@ -51,16 +49,20 @@ final class ModernTools implements McpSyncToolRepository {
     return new ToolsPage(definitions, null, CachePolicy.CATALOGUE_TTL_MS, CachePolicy.CATALOGUE_SCOPE);
   }
 
+  /**
+   * A tool by name. In this era an unknown tool is a protocol error (-32602), not a tool result; its message still
+   * names the tools, as the other era's answer does.
+   */
   @Override
   public McpSyncTool find(McpRequestContext context, String name) {
     McpSyncTool tool = tools.get(name);
-    if (tool != null) {
-      return tool;
+    if (tool == null) {
+      Map<String, Object> error = ToolErrors.unknownTool(name, tools.keySet());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> body = (Map<String, Object>) error.get("error");
+      throw new McpException(ErrorCodes.INVALID_PARAMS, body.get("message") + ". " + body.get("hint"), error);
     }
-    Tool unknown = Tool.builder(name == null || name.isEmpty() ? "unknown" : name, Map.of("type", "object")).build();
-    String text = mapper.toJson(ToolErrors.unknownTool(name, tools.keySet()));
-    return McpSyncTool.of(unknown, (any, request) -> McpSyncResponse.result(result(
-        new ToolAnswer(text, null, ErrorCode.INVALID_ARGUMENT))));
+    return tool;
   }
 
   private McpSyncResponse<CallToolOutcome> call(McpTool tool, McpRequestContext context, CallToolRequest request) {

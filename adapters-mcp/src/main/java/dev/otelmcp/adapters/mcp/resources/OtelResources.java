@@ -91,7 +91,7 @@ public final class OtelResources {
     }
     throw new ResourceReadException(ResourceReadException.Kind.NOT_FOUND, "no resource " + quote(uri) + "; the "
         + "resources are " + String.join(", ", java.util.stream.Stream.concat(resources().stream(), templates().stream())
-        .map(ResourceEntry::uri).toList()), null);
+        .map(ResourceEntry::uri).toList()), java.util.Collections.singletonMap("uri", uri));
   }
 
   private static Optional<DocTopic> topicOf(String uri) {
@@ -122,7 +122,9 @@ public final class OtelResources {
   }
 
   private static ToolAnswer failWith(ResourceReadException.Kind kind, String uri, ToolAnswer answer) {
-    Map<String, Object> body = MAPPER.fromJson(answer.text());
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("uri", uri);
+    body.putAll(MAPPER.fromJson(answer.text()));
     Object error = body.get("error");
     String message = error instanceof Map<?, ?> fields ? fields.get("message") + ". " + fields.get("hint") : answer.text();
     throw new ResourceReadException(kind, "cannot read " + quote(uri) + ": " + message, body);

@@ -25,7 +25,10 @@ public final class ResourceReadException extends RuntimeException {
     return kind;
   }
 
-  /** otel-mcp's error body, or {@code null} when the resource does not exist. */
+  /**
+   * What the protocol's error carries as data: the {@code uri} (as the SDKs' own "resource not found" errors do, so
+   * that clients recognise them), and otel-mcp's error body when a read failed.
+   */
   public Map<String, Object> errorBody() {
     return errorBody;
   }

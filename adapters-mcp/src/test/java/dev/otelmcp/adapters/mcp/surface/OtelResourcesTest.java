@@ -198,6 +198,7 @@ class OtelResourcesTest {
     assertThat(failure.kind()).isEqualTo(ResourceReadException.Kind.NOT_FOUND);
     assertThat(failure.getMessage()).contains("otel://trace/" + TRACE_ID).contains("no trace " + TRACE_ID)
         .contains("It may have expired; search_traces finds recent ones.");
+    assertThat(failure.errorBody()).containsEntry("uri", "otel://trace/" + TRACE_ID);
     assertThat((Map<String, Object>) failure.errorBody().get("error")).containsEntry("code", "NOT_FOUND")
         .containsEntry("hint", "It may have expired; search_traces finds recent ones.");
   }
@@ -218,7 +219,7 @@ class OtelResourcesTest {
     ResourceReadException failure = readFails(everything(), "otel://nothing");
 
     assertThat(failure.kind()).isEqualTo(ResourceReadException.Kind.NOT_FOUND);
-    assertThat(failure.errorBody()).isNull();
+    assertThat(failure.errorBody()).containsExactly(java.util.Map.entry("uri", "otel://nothing"));
     assertThat(failure.getMessage()).contains("'otel://nothing'").contains("otel://services")
         .contains("otel://pricing").contains("otel://trace/{trace_id}");
     assertThat(readFails(everything(), "otel://trace/").kind()).isEqualTo(ResourceReadException.Kind.NOT_FOUND);
