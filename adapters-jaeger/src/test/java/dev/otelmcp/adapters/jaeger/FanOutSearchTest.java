@@ -90,7 +90,7 @@ class FanOutSearchTest {
   }
 
   private static List<ServeEvent> searches() {
-    return ServedRequests.toUrlsStartingWith(jaeger.getAllServeEvents(), "/api/traces");
+    return ServedRequests.toUrlsStartingWith(ServedRequests.timed(jaeger::getAllServeEvents), "/api/traces");
   }
 
   @Test

@@ -82,7 +82,7 @@ class TimePagingTest {
     TraceSearchResult second = store.searchTraces(new TraceQuery(WINDOW, OF_JAEGER, 4, first.nextCursor()));
 
     assertThat(first.nextCursor()).isEqualTo("before:" + oldest);
-    List<ServeEvent> searches = ServedRequests.toUrlsStartingWith(jaeger.getAllServeEvents(), "/api/traces");
+    List<ServeEvent> searches = ServedRequests.toUrlsStartingWith(ServedRequests.timed(jaeger::getAllServeEvents), "/api/traces");
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, oldest.truncatedTo(ChronoUnit.MICROS)) + 1;
     assertThat(searches).extracting(e -> e.getRequest().queryParameter("end").firstValue())
         .containsExactlyInAnyOrder("1763078400000000", Long.toString(micros));

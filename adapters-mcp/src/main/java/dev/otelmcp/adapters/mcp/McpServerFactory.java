@@ -4,42 +4,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.adapters.mcp.answers.ToolAnswers;
 import dev.otelmcp.adapters.mcp.answers.ToolBox;
 import dev.otelmcp.adapters.mcp.calls.CallRunner;
-import dev.otelmcp.adapters.mcp.completions.Completions;
-import dev.otelmcp.adapters.mcp.prompts.OtelPrompts;
-import dev.otelmcp.adapters.mcp.resources.OtelResources;
 import dev.otelmcp.adapters.mcp.calls.RunningCalls;
+import dev.otelmcp.adapters.mcp.completions.Completions;
+import dev.otelmcp.adapters.mcp.modern.ModernServer;
 import dev.otelmcp.adapters.mcp.paging.AnswerFitter;
+import dev.otelmcp.adapters.mcp.prompts.OtelPrompts;
 import dev.otelmcp.adapters.mcp.protocol.MessageScreen;
+import dev.otelmcp.adapters.mcp.resources.OtelResources;
 import dev.otelmcp.adapters.mcp.schema.DeferredSchemaValidator;
 import dev.otelmcp.adapters.mcp.stdio.LineWriter;
 import dev.otelmcp.adapters.mcp.stdio.StdioFrontDoor;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.modern.server.transport.StdioMcpTransport;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import dev.otelmcp.adapters.mcp.modern.ModernServer;
-import io.modelcontextprotocol.modern.server.transport.StdioMcpTransport;
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Builds the MCP server around the tools. The SDK gets its own plain Jackson 2 mapper and schema
- * validator explicitly (never picked by classpath order); the validator is made on first use
- * ({@link DeferredSchemaValidator}, see {@link #checkToolSchemas}). Input validation is ours ({@code Arguments}),
- * so that bad input gets our structured INVALID_ARGUMENT error naming the parameter.
+ * Builds the MCP servers around the tools, resources, prompts and completions: the 2025-11-25 server (sessions) at
+ * once, the 2026-07-28 one ({@link ModernServer}: stateless) on its first request, both answering from the same
+ * {@link ToolAnswers}. The SDK gets its own plain Jackson 2 mapper and schema validator explicitly (never picked by
+ * classpath order); the validator is made on first use ({@link DeferredSchemaValidator}, see
+ * {@link #checkToolSchemas}). Input validation is ours ({@code Arguments}), so that bad input gets our structured
+ * INVALID_ARGUMENT error naming the parameter.
  */
 public final class McpServerFactory {
 

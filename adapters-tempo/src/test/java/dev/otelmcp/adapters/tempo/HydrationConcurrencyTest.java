@@ -76,7 +76,7 @@ class HydrationConcurrencyTest {
   }
 
   private static List<ServeEvent> traceFetches() {
-    return ServedRequests.toUrlsStartingWith(tempo.getAllServeEvents(), "/api/traces/");
+    return ServedRequests.toUrlsStartingWith(ServedRequests.timed(tempo::getAllServeEvents), "/api/traces/");
   }
 
   @Test

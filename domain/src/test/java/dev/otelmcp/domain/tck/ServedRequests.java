@@ -2,6 +2,8 @@ package dev.otelmcp.domain.tck;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What WireMock's journal says about how requests overlapped: when each arrived and how long it was served.
@@ -16,6 +18,30 @@ public final class ServedRequests {
   public static final long MIN_OVERLAP_MS = 20;
 
   private ServedRequests() {}
+
+  /**
+   * The journal once every request in it has been timed: WireMock times a request just after it answered, so a
+   * client that has its answer may read the journal a moment before the request's total time is in it. Waits at most
+   * five seconds, then answers what there is.
+   */
+  public static List<ServeEvent> timed(Supplier<List<ServeEvent>> journal) {
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    List<ServeEvent> events = journal.get();
+    while (!events.stream().allMatch(ServedRequests::isTimed) && System.nanoTime() < giveUp) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      events = journal.get();
+    }
+    return events;
+  }
+
+  private static boolean isTimed(ServeEvent event) {
+    return event.getTiming() != null && event.getTiming().getTotalTime() != null;
+  }
 
   /** The served requests whose URL (path and query) starts with the prefix, in the journal's order. */
   public static List<ServeEvent> toUrlsStartingWith(List<ServeEvent> events, String prefix) {
