@@ -2,7 +2,7 @@ package dev.otelmcp.adapters.tempo;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
+import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.adapters.tempo.TempoJson.TraceMetadata;
 import dev.otelmcp.backend.toolkit.PartPool;
 import dev.otelmcp.backend.toolkit.ShortfallTally;

@@ -1,9 +1,9 @@
 package dev.otelmcp.adapters.tempo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.otelmcp.adapters.otlp.codec.OtlpDecodeResult;
-import dev.otelmcp.adapters.otlp.codec.OtlpDecodingException;
-import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
+import dev.otelmcp.otlp.codec.OtlpDecodeResult;
+import dev.otelmcp.otlp.codec.OtlpDecodingException;
+import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.model.Trace;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
+import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.tck.Cassette;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.otelmcp.adapters.jaeger.JaegerTraceStoreProvider;
+import dev.otelmcp.adapters.sample.archprobe.NewBackendUsingTheApplication;
 import dev.otelmcp.adapters.tempo.archprobe.TempoClassUsingJaeger;
 import dev.otelmcp.backend.toolkit.archprobe.ToolkitClassUsingTempo;
 import dev.otelmcp.domain.archprobe.DomainClassUsingJackson;
@@ -28,12 +30,24 @@ class ArchitectureRulesCatchViolationsTest {
 
   @Test
   void anAdapterImportingAnotherAdapterBreaksIndependence() {
-    JavaClasses probe = new ClassFileImporter().importClasses(TempoClassUsingJaeger.class);
+    JavaClasses probe = new ClassFileImporter().importClasses(TempoClassUsingJaeger.class,
+        JaegerTraceStoreProvider.class);
 
-    EvaluationResult result = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.tempo..").evaluate(probe);
+    EvaluationResult result = ArchitectureRules.ADAPTERS_ARE_INDEPENDENT.evaluate(probe);
 
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().toString()).contains("dev.otelmcp.adapters.jaeger.JaegerTraceStoreProvider");
+  }
+
+  @Test
+  void aBackendModuleTheRulesDoNotNameIsHeldToThemToo() {
+    JavaClasses probe = new ClassFileImporter().importClasses(NewBackendUsingTheApplication.class);
+
+    EvaluationResult result = ArchitectureRules.BACKENDS_SEE_ONLY_THE_DOMAIN.evaluate(probe);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString())
+        .contains("dev.otelmcp.application.usecase.ListServicesUseCase");
   }
 
   @Test

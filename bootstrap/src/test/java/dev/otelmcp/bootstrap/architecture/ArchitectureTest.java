@@ -15,13 +15,16 @@ class ArchitectureTest {
   static final ArchRule applicationSeesDomainOnly = ArchitectureRules.APPLICATION_SEES_DOMAIN_ONLY;
 
   @ArchTest
-  static final ArchRule mcpAdapterIgnoresBackends = ArchitectureRules.MCP_ADAPTER_IGNORES_BACKENDS;
+  static final ArchRule adaptersAreIndependent = ArchitectureRules.ADAPTERS_ARE_INDEPENDENT;
 
   @ArchTest
   static final ArchRule backendsSeeOnlyTheDomain = ArchitectureRules.BACKENDS_SEE_ONLY_THE_DOMAIN;
 
   @ArchTest
   static final ArchRule toolkitSeesOnlyTheDomainAndFeign = ArchitectureRules.TOOLKIT_SEES_ONLY_THE_DOMAIN_AND_FEIGN;
+
+  @ArchTest
+  static final ArchRule codecSeesOnlyTheDomainAndItsFormats = ArchitectureRules.CODEC_SEES_ONLY_THE_DOMAIN_AND_ITS_FORMATS;
 
   @ArchTest
   static final ArchRule pricingSeesOnlyTheDomain = ArchitectureRules.PRICING_SEES_ONLY_THE_DOMAIN;
@@ -31,16 +34,4 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule bootstrapDiscoversBackends = ArchitectureRules.BOOTSTRAP_DISCOVERS_BACKENDS;
-
-  @ArchTest
-  static final ArchRule jaegerIsIndependent = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.jaeger..");
-
-  @ArchTest
-  static final ArchRule tempoIsIndependent = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.tempo..");
-
-  @ArchTest
-  static final ArchRule traceloopIsIndependent = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.traceloop..");
-
-  @ArchTest
-  static final ArchRule otlpIsIndependent = ArchitectureRules.backendIndependent("dev.otelmcp.adapters.otlp..");
 }

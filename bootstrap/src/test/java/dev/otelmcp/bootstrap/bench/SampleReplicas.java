@@ -1,7 +1,7 @@
 package dev.otelmcp.bootstrap.bench;
 
-import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
-import dev.otelmcp.adapters.otlp.codec.OtlpProtobufEncoder;
+import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
+import dev.otelmcp.otlp.codec.OtlpProtobufEncoder;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanEvent;
 import dev.otelmcp.domain.model.Trace;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
-import dev.otelmcp.adapters.otlp.codec.OtlpProtobufEncoder;
+import dev.otelmcp.otlp.codec.OtlpProtobufEncoder;
 import dev.otelmcp.bootstrap.e2e.TempoSearchHit;
 import dev.otelmcp.domain.model.Trace;
 import io.opentelemetry.proto.common.v1.AnyValue;

@@ -1,6 +1,6 @@
 package dev.otelmcp.bootstrap.e2e;
 
-import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
+import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanEvent;
 import dev.otelmcp.domain.model.Trace;

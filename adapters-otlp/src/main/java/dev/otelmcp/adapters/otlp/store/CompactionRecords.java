@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.otlp.store;
 
-import dev.otelmcp.adapters.otlp.codec.OtlpProtobufEncoder;
+import dev.otelmcp.otlp.codec.OtlpProtobufEncoder;
 import dev.otelmcp.domain.model.Span;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,9 +1,9 @@
 package dev.otelmcp.adapters.otlp.store;
 
-import dev.otelmcp.adapters.otlp.codec.OtlpDecodeResult;
-import dev.otelmcp.adapters.otlp.codec.OtlpDecodingException;
-import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
-import dev.otelmcp.adapters.otlp.codec.OtlpProtobufDecoder;
+import dev.otelmcp.otlp.codec.OtlpDecodeResult;
+import dev.otelmcp.otlp.codec.OtlpDecodingException;
+import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
+import dev.otelmcp.otlp.codec.OtlpProtobufDecoder;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

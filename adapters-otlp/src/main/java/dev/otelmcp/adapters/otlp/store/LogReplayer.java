@@ -1,7 +1,7 @@
 package dev.otelmcp.adapters.otlp.store;
 
-import dev.otelmcp.adapters.otlp.codec.OtlpDecodeResult;
-import dev.otelmcp.adapters.otlp.codec.OtlpProtobufDecoder;
+import dev.otelmcp.otlp.codec.OtlpDecodeResult;
+import dev.otelmcp.otlp.codec.OtlpProtobufDecoder;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CancellationException;

@@ -1,8 +1,8 @@
 package dev.otelmcp.adapters.otlp.store;
 
-import dev.otelmcp.adapters.otlp.codec.OtlpDecodeResult;
-import dev.otelmcp.adapters.otlp.codec.OtlpDecodingException;
-import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
+import dev.otelmcp.otlp.codec.OtlpDecodeResult;
+import dev.otelmcp.otlp.codec.OtlpDecodingException;
+import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.Span;
 import java.io.BufferedInputStream;
@@ -64,7 +64,7 @@ final class OtlpFileLoader {
    * Decodes one file; gzip is recognised by its magic bytes.
    *
    * @throws IOException when it cannot be read
-   * @throws dev.otelmcp.adapters.otlp.codec.OtlpDecodingException when it is not OTLP/JSON
+   * @throws dev.otelmcp.otlp.codec.OtlpDecodingException when it is not OTLP/JSON
    */
   static OtlpDecodeResult read(Path file, OtlpJsonDecoder decoder) throws IOException {
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {

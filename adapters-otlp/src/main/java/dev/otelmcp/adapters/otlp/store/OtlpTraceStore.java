@@ -1,8 +1,8 @@
 package dev.otelmcp.adapters.otlp.store;
 
-import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
-import dev.otelmcp.adapters.otlp.codec.OtlpProtobufDecoder;
-import dev.otelmcp.adapters.otlp.codec.OtlpProtobufEncoder;
+import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
+import dev.otelmcp.otlp.codec.OtlpProtobufDecoder;
+import dev.otelmcp.otlp.codec.OtlpProtobufEncoder;
 import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;

@@ -1,7 +1,7 @@
 package dev.otelmcp.adapters.otlp.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.otelmcp.adapters.otlp.codec.OtlpProtobufEncoder;
+import dev.otelmcp.otlp.codec.OtlpProtobufEncoder;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.query.TraceQuery;

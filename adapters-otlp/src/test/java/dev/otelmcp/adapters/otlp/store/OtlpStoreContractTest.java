@@ -1,6 +1,6 @@
 package dev.otelmcp.adapters.otlp.store;
 
-import dev.otelmcp.adapters.otlp.codec.OtlpJsonDecoder;
+import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceStore;

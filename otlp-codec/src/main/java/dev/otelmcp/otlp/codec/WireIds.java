@@ -1,4 +1,4 @@
-package dev.otelmcp.adapters.otlp.codec;
+package dev.otelmcp.otlp.codec;
 
 import com.google.protobuf.ByteString;
 import dev.otelmcp.domain.model.Ids;

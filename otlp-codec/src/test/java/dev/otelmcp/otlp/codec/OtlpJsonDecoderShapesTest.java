@@ -1,4 +1,4 @@
-package dev.otelmcp.adapters.otlp.codec;
+package dev.otelmcp.otlp.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.otelmcp.adapters.otlp.codec;
+package dev.otelmcp.otlp.codec;
 
 import dev.otelmcp.domain.tck.TestResources;
 

@@ -1,4 +1,4 @@
-package dev.otelmcp.adapters.otlp.codec;
+package dev.otelmcp.otlp.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.otelmcp.adapters.otlp.codec;
+package dev.otelmcp.otlp.codec;
 
 /**
  * The payload as a whole cannot be read as OTLP/JSON: it is not JSON, or none of the shapes OTLP producers
