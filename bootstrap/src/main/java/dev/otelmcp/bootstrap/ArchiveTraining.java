@@ -50,9 +50,9 @@ public final class ArchiveTraining {
     PipedOutputStream client = new PipedOutputStream();
     PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
     Lines answers = new Lines();
-    int started = Main.start(new String[] {"--no-persist", "--otlp-port", "0", "--log-level", "warn"}, Map.of(),
+    Started started = Main.start(new String[] {"--no-persist", "--otlp-port", "0", "--log-level", "warn"}, Map.of(),
         workingDir, serverIn, new PrintStream(answers, true, StandardCharsets.UTF_8));
-    if (started != -1) {
+    if (!(started instanceof Started.ServingStdio)) {
       return false;
     }
     boolean answered = ask(client, answers, 1, "initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"

@@ -41,8 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
   static final int EXIT_CONFIGURATION = 2;
-  /** The HTTP server runs on daemon threads: main must keep the JVM alive itself. */
-  static final int RUNNING_HTTP = -2;
+  private static final Started CONFIGURATION_ERROR = new Started.Exit(EXIT_CONFIGURATION);
   /** The latest the core is built on stdio when the client sends nothing (the built-in store's receiver waits for it). */
   static final Duration CORE_START_DELAY = Duration.ofSeconds(1);
 
@@ -56,39 +55,36 @@ public final class Main {
   static void run(String[] args, Extensions extensions) {
     PrintStream protocolOut = System.out;
     System.setOut(System.err);
-    int status = start(args, System.getenv(), Path.of("").toAbsolutePath(), System.in, protocolOut, extensions);
-    if (status >= 0) {
+    Started started = start(args, System.getenv(), Path.of("").toAbsolutePath(), System.in, protocolOut, extensions);
+    if (started instanceof Started.Exit exit) {
       protocolOut.flush();
-      System.exit(status);
-    }
-    if (status == RUNNING_HTTP) {
+      System.exit(exit.status());
+    } else if (started instanceof Started.ServingHttp) {
       waitForever();
     }
-    // status < 0: the server runs on its own (non-daemon) threads until stdin closes.
+    // Serving stdio: the server runs on its own (non-daemon) threads until stdin closes.
   }
 
-  /**
-   * Starts otel-mcp. Returns an exit status when the process should end now (help, version, a
-   * configuration error), or -1 when the server is running.
-   */
-  static int start(String[] args, Map<String, String> env, Path workingDir, InputStream in, PrintStream protocolOut) {
+  /** Starts otel-mcp: a server is running, or the process should end now (help, version, a configuration error). */
+  static Started start(String[] args, Map<String, String> env, Path workingDir, InputStream in,
+      PrintStream protocolOut) {
     return start(args, env, workingDir, in, protocolOut, Extensions.NONE);
   }
 
   /** @param extensions prompts and resources served beside otel-mcp's own (the conformance run's fixtures) */
-  static int start(String[] args, Map<String, String> env, Path workingDir, InputStream in, PrintStream protocolOut,
-      Extensions extensions) {
+  static Started start(String[] args, Map<String, String> env, Path workingDir, InputStream in,
+      PrintStream protocolOut, Extensions extensions) {
     Configuration config;
     try {
       config = Configuration.parse(args, env, workingDir);
     } catch (ConfigurationException e) {
       System.err.println("otel-mcp: " + e.getMessage());
-      return EXIT_CONFIGURATION;
+      return CONFIGURATION_ERROR;
     }
     String version = Version.current();
     if (config.versionRequested()) {
       protocolOut.println("otel-mcp " + version);
-      return 0;
+      return new Started.Exit(0);
     }
     Logging.configure(config.get(ConfigOption.LOG_LEVEL).orElse("INFO"));
     ObjectMapper protocolMapper = config.helpRequested() ? new ObjectMapper()
@@ -98,7 +94,7 @@ public final class Main {
     catalog.problems().forEach(problem -> log.warn("{}", problem));
     if (config.helpRequested()) {
       protocolOut.print(Usage.text(version, catalog.providers()));
-      return 0;
+      return new Started.Exit(0);
     }
     try {
       String transport = config.get(ConfigOption.TRANSPORT).orElseThrow().strip().toLowerCase(java.util.Locale.ROOT);
@@ -157,20 +153,20 @@ public final class Main {
         closeQuietly(server);
         core.close();
       }, "otelmcp-shutdown"));
-      return http != null ? RUNNING_HTTP : -1;
+      return http != null ? new Started.ServingHttp() : new Started.ServingStdio();
     } catch (CoreStart.StartFailure e) {
       System.err.println(failureMessage(e.getCause()));
-      return EXIT_CONFIGURATION;
+      return CONFIGURATION_ERROR;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return EXIT_CONFIGURATION;
+      return CONFIGURATION_ERROR;
     } catch (ConfigurationException | OtelMcpException | IllegalArgumentException e) {
       System.err.println("otel-mcp: " + e.getMessage());
-      return EXIT_CONFIGURATION;
+      return CONFIGURATION_ERROR;
     } catch (Exception e) {
       // Jetty reports an address in use or a forbidden port this way.
       System.err.println("otel-mcp: cannot start the HTTP transport: " + e.getMessage());
-      return EXIT_CONFIGURATION;
+      return CONFIGURATION_ERROR;
     }
   }
 
