@@ -3,7 +3,7 @@ package dev.otelmcp.adapters.jaeger;
 import dev.otelmcp.backend.toolkit.UnreadableBodyException;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
 import feign.FeignException;
 import java.util.function.Supplier;

@@ -1,11 +1,11 @@
 package dev.otelmcp.adapters.jaeger;
 
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.port.BackendSettings;
-import dev.otelmcp.domain.port.ConnectionSettings;
-import dev.otelmcp.domain.port.HttpBackendConfig;
-import dev.otelmcp.domain.port.SettingsReader;
+import dev.otelmcp.backend.toolkit.ConnectionSettings;
+import dev.otelmcp.backend.toolkit.HttpBackendConfig;
+import dev.otelmcp.backend.toolkit.SettingsReader;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

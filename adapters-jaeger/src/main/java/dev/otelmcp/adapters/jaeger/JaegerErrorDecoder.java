@@ -3,7 +3,7 @@ package dev.otelmcp.adapters.jaeger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.backend.toolkit.TransientStatus;
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import dev.otelmcp.domain.error.NotFoundException;
 import feign.Request;
 import feign.Response;

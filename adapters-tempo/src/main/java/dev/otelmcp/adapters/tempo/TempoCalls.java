@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.backend.toolkit.AnswerBodies;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
 import feign.FeignException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.otelmcp.adapters.tempo;
 
 import dev.otelmcp.backend.toolkit.TransientStatus;
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;

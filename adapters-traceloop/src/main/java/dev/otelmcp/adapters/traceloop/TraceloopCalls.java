@@ -2,7 +2,7 @@ package dev.otelmcp.adapters.traceloop;
 
 import dev.otelmcp.backend.toolkit.UnreadableBodyException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
 import feign.FeignException;
 import java.util.function.Supplier;

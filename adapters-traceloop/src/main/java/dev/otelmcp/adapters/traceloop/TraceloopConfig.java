@@ -1,10 +1,10 @@
 package dev.otelmcp.adapters.traceloop;
 
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.port.BackendSettings;
-import dev.otelmcp.domain.port.ConnectionSettings;
-import dev.otelmcp.domain.port.HttpBackendConfig;
+import dev.otelmcp.backend.toolkit.ConnectionSettings;
+import dev.otelmcp.backend.toolkit.HttpBackendConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.backend.toolkit.TransientStatus;
 import dev.otelmcp.domain.error.BackendRejectedException;
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;

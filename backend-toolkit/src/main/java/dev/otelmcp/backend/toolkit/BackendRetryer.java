@@ -2,8 +2,8 @@ package dev.otelmcp.backend.toolkit;
 
 import dev.otelmcp.domain.call.CallContext;
 import dev.otelmcp.domain.call.StopReason;
-import dev.otelmcp.domain.error.HttpFailures;
-import dev.otelmcp.domain.error.TransportFailure;
+import dev.otelmcp.backend.toolkit.HttpFailures;
+import dev.otelmcp.backend.toolkit.TransportFailure;
 import feign.RetryableException;
 import feign.Retryer;
 import java.time.Clock;

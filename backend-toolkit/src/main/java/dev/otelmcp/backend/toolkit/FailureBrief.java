@@ -1,7 +1,7 @@
 package dev.otelmcp.backend.toolkit;
 
-import dev.otelmcp.domain.error.HttpFailures;
-import dev.otelmcp.domain.error.TransportFailure;
+import dev.otelmcp.backend.toolkit.HttpFailures;
+import dev.otelmcp.backend.toolkit.TransportFailure;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

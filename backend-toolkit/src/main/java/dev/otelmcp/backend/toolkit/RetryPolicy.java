@@ -1,6 +1,6 @@
 package dev.otelmcp.backend.toolkit;
 
-import dev.otelmcp.domain.error.TransportFailure;
+import dev.otelmcp.backend.toolkit.TransportFailure;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.otelmcp.backend.toolkit;
 
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
 import feign.Request;
 import feign.Response;

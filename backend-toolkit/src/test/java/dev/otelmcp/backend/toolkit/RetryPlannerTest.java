@@ -2,7 +2,7 @@ package dev.otelmcp.backend.toolkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otelmcp.domain.error.TransportFailure;
+import dev.otelmcp.backend.toolkit.TransportFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

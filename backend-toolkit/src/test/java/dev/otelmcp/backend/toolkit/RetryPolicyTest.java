@@ -3,7 +3,7 @@ package dev.otelmcp.backend.toolkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.otelmcp.domain.error.TransportFailure;
+import dev.otelmcp.backend.toolkit.TransportFailure;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otelmcp.domain.call.StopReason;
 import dev.otelmcp.domain.error.BackendUnavailableException;
-import dev.otelmcp.domain.error.HttpFailures;
+import dev.otelmcp.backend.toolkit.HttpFailures;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.port.Shortfall;

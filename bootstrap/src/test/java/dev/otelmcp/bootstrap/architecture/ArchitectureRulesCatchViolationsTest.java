@@ -10,6 +10,7 @@ import dev.otelmcp.adapters.sample.archprobe.NewBackendUsingTheApplication;
 import dev.otelmcp.adapters.tempo.archprobe.TempoClassUsingJaeger;
 import dev.otelmcp.backend.toolkit.archprobe.ToolkitClassUsingTempo;
 import dev.otelmcp.domain.archprobe.DomainClassUsingJackson;
+import dev.otelmcp.domain.archprobe.DomainClassUsingJavaNet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,16 @@ class ArchitectureRulesCatchViolationsTest {
 
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().toString()).contains("com.fasterxml.jackson.databind.ObjectMapper");
+  }
+
+  @Test
+  void aDomainClassUsingJavaNetBreaksDomainPurity() {
+    JavaClasses probe = new ClassFileImporter().importClasses(DomainClassUsingJavaNet.class);
+
+    EvaluationResult result = ArchitectureRules.DOMAIN_IS_PURE.evaluate(probe);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString()).contains("java.net.URI");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.otelmcp.domain.port;
+package dev.otelmcp.backend.toolkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.otelmcp.domain.error;
+package dev.otelmcp.backend.toolkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package dev.otelmcp.domain.port;
+package dev.otelmcp.backend.toolkit;
+
+import dev.otelmcp.domain.port.BackendSettings;
 
 import dev.otelmcp.domain.error.InvalidQueryException;
 import java.net.URI;

@@ -1,8 +1,7 @@
-package dev.otelmcp.domain.port;
+package dev.otelmcp.backend.toolkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otelmcp.domain.error.HttpFailures;
 import dev.otelmcp.domain.error.OtelMcpException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;

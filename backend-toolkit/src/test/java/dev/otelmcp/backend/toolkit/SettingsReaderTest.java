@@ -1,4 +1,6 @@
-package dev.otelmcp.domain.port;
+package dev.otelmcp.backend.toolkit;
+
+import dev.otelmcp.domain.port.BackendSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.otelmcp.domain.error;
+package dev.otelmcp.backend.toolkit;
 
 import java.io.EOFException;
 import java.io.InterruptedIOException;

@@ -1,4 +1,9 @@
-package dev.otelmcp.domain.error;
+package dev.otelmcp.backend.toolkit;
+
+import dev.otelmcp.domain.error.BackendRejectedException;
+import dev.otelmcp.domain.error.BackendUnavailableException;
+import dev.otelmcp.domain.error.OtelMcpException;
+import dev.otelmcp.domain.error.RateLimitedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

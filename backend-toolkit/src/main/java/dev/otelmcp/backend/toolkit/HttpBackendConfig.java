@@ -1,6 +1,5 @@
-package dev.otelmcp.domain.port;
+package dev.otelmcp.backend.toolkit;
 
-import dev.otelmcp.domain.error.HttpFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
