@@ -16,7 +16,7 @@ import java.util.Optional;
  * Which span filters the Traceloop API evaluates exactly as {@code FilterEvaluator} does, and their wire
  * form. Only {@code POST …/spans} gets filters: {@code root-spans} applies a filter to the root span alone, which
  * is not what a trace filter means (some span of the trace, or no span for a negative operator), so trace
- * searches push nothing (see {@code docs/traceloop.md}).
+ * searches push nothing (see the README, "Traceloop").
  *
  * <p>What is claimed, and why it is exact:
  *

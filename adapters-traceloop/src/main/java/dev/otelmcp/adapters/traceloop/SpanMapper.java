@@ -93,7 +93,7 @@ final class SpanMapper {
         .build());
   }
 
-  /** A trace search hit from a root-spans row; the counts are the API's (see {@code docs/traceloop.md}). */
+  /** A trace search hit from a root-spans row; the counts are the API's (see the README, "Traceloop"). */
   Optional<TraceSummary> summary(Wire.WireSpan root) {
     if (root == null || root.timestamp() == null) {
       return Optional.empty();

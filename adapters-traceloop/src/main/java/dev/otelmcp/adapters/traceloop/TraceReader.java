@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * started, the environments its spans belong to), page after page until every span was seen, the window has
  * no more spans, {@value #MAX_DETAIL_PAGES} pages of {@value #DETAIL_PAGE_SIZE} were read, or the tool call
  * should stop (after the first page). A span not found there keeps status UNSET and an unknown service (a busy project can fill the window with other traces'
- * spans; see {@code docs/traceloop.md}).
+ * spans; see the README, "Traceloop").
  */
 final class TraceReader {
 
