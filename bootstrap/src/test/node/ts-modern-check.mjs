@@ -11,6 +11,7 @@
 // everything, e.g. the _meta of a read), and over HTTP every request and response is recorded by a fetch wrapper.
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { checkCompletions, checkPrompts, checkTraceCompletion } from "./surface-checks.mjs";
 
 const MODERN = "2026-07-28";
 const SERVER_INFO = "io.modelcontextprotocol/serverInfo";
@@ -172,7 +173,7 @@ await client.connect(tap(transportFor(mode, rest)), { timeout: 120000 });
 // What later sections need from earlier ones (with KEEP_GOING they run even if an earlier one failed).
 let serviceCatalogue = { count: 0, services: [] };
 let traceId = "";
-let toolNames = { values: [] };
+let toolNames = [];
 
 await section("connect", async () => {
   check("the modern era is negotiated", client.getProtocolEra() === "modern", client.getProtocolEra());
@@ -298,15 +299,7 @@ await section("resource template", async () => {
   const { resourceTemplates } = await client.listResourceTemplates();
   check("lists the trace template", resourceTemplates.length === 1
     && resourceTemplates[0].uriTemplate === "otel://trace/{trace_id}", resourceTemplates);
-  const recent = await client.complete({ ref: { type: "ref/resource", uri: "otel://trace/{trace_id}" },
-    argument: { name: "trace_id", value: "" } });
-  check("completes recent trace ids", recent.completion.values.length > 0
-    && recent.completion.values.every((id) => /^[0-9a-f]{32}$/.test(id)), recent.completion);
-  traceId = recent.completion.values[0] ?? "";
-  const narrowed = await client.complete({ ref: { type: "ref/resource", uri: "otel://trace/{trace_id}" },
-    argument: { name: "trace_id", value: traceId.slice(0, 3).toUpperCase() } });
-  check("trace id completion matches a prefix, any case", narrowed.completion.values.includes(traceId)
-    && narrowed.completion.values.every((id) => id.startsWith(traceId.slice(0, 3))), narrowed.completion);
+  traceId = await checkTraceCompletion(client, check);
   const traceRead = await client.readResource({ uri: `otel://trace/${traceId}` });
   const trace = JSON.parse(traceRead.contents[0].text);
   check("the trace template reads the trace's summary", trace.trace?.trace_id === traceId
@@ -325,61 +318,16 @@ await section("unknown trace", async () => {
     && unknownTrace.error.message.includes("search_traces"), unknownTrace);
 });
 
-async function complete(prompt, argument, value, context) {
-  const result = await client.complete({ ref: { type: "ref/prompt", name: prompt }, argument: { name: argument, value },
-    ...(context ? { context: { arguments: context } } : {}) });
-  return result.completion;
-}
-
 await section("completions", async () => {
-  const serviceNames = await complete("investigate_errors", "service_name", "");
-  check("completes service names", serviceNames.values.length === serviceCatalogue.count, serviceNames);
-  const service = serviceCatalogue.services[0] ?? { name: "", operations: [] };
-  const operations = await complete("investigate_errors", "operation_name", "", { service_name: service.name });
-  check("completes the operations of the service given", JSON.stringify([...operations.values].sort())
-    === JSON.stringify([...service.operations].sort()), operations);
-  const models = await complete("compare_models", "models", "gpt");
-  check("completes model names", models.values.length > 0 && models.values.every((m) => m.startsWith("gpt")), models);
-  const second = await complete("compare_models", "models", `${models.values[0]},`);
-  check("completes the second model of a list", second.values.length > 0
-    && second.values.every((m) => m.startsWith(`${models.values[0]},`) && m !== `${models.values[0]},${models.values[0]}`),
-    second);
-  toolNames = await complete("agent_tool_usage", "tool_name", "");
-  check("completes the agents' tool names", toolNames.values.length > 0, toolNames);
-  const windows = await complete("cost_report", "window", "-");
-  check("completes windows", windows.values.includes("-24h"), windows);
-  const groupings = await complete("cost_report", "group_by", "d");
-  check("completes groupings", JSON.stringify(groupings.values) === JSON.stringify(["day"]), groupings);
-  const traceIds = await complete("debug_slow_trace", "trace_id", traceId.slice(0, 4));
-  check("completes trace ids for a prompt", traceIds.values.includes(traceId), traceIds);
+  toolNames = await checkCompletions(client, check, serviceCatalogue, traceId);
 });
 
 await section("prompts", async () => {
-  const { prompts } = await client.listPrompts();
-  const names = prompts.map((p) => p.name).sort();
-  check("lists the prompts", JSON.stringify(names) === JSON.stringify(["agent_tool_usage", "compare_models",
-    "cost_report", "debug_slow_trace", "investigate_errors"]), names);
+  await checkPrompts(client, check, serviceCatalogue, traceId, toolNames[0] ?? "");
   const rawPrompts = lastRaw("prompts/list")?.result;
   check("prompts/list is cacheable", typeof rawPrompts?.ttlMs === "number"
     && ["public", "private"].includes(rawPrompts?.cacheScope),
   { ttlMs: rawPrompts?.ttlMs, cacheScope: rawPrompts?.cacheScope });
-  const service = serviceCatalogue.services[0] ?? { name: "" };
-  const tool = toolNames.values[0] ?? "";
-  const rendered = {
-    investigate_errors: [{ service_name: service.name, window: "-1h" }, ["find_errors", "get_trace", `"start_time":"-1h"`]],
-    cost_report: [{ group_by: "day" }, ["get_llm_usage", `"interval":"1d"`, "get_llm_expensive_traces"]],
-    compare_models: [{ models: "gpt-4o, gpt-4o-mini" }, ["compare_llm_models", `"models":["gpt-4o","gpt-4o-mini"]`]],
-    debug_slow_trace: [{ trace_id: traceId }, ["get_trace", traceId]],
-    agent_tool_usage: [{ tool_name: tool }, ["list_llm_tools", "search_spans", tool]],
-  };
-  for (const [name, [args, expected]] of Object.entries(rendered)) {
-    const prompt = await failure(client.getPrompt({ name, arguments: args }));
-    const body = (prompt.result?.messages ?? []).map((m) => m.content.text).join("\n");
-    check(`prompt ${name} names its tools and arguments`, expected.every((part) => body.includes(part))
-      && body.includes("untrusted"), prompt.error ?? body);
-  }
-  const noTrace = await failure(client.getPrompt({ name: "debug_slow_trace", arguments: {} }));
-  check("a missing prompt argument is an error naming it", noTrace.error?.message?.includes("trace_id") === true, noTrace);
 });
 
 // Over HTTP: what went over the wire.

@@ -3,6 +3,7 @@
 // of argument. Prints one JSON report; exits 1 on the first failed check.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { checkCompletions, checkPrompts, checkTraceCompletion } from "./surface-checks.mjs";
 
 const [java, jar, ...serverArgs] = process.argv.slice(2);
 const report = { checks: [] };
@@ -55,15 +56,7 @@ check("pricing names the table and its date", pricing.includes("genai-prices") &
 const { resourceTemplates } = await client.listResourceTemplates();
 check("lists the trace template", resourceTemplates.length === 1
   && resourceTemplates[0].uriTemplate === "otel://trace/{trace_id}", resourceTemplates);
-const recent = await client.complete({ ref: { type: "ref/resource", uri: "otel://trace/{trace_id}" },
-  argument: { name: "trace_id", value: "" } });
-check("completes recent trace ids", recent.completion.values.length > 0
-  && recent.completion.values.every((id) => /^[0-9a-f]{32}$/.test(id)), recent.completion);
-const traceId = recent.completion.values[0];
-const narrowed = await client.complete({ ref: { type: "ref/resource", uri: "otel://trace/{trace_id}" },
-  argument: { name: "trace_id", value: traceId.slice(0, 3).toUpperCase() } });
-check("trace id completion matches a prefix, any case", narrowed.completion.values.includes(traceId)
-  && narrowed.completion.values.every((id) => id.startsWith(traceId.slice(0, 3))), narrowed.completion);
+const traceId = await checkTraceCompletion(client, check);
 const trace = JSON.parse((await client.readResource({ uri: `otel://trace/${traceId}` })).contents[0].text);
 check("the trace template reads the trace's summary", trace.trace?.trace_id === traceId, trace.trace);
 let missing;
@@ -75,58 +68,8 @@ try {
 check("an unknown trace is an error naming it and what to do", missing !== undefined
   && missing.message.includes("not found") && missing.message.includes("search_traces"), missing?.message);
 
-const { prompts } = await client.listPrompts();
-const names = prompts.map((p) => p.name).sort();
-check("lists the prompts", JSON.stringify(names) === JSON.stringify(["agent_tool_usage", "compare_models", "cost_report",
-  "debug_slow_trace", "investigate_errors"]), names);
-
-async function complete(prompt, argument, value, context) {
-  const result = await client.complete({ ref: { type: "ref/prompt", name: prompt }, argument: { name: argument, value },
-    ...(context ? { context: { arguments: context } } : {}) });
-  return result.completion;
-}
-
-const serviceNames = await complete("investigate_errors", "service_name", "");
-check("completes service names", serviceNames.values.length === services.count, serviceNames);
-const service = services.services[0];
-const operations = await complete("investigate_errors", "operation_name", "", { service_name: service.name });
-check("completes the operations of the service given", JSON.stringify(operations.values.sort())
-  === JSON.stringify([...service.operations].sort()), operations);
-const models = await complete("compare_models", "models", "gpt");
-check("completes model names", models.values.length > 0 && models.values.every((m) => m.startsWith("gpt")), models);
-const second = await complete("compare_models", "models", `${models.values[0]},`);
-check("completes the second model of a list", second.values.length > 0
-  && second.values.every((m) => m.startsWith(`${models.values[0]},`) && m !== `${models.values[0]},${models.values[0]}`),
-  second);
-const tools = await complete("agent_tool_usage", "tool_name", "");
-check("completes the agents' tool names", tools.values.length > 0, tools);
-const windows = await complete("cost_report", "window", "-");
-check("completes windows", windows.values.includes("-24h"), windows);
-const groupings = await complete("cost_report", "group_by", "d");
-check("completes groupings", JSON.stringify(groupings.values) === JSON.stringify(["day"]), groupings);
-const traceIds = await complete("debug_slow_trace", "trace_id", traceId.slice(0, 4));
-check("completes trace ids for a prompt", traceIds.values.includes(traceId), traceIds);
-
-const rendered = {
-  investigate_errors: [{ service_name: service.name, window: "-1h" }, ["find_errors", "get_trace", `"start_time":"-1h"`]],
-  cost_report: [{ group_by: "day" }, ["get_llm_usage", `"interval":"1d"`, "get_llm_expensive_traces"]],
-  compare_models: [{ models: "gpt-4o, gpt-4o-mini" }, ["compare_llm_models", `"models":["gpt-4o","gpt-4o-mini"]`]],
-  debug_slow_trace: [{ trace_id: traceId }, ["get_trace", traceId]],
-  agent_tool_usage: [{ tool_name: tools.values[0] }, ["list_llm_tools", "search_spans", tools.values[0]]],
-};
-for (const [name, [args, expected]] of Object.entries(rendered)) {
-  const prompt = await client.getPrompt({ name, arguments: args });
-  const body = prompt.messages.map((m) => m.content.text).join("\n");
-  check(`prompt ${name} names its tools and arguments`, expected.every((part) => body.includes(part))
-    && body.includes("untrusted"), body);
-}
-let noTrace;
-try {
-  await client.getPrompt({ name: "debug_slow_trace", arguments: {} });
-} catch (e) {
-  noTrace = e;
-}
-check("a missing prompt argument is an error naming it", noTrace?.message.includes("trace_id"), noTrace?.message);
+const tools = await checkCompletions(client, check, services, traceId);
+await checkPrompts(client, check, services, traceId, tools[0]);
 
 const docs = await client.callTool({ name: "get_docs", arguments: { topic: "filters" } });
 check("get_docs gives the filter language", docs.isError !== true && docs.structuredContent.text.includes("not_exists"),

@@ -22,13 +22,9 @@ public final class ToolSpecifications {
 
   private final ToolAnswers answers;
 
+  /** With the default call deadline (tests). */
   public ToolSpecifications(ResultMapper mapper, AnswerFitter fitter) {
-    this(mapper, fitter, new CallRunner(McpServerFactory.DEFAULT_CALL_TIMEOUT, new RunningCalls()));
-  }
-
-  /** @param runner runs each call within its deadline, cancellable */
-  public ToolSpecifications(ResultMapper mapper, AnswerFitter fitter, CallRunner runner) {
-    this(new ToolAnswers(mapper, fitter, runner));
+    this(new ToolAnswers(mapper, fitter, new CallRunner(McpServerFactory.DEFAULT_CALL_TIMEOUT, new RunningCalls())));
   }
 
   public ToolSpecifications(ToolAnswers answers) {

@@ -2,7 +2,6 @@ package dev.otelmcp.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class ModernClientIT {
 
   private static final Path WORK = Path.of("target/ts-client");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static void install() throws Exception {
     TypeScriptClientIT.install();
@@ -37,23 +35,9 @@ class ModernClientIT {
     }
   }
 
-  private static List<String> sampleArgs() {
-    Path samples = Path.of(System.getProperty("otelmcp.samples", "../samples")).toAbsolutePath();
-    return List.of("--load", samples.toString(), "--load-rebase", "--no-persist", "--otlp-port", "0");
-  }
-
   /** Runs {@code node ts-modern-check.mjs <args>} and returns its report, after checking it passed. */
   private static JsonNode runCheck(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("node", "ts-modern-check.mjs"));
-    command.addAll(List.of(args));
-    Process node = new ProcessBuilder(command).directory(WORK.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(node.waitFor(300, TimeUnit.SECONDS)).as("the check finished").isTrue();
-    JsonNode report = JSON.readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
-    assertThat(node.exitValue()).as(output).isZero();
-    assertThat(report.path("ok").asBoolean()).as(output).isTrue();
-    return report;
+    return TypeScriptClientIT.runCheck("ts-modern-check.mjs", List.of(args));
   }
 
   private static void assertModernReport(JsonNode report) {
@@ -78,7 +62,7 @@ class ModernClientIT {
       Path log = Files.createTempFile(Path.of("target"), "modern-client-http", ".log");
       List<String> command = new ArrayList<>(List.of(ServerProcess.java(), "-jar",
           ServerProcess.jar().toAbsolutePath().toString(), "--transport", "http", "--port", String.valueOf(port)));
-      command.addAll(sampleArgs());
+      command.addAll(TypeScriptClientIT.sampleArgs());
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(log.toFile()).start();
       HttpServer server = new HttpServer(process, log, "http://127.0.0.1:" + port + "/mcp");
@@ -105,9 +89,8 @@ class ModernClientIT {
   @Test
   void theModernClientUsesEverythingOverStdio() throws Exception {
     install();
-    List<String> args = new ArrayList<>(List.of("stdio", ServerProcess.java(),
-        ServerProcess.jar().toAbsolutePath().toString()));
-    args.addAll(sampleArgs());
+    List<String> args = new ArrayList<>(List.of("stdio"));
+    args.addAll(TypeScriptClientIT.serverCommand());
 
     assertModernReport(runCheck(args.toArray(String[]::new)));
   }

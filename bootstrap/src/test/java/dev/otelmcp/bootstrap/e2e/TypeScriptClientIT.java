@@ -3,11 +3,11 @@ package dev.otelmcp.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,8 @@ class TypeScriptClientIT {
 
   static void install() throws Exception {
     Files.createDirectories(WORK);
-    for (String file : List.of("package.json", "ts-client-check.mjs", "ts-surface-check.mjs", "ts-modern-check.mjs")) {
+    for (String file : List.of("package.json", "ts-client-check.mjs", "ts-surface-check.mjs", "ts-modern-check.mjs",
+        "surface-checks.mjs")) {
       Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
     if (Files.isDirectory(WORK.resolve("node_modules/@modelcontextprotocol/sdk"))) {
@@ -40,18 +41,9 @@ class TypeScriptClientIT {
   @Test
   void theTypeScriptClientReadsEveryErrorAndPagesThroughATrace() throws Exception {
     install();
-    Path samples = Path.of(System.getProperty("otelmcp.samples", "../samples")).toAbsolutePath();
     // A small budget, so that the sample traces really are paged.
-    Process node = new ProcessBuilder("node", "ts-client-check.mjs", ServerProcess.java(),
-        ServerProcess.jar().toAbsolutePath().toString(), "--load", samples.toString(), "--load-rebase", "--no-persist",
-        "--otlp-port", "0", "--max-answer-tokens", "2000")
-        .directory(WORK.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = readAll(node);
-    assertThat(node.waitFor(300, TimeUnit.SECONDS)).as("the check finished").isTrue();
-    JsonNode report = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+    JsonNode report = runCheck("ts-client-check.mjs", serverCommand("--max-answer-tokens", "2000"));
 
-    assertThat(node.exitValue()).as(output).isZero();
-    assertThat(report.path("ok").asBoolean()).as(output).isTrue();
     assertThat(report.at("/trace/pages").asInt()).as("the trace needed several pages").isGreaterThan(1);
     assertThat(report.at("/trace/total_tokens").asLong()).isPositive();
   }
@@ -59,21 +51,35 @@ class TypeScriptClientIT {
   @Test
   void theTypeScriptClientReadsResourcesGetsPromptsAndCompletesArguments() throws Exception {
     install();
-    Path samples = Path.of(System.getProperty("otelmcp.samples", "../samples")).toAbsolutePath();
-    Process node = new ProcessBuilder("node", "ts-surface-check.mjs", ServerProcess.java(),
-        ServerProcess.jar().toAbsolutePath().toString(), "--load", samples.toString(), "--load-rebase", "--no-persist",
-        "--otlp-port", "0")
-        .directory(WORK.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = readAll(node);
-    assertThat(node.waitFor(300, TimeUnit.SECONDS)).as("the check finished").isTrue();
-    JsonNode report = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+    JsonNode report = runCheck("ts-surface-check.mjs", serverCommand());
 
-    assertThat(node.exitValue()).as(output).isZero();
-    assertThat(report.path("ok").asBoolean()).as(output).isTrue();
     assertThat(report.path("resources").size()).isEqualTo(5);
   }
 
-  private static String readAll(Process process) throws IOException {
-    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  /** The jar started with java on the samples (loaded, rebased, nothing kept), plus {@code more} arguments. */
+  static List<String> serverCommand(String... more) {
+    List<String> command = new ArrayList<>(List.of(ServerProcess.java(), ServerProcess.jar().toAbsolutePath().toString()));
+    command.addAll(sampleArgs());
+    command.addAll(List.of(more));
+    return command;
+  }
+
+  static List<String> sampleArgs() {
+    Path samples = Path.of(System.getProperty("otelmcp.samples", "../samples")).toAbsolutePath();
+    return List.of("--load", samples.toString(), "--load-rebase", "--no-persist", "--otlp-port", "0");
+  }
+
+  /** Runs {@code node <script> <args>} where the client is installed; returns its report after checking it passed. */
+  static JsonNode runCheck(String script, List<String> args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", script));
+    command.addAll(args);
+    Process node = new ProcessBuilder(command).directory(WORK.toFile())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(node.waitFor(300, TimeUnit.SECONDS)).as("the check finished").isTrue();
+    JsonNode report = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+    assertThat(node.exitValue()).as(output).isZero();
+    assertThat(report.path("ok").asBoolean()).as(output).isTrue();
+    return report;
   }
 }

@@ -21,6 +21,11 @@ final class ServiceMap {
 
   /** The most operations listed per service; list_operations pages through the rest. */
   static final int MAX_OPERATIONS = 50;
+  /**
+   * The most services whose operations are read for one answer (each is a backend request): a backend with more lists
+   * the rest by name, so the work of one read does not grow with the number of services.
+   */
+  static final int MAX_SERVICES_WITH_OPERATIONS = 50;
   private static final int PARALLEL = 4;
 
   private final ToolBox tools;
@@ -44,11 +49,12 @@ final class ServiceMap {
     ToolAnswer listed = OtelResources.successful(OtelResources.SERVICES, tools.call("list_services", Map.of()));
     @SuppressWarnings("unchecked")
     List<String> names = (List<String>) listed.structured().get("services");
-    List<CompletableFuture<Map<String, Object>>> rows = names.stream()
+    List<CompletableFuture<Map<String, Object>>> rows = names.stream().limit(MAX_SERVICES_WITH_OPERATIONS)
         .map(name -> CompletableFuture.supplyAsync(() -> row(name), pool))
         .toList();
-    List<Map<String, Object>> services = new ArrayList<>(rows.size());
+    List<Map<String, Object>> services = new ArrayList<>(names.size());
     rows.forEach(row -> services.add(row.join()));
+    names.stream().skip(MAX_SERVICES_WITH_OPERATIONS).forEach(name -> services.add(Map.of("name", name)));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("window", listed.structured().get("window"));
     answer.put("count", names.size());
@@ -56,6 +62,11 @@ final class ServiceMap {
     if (Boolean.TRUE.equals(listed.structured().get("truncated"))) {
       answer.put("truncated", true);
       answer.put("hint", "More services than fit: call list_services with its cursor for the rest.");
+    }
+    if (names.size() > MAX_SERVICES_WITH_OPERATIONS) {
+      answer.put("operations_left_out", true);
+      answer.merge("hint", "Operations are listed for the first " + MAX_SERVICES_WITH_OPERATIONS
+          + " services: call list_operations with a service_name for the others.", (first, second) -> first + " " + second);
     }
     String text = mapper.toJson(answer);
     if (text.length() <= maxChars) {

@@ -131,6 +131,23 @@ class OtelResourcesTest {
   }
 
   @Test
+  void theOperationsOfAtMostFiftyServicesAreReadAndTheOthersAreNamedOnly() throws Exception {
+    String[] seventy = IntStream.range(0, 70).mapToObj(i -> String.format("svc-%02d", i)).toArray(String[]::new);
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    Map<String, Object> answer = json(resources(80_000, listServices(seventy),
+        listOperations(s -> {
+          asked.incrementAndGet();
+          return List.of(s + "-op");
+        })).read("otel://services").text());
+
+    assertThat(asked).hasValue(50);
+    assertThat(service(answer, "svc-49")).containsEntry("operations", List.of("svc-49-op"));
+    assertThat(service(answer, "svc-50")).containsOnlyKeys("name");
+    assertThat(answer).containsEntry("count", 70).containsEntry("operations_left_out", true);
+    assertThat((String) answer.get("hint")).contains("first 50 services").contains("list_operations");
+  }
+
+  @Test
   void aServiceWithManyOperationsListsFiftyAndTheirCount() throws Exception {
     List<String> sixty = IntStream.range(0, 60).mapToObj(i -> "op-" + i).toList();
     Map<String, Object> answer = json(resources(80_000, listServices("big", "small"),
