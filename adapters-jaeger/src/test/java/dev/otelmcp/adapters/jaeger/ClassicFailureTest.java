@@ -20,7 +20,7 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.TraceQuery;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,13 +8,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceStore;
-import dev.otelmcp.domain.tck.AbstractTraceStoreContractTest;
-import dev.otelmcp.domain.tck.Cassette;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.AbstractTraceStoreContractTest;
+import dev.otelmcp.tck.Cassette;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The TCK against the classic /api, every answer a real recorded Jaeger v2 response. */
@@ -25,10 +23,8 @@ class ClassicJaegerContractTest extends AbstractTraceStoreContractTest {
 
   private static final Set<String> VARYING = Set.of("start", "end", "limit", "tags", "minDuration", "maxDuration");
 
-  private JaegerTraceStore store;
-
-  @BeforeEach
-  void recordedJaeger() {
+  @Override
+  protected TraceStore openStore() {
     replay("TestJaegerListServices.test_list_services", "/api/services", 5);
     replay("TestJaegerSearchTraces.test_search_traces_with_operation", "/api/services/jaeger/operations", 5);
     replay("TestJaegerGetTrace.test_get_trace_by_id", "/api/traces/0a133b2ffa5d05faf89fe1f489cb020e", 5);
@@ -42,7 +38,7 @@ class ClassicJaegerContractTest extends AbstractTraceStoreContractTest {
         .find(i -> i.path().equals("/api/traces"));
     jaeger.stubFor(Cassette.stubFor(basic, VARYING).atPriority(5).willReturn(basic.response()));
     jaeger.stubFor(get(urlPathEqualTo("/api/traces")).atPriority(10).willReturn(okJson(Fixtures.emptySearchBody())));
-    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.baseUrl())));
+    return new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.baseUrl())));
   }
 
   private static void replay(String cassette, String path, int priority) {
@@ -50,15 +46,6 @@ class ClassicJaegerContractTest extends AbstractTraceStoreContractTest {
     jaeger.stubFor(Cassette.stubFor(interaction, VARYING).atPriority(priority).willReturn(interaction.response()));
   }
 
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
-  @Override
-  protected TraceStore store() {
-    return store;
-  }
 
   @Override
   protected KnownData knownData() {

@@ -1,7 +1,7 @@
 package dev.otelmcp.adapters.jaeger;
 
-import dev.otelmcp.domain.tck.Cassette;
-import dev.otelmcp.domain.tck.TestResources;
+import dev.otelmcp.tck.Cassette;
+import dev.otelmcp.tck.TestResources;
 
 /** Test resources, read from the classpath only. */
 final class Fixtures {

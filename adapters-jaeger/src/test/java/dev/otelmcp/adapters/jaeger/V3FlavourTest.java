@@ -25,7 +25,7 @@ import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.TraceQuery;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

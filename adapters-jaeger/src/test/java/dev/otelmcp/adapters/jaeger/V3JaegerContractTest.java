@@ -11,12 +11,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceStore;
-import dev.otelmcp.domain.tck.AbstractTraceStoreContractTest;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.AbstractTraceStoreContractTest;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -31,10 +29,8 @@ class V3JaegerContractTest extends AbstractTraceStoreContractTest {
 
   private static final String TRACE = V3FlavourTest.TELEMETRYGEN_TRACE;
 
-  private JaegerTraceStore store;
-
-  @BeforeEach
-  void jaegerV3() {
+  @Override
+  protected TraceStore openStore() {
     // A Jaeger after v2.20: the classic search endpoints are gone (Go's default 404 page).
     jaeger.stubFor(get(urlPathEqualTo("/api/services")).willReturn(notFound().withBody("404 page not found\n")));
     jaeger.stubFor(get(urlPathEqualTo("/api/v3/services")).willReturn(okJson(
@@ -51,18 +47,9 @@ class V3JaegerContractTest extends AbstractTraceStoreContractTest {
       jaeger.stubFor(get(urlPathEqualTo("/api/v3/traces"))
           .withQueryParam("query.service_name", equalTo(service)).willReturn(okJson(example)));
     }
-    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.baseUrl())));
+    return new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.baseUrl())));
   }
 
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
-  @Override
-  protected TraceStore store() {
-    return store;
-  }
 
   @Override
   protected KnownData knownData() {

@@ -18,7 +18,7 @@ import dev.otelmcp.domain.error.RateLimitedException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.query.TraceQuery;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.domain.model.Span;
-import dev.otelmcp.domain.tck.Cassette;
+import dev.otelmcp.tck.Cassette;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -13,7 +13,7 @@ import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.SpanQuery;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -19,7 +19,7 @@ import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.FilterValueType;
 import dev.otelmcp.domain.query.SpanQuery;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -9,7 +9,7 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.query.TraceQuery;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

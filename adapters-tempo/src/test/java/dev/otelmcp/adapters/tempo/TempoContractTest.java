@@ -6,11 +6,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceStore;
-import dev.otelmcp.domain.tck.AbstractTraceStoreContractTest;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.AbstractTraceStoreContractTest;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -22,10 +20,8 @@ class TempoContractTest extends AbstractTraceStoreContractTest {
   @RegisterExtension
   static WireMockExtension tempo = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private TempoTraceStore store;
-
-  @BeforeEach
-  void recordedTempo() {
+  @Override
+  protected TraceStore openStore() {
     WireMock wireMock = tempo.getRuntimeInfo().getWireMock();
     RecordedTempo.search(wireMock, RecordedTempo.SERVICES, RecordedTempo.ALL);
     RecordedTempo.search(wireMock, RecordedTempo.BY_SERVICE, RecordedTempo.DEMO);
@@ -38,7 +34,7 @@ class TempoContractTest extends AbstractTraceStoreContractTest {
     RecordedTempo.unknownTraceV1(wireMock);
     RecordedTempo.tagValues(wireMock);
     RecordedTempo.echo(wireMock);
-    store = new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(tempo.baseUrl())));
+    return new TempoTraceStore(TempoConfig.from(TestBackendSettings.url(tempo.baseUrl())));
   }
 
   /** Trace bodies; the v2 subclass serves them from the v2 route instead. */
@@ -46,15 +42,6 @@ class TempoContractTest extends AbstractTraceStoreContractTest {
     RecordedTempo.tracesV1(wireMock, RecordedTempo.BASIC);
   }
 
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
-  @Override
-  protected TraceStore store() {
-    return store;
-  }
 
   @Override
   protected KnownData knownData() {

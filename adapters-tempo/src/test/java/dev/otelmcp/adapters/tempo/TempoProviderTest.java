@@ -8,7 +8,7 @@ import dev.otelmcp.domain.port.TraceStoreProvider;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.FilterValueType;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;

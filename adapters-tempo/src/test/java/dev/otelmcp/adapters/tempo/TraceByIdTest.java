@@ -18,7 +18,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanKind;
 import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.Trace;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.query.TraceQuery;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -11,10 +11,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceStore;
-import dev.otelmcp.domain.tck.AbstractTraceStoreContractTest;
+import dev.otelmcp.tck.AbstractTraceStoreContractTest;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -36,10 +34,8 @@ class TraceloopContractTest extends AbstractTraceStoreContractTest {
   private static final TimeRange DAY =
       new TimeRange(Instant.parse("2025-11-15T11:10:00Z"), Instant.parse("2025-11-16T11:11:00Z"));
 
-  private TraceloopTraceStore store;
-
-  @BeforeEach
-  void recordedApi() {
+  @Override
+  protected TraceStore openStore() {
     RecordedTraceloop.serve(traceloop.getRuntimeInfo().getWireMock());
     // Two searches the TCK makes with limits that were not recorded; their rows are in recorded pages of the
     // same window: the 2 newest of its 3 root spans, and the 3 newest spans (all of service travel-agent-demo2).
@@ -61,18 +57,9 @@ class TraceloopContractTest extends AbstractTraceStoreContractTest {
         .withRequestBody(equalToJson("{\"cursor\":0,\"limit\":1000}", true, true))
         .withRequestBody(matchingJsonPath("$.filters", equalToJson("[]")))
         .willReturn(ok().withTransformers(SpanSearchFake.NAME)));
-    store = new TraceloopTraceStore(TraceloopConfig.from(Fixtures.settings(traceloop.baseUrl())));
+    return new TraceloopTraceStore(TraceloopConfig.from(Fixtures.settings(traceloop.baseUrl())));
   }
 
-  @AfterEach
-  void closeStore() {
-    store.close();
-  }
-
-  @Override
-  protected TraceStore store() {
-    return store;
-  }
 
   @Override
   protected KnownData knownData() {

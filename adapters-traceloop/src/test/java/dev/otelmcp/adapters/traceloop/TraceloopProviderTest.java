@@ -8,7 +8,7 @@ import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
 import dev.otelmcp.domain.query.Filter;
-import dev.otelmcp.domain.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 

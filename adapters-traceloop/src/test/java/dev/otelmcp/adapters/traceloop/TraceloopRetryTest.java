@@ -21,7 +21,7 @@ import dev.otelmcp.domain.error.RateLimitedException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.TraceQuery;
-import dev.otelmcp.domain.tck.FlakyBackend;
+import dev.otelmcp.tck.FlakyBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

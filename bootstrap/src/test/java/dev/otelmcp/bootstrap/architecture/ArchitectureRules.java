@@ -20,6 +20,7 @@ final class ArchitectureRules {
   static final String OTLP_CODEC = "dev.otelmcp.otlp.codec..";
   static final String PRICING = "dev.otelmcp.adapters.pricing..";
   static final String TOOLKIT = "dev.otelmcp.backend.toolkit..";
+  static final String TCK = "dev.otelmcp.tck..";
   /** Every adapter module is a package under this one; the backends are all of them but the MCP side and prices. */
   static final String ADAPTERS = "dev.otelmcp.adapters..";
 
@@ -96,4 +97,18 @@ final class ArchitectureRules {
       .should().onlyDependOnClassesThat().resideInAnyPackage(OTLP_CODEC, DOMAIN, "java..",
           "com.fasterxml.jackson..", "com.google.protobuf..", "io.opentelemetry.proto..")
       .as("the OTLP codec depends on the domain, Jackson and the OTLP protobuf classes only");
+
+  /** The TCK is for tests: no production class of otel-mcp uses it (it brings JUnit, AssertJ and WireMock along). */
+  static final ArchRule NOTHING_IN_PRODUCTION_USES_THE_TCK = noClasses().that().resideOutsideOfPackage(TCK)
+      .should().dependOnClassesThat().resideInAPackage(TCK)
+      .as("no production class depends on the TCK");
+
+  /**
+   * The TCK tests the SPI the way a third-party author sees it: the domain plus its test libraries, never an
+   * otel-mcp implementation (a backend, the toolkit, the codec, the application).
+   */
+  static final ArchRule THE_TCK_SEES_ONLY_THE_SPI = classes().that().resideInAPackage(TCK)
+      .should().onlyDependOnClassesThat().resideInAnyPackage(TCK, DOMAIN, "java..", "javax..", "org.junit..",
+          "org.opentest4j..", "org.assertj..", "com.github.tomakehurst.wiremock..", "com.fasterxml.jackson..")
+      .as("the TCK depends on the domain and its test libraries only");
 }

@@ -8,9 +8,11 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import dev.otelmcp.adapters.jaeger.JaegerTraceStoreProvider;
 import dev.otelmcp.adapters.sample.archprobe.NewBackendUsingTheApplication;
 import dev.otelmcp.adapters.tempo.archprobe.TempoClassUsingJaeger;
+import dev.otelmcp.application.archprobe.UseCaseUsingTheTck;
 import dev.otelmcp.backend.toolkit.archprobe.ToolkitClassUsingTempo;
 import dev.otelmcp.domain.archprobe.DomainClassUsingJackson;
 import dev.otelmcp.domain.archprobe.DomainClassUsingJavaNet;
+import dev.otelmcp.tck.archprobe.TckClassUsingTheToolkit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +71,25 @@ class ArchitectureRulesCatchViolationsTest {
 
     assertThat(result.hasViolation()).isTrue();
     assertThat(result.getFailureReport().toString()).contains("dev.otelmcp.adapters.tempo.TempoTraceStoreProvider");
+  }
+
+  @Test
+  void productionCodeUsingTheTckBreaksTheRule() {
+    JavaClasses probe = new ClassFileImporter().importClasses(UseCaseUsingTheTck.class);
+
+    EvaluationResult result = ArchitectureRules.NOTHING_IN_PRODUCTION_USES_THE_TCK.evaluate(probe);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString()).contains("dev.otelmcp.tck.TestResources");
+  }
+
+  @Test
+  void aTckClassUsingAnImplementationLibraryBreaksTheRule() {
+    JavaClasses probe = new ClassFileImporter().importClasses(TckClassUsingTheToolkit.class);
+
+    EvaluationResult result = ArchitectureRules.THE_TCK_SEES_ONLY_THE_SPI.evaluate(probe);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().toString()).contains("dev.otelmcp.backend.toolkit.RetryPolicy");
   }
 }

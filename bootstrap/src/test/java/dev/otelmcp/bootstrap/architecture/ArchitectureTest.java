@@ -34,4 +34,10 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule bootstrapDiscoversBackends = ArchitectureRules.BOOTSTRAP_DISCOVERS_BACKENDS;
+
+  @ArchTest
+  static final ArchRule nothingInProductionUsesTheTck = ArchitectureRules.NOTHING_IN_PRODUCTION_USES_THE_TCK;
+
+  @ArchTest
+  static final ArchRule theTckSeesOnlyTheSpi = ArchitectureRules.THE_TCK_SEES_ONLY_THE_SPI;
 }

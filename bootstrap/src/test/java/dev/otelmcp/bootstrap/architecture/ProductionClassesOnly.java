@@ -4,8 +4,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 
 /**
- * Production classes only: no test classes of this module, and no published test-jars (the TCK in the
- * domain test-jar uses JUnit and Jackson, as tests may).
+ * Production classes only: no test classes of this module, and no test-jars should one appear. The TCK is an
+ * ordinary artifact and is checked like the rest (it may use test libraries; nothing may use it).
  */
 final class ProductionClassesOnly implements ImportOption {
 

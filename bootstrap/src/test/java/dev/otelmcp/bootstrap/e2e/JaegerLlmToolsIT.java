@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.otelmcp.domain.tck.TestResources;
+import dev.otelmcp.tck.TestResources;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

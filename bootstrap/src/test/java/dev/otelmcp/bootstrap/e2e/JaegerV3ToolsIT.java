@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.otelmcp.domain.tck.TestResources;
+import dev.otelmcp.tck.TestResources;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.otelmcp.bootstrap.e2e;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.otelmcp.domain.tck.Cassette;
+import dev.otelmcp.tck.Cassette;
 import java.util.Set;
 
 /**

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.otelmcp.domain.tck.Cassette;
+import dev.otelmcp.tck.Cassette;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

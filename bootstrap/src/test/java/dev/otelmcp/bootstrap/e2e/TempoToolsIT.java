@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.otelmcp.domain.tck.Cassette;
+import dev.otelmcp.tck.Cassette;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

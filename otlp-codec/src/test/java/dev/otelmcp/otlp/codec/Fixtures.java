@@ -1,6 +1,6 @@
 package dev.otelmcp.otlp.codec;
 
-import dev.otelmcp.domain.tck.TestResources;
+import dev.otelmcp.tck.TestResources;
 
 /** Reads test resources from the classpath (never from outside the module). */
 final class Fixtures {

@@ -8,7 +8,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanKind;
 import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.Trace;
-import dev.otelmcp.domain.tck.Cassette;
+import dev.otelmcp.tck.Cassette;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -205,7 +205,7 @@ class OtlpJsonDecoderRobustnessTest {
 
   @Test
   void oneDecoderServesManyThreadsAtOnce() throws Exception {
-    String body = dev.otelmcp.domain.tck.Cassette.load("cassettes/tempo/TestTempoGetTrace.test_get_trace_by_id.yaml")
+    String body = dev.otelmcp.tck.Cassette.load("cassettes/tempo/TestTempoGetTrace.test_get_trace_by_id.yaml")
         .findByPath("/api/traces/42ff472d7feb6215bec0cf4e350675b2").responseBody();
     OtlpDecodeResult expected = decoder.decode(body);
     ExecutorService pool = Executors.newFixedThreadPool(4);

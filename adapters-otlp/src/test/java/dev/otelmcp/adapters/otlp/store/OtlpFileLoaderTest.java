@@ -7,7 +7,7 @@ import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.query.TraceQuery;
-import dev.otelmcp.domain.tck.TestResources;
+import dev.otelmcp.tck.TestResources;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

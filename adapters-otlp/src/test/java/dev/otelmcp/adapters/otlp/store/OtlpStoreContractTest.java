@@ -7,28 +7,25 @@ import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.FilterValueType;
-import dev.otelmcp.domain.tck.AbstractTraceStoreContractTest;
-import dev.otelmcp.domain.tck.TestResources;
+import dev.otelmcp.tck.AbstractTraceStoreContractTest;
+import dev.otelmcp.tck.TestResources;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /** The TCK against the built-in store, holding synthetic LLM traces and a real telemetrygen payload. */
 class OtlpStoreContractTest extends AbstractTraceStoreContractTest {
 
   static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
 
-  private OtlpTraceStore store;
   private KnownData known;
 
-  @BeforeEach
-  void loadedStore() throws IOException {
-    store = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC());
+  @Override
+  protected TraceStore openStore() throws IOException {
+    OtlpTraceStore store = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC());
     List<Span> spans = new SyntheticTraces(7, START, Duration.ofHours(6)).traces(300);
     store.ingest(spans, null);
     store.ingest(new OtlpJsonDecoder().decode(TestResources.text("fixtures/jaeger/otlp2jaeger-in.json")).spans(), null);
@@ -36,15 +33,6 @@ class OtlpStoreContractTest extends AbstractTraceStoreContractTest {
     int spanCount = (int) spans.stream().filter(s -> s.traceId().equals(first.traceId())).count();
     known = new KnownData(new TimeRange(START.minus(Duration.ofDays(3)), START.plus(Duration.ofDays(1))),
         first.traceId(), spanCount, first.serviceName(), "openai.chat", "0123456789abcdef0123456789abcdef");
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
-
-  @Override
-  protected TraceStore store() {
     return store;
   }
 

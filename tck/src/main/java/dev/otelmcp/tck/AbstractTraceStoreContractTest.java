@@ -1,4 +1,4 @@
-package dev.otelmcp.domain.tck;
+package dev.otelmcp.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,14 +27,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The TCK: behaviour every {@link TraceStore} must show, whatever backend it talks to. A backend module
- * extends this class, points {@link #store()} at its fixture (WireMock replaying recorded traffic, or data
- * loaded in memory) and describes what that fixture holds in {@link #knownData()}.
+ * extends this class, opens its store on its fixture in {@link #openStore()} (WireMock replaying recorded traffic,
+ * or data loaded in memory) and describes what that fixture holds in {@link #knownData()}; this class opens a
+ * store before each test and closes it after.
  *
- * <p>Third-party backend authors get this class from the {@code otel-mcp-domain} test-jar.
+ * <p>Claims are checked both ways: what {@link TraceStore#capabilities()} says the store evaluates must be
+ * evaluated exactly and find the known data; what it does not claim must be refused with the standard error or
+ * still be exact, never ignored. Every test that filters requires a non-empty result, so a store that returns
+ * nothing cannot pass. Failures of HTTP backends are the subject of {@link AbstractBackendFailureContractTest}.
+ *
+ * <p>Third-party backend authors get this class from the {@code otel-mcp-tck} artifact (test scope).
  */
 public abstract class AbstractTraceStoreContractTest {
 
@@ -56,23 +64,54 @@ public abstract class AbstractTraceStoreContractTest {
       String operationName,
       String unknownTraceId) {}
 
-  /** The store under test, wired to the fixture. */
-  protected abstract TraceStore store();
+  private TraceStore store;
+
+  /**
+   * A new store on the fixture, called before each test (set the fixture up here: stubs, loaded data). Closed by
+   * this class after the test.
+   */
+  protected abstract TraceStore openStore() throws Exception;
 
   protected abstract KnownData knownData();
 
+  @BeforeEach
+  final void openTheStore() throws Exception {
+    store = openStore();
+  }
+
+  @AfterEach
+  final void closeTheStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  /** The store under test, opened for this test. */
+  protected final TraceStore store() {
+    return store;
+  }
+
   /**
-   * Filters whose native evaluation is checked for exactness: each one the store accepts must give only
-   * results that {@link FilterEvaluator} agrees with. Override to add backend-specific ones.
+   * Filters the known data matches by construction: each one the store claims must find something, and only
+   * what {@link FilterEvaluator} agrees with.
    */
-  protected List<Filter> sampleFilters() {
+  protected final List<Filter> matchingFilters() {
     KnownData known = knownData();
     return List.of(
         Filter.equalsString("service.name", known.serviceName()),
         Filter.equalsString("name", known.operationName()),
-        Filter.number("duration", FilterOperator.GTE, 0),
-        Filter.of("status", FilterOperator.EQUALS, dev.otelmcp.domain.query.FilterValueType.STRING,
-            List.of("ERROR")));
+        Filter.number("duration", FilterOperator.GTE, 0));
+  }
+
+  /**
+   * Filters checked for exactness: each one the store accepts must give only results that {@link FilterEvaluator}
+   * agrees with (they may find nothing). Override to add backend-specific ones.
+   */
+  protected List<Filter> sampleFilters() {
+    List<Filter> filters = new ArrayList<>(matchingFilters());
+    filters.add(Filter.of("status", FilterOperator.EQUALS, dev.otelmcp.domain.query.FilterValueType.STRING,
+        List.of("ERROR")));
+    return filters;
   }
 
   @Test
@@ -152,9 +191,46 @@ public abstract class AbstractTraceStoreContractTest {
   }
 
   @Test
+  void filtersTheStoreClaimsFindTheKnownData() {
+    List<Filter> claimed = matchingFilters().stream().filter(store().capabilities()::evaluatesTraceFilter).toList();
+    assumeTrue(!claimed.isEmpty(), "store evaluates none of the filters the known data matches");
+    for (Filter filter : claimed) {
+      TraceSearchResult result = store().searchTraces(new TraceQuery(knownData().window(), List.of(filter), 10));
+      assertThat(result.hits()).as("results of %s", filter.describe()).isNotEmpty().allSatisfy(hit ->
+          assertThat(FilterEvaluator.matches(whole(hit), List.of(filter)))
+              .as("trace %s against %s", hit.traceId(), filter.describe()).isTrue());
+    }
+  }
+
+  /**
+   * The other way round: a filter the store does not claim is never silently dropped. The application does not
+   * send one (it applies such filters itself), but a store given one must refuse it with the standard error or
+   * still answer exactly.
+   */
+  @Test
+  void filtersTheStoreDoesNotClaimAreRefusedOrStillExact() {
+    for (Filter filter : sampleFilters()) {
+      if (store().capabilities().evaluatesTraceFilter(filter)) {
+        continue;
+      }
+      TraceQuery query = new TraceQuery(knownData().window(), List.of(filter), 10);
+      TraceSearchResult result;
+      try {
+        result = store().searchTraces(query);
+      } catch (UnsupportedQueryException refused) {
+        assertThat(refused.getMessage()).as("refusal of %s", filter.describe()).isNotBlank();
+        continue;
+      }
+      assertThat(result.hits()).as("results of unclaimed %s", filter.describe()).allSatisfy(hit ->
+          assertThat(FilterEvaluator.matches(whole(hit), List.of(filter)))
+              .as("trace %s against unclaimed %s", hit.traceId(), filter.describe()).isTrue());
+    }
+  }
+
+  @Test
   void spanSearchHonoursLimitAndFilters() {
     assumeTrue(store().capabilities().nativeSpanSearch(), "store derives span search from trace search");
-    List<Filter> filters = sampleFilters().stream().filter(store().capabilities()::evaluatesSpanFilter).limit(1).toList();
+    List<Filter> filters = matchingFilters().stream().filter(store().capabilities()::evaluatesSpanFilter).limit(1).toList();
 
     SpanSearchResult result = store().searchSpans(new SpanQuery(knownData().window(), filters, 3));
 
@@ -205,7 +281,7 @@ public abstract class AbstractTraceStoreContractTest {
 
   @Test
   void spanSearchIsAnsweredWhenClaimedAndRefusedWithTheStandardErrorWhenNot() {
-    List<Filter> filters = sampleFilters().stream().filter(store().capabilities()::evaluatesSpanFilter).limit(1).toList();
+    List<Filter> filters = matchingFilters().stream().filter(store().capabilities()::evaluatesSpanFilter).limit(1).toList();
     SpanQuery query = new SpanQuery(knownData().window(), filters, 3);
     if (store().capabilities().nativeSpanSearch()) {
       assertThat(store().searchSpans(query).spans()).isNotEmpty();

@@ -1,4 +1,4 @@
-package dev.otelmcp.domain.tck;
+package dev.otelmcp.tck;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -1,4 +1,4 @@
-package dev.otelmcp.domain.tck;
+package dev.otelmcp.tck;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.List;

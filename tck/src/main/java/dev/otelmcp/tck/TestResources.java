@@ -1,4 +1,4 @@
-package dev.otelmcp.domain.tck;
+package dev.otelmcp.tck;
 
 import java.io.IOException;
 import java.io.InputStream;

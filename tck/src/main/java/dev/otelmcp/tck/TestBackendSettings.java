@@ -1,4 +1,4 @@
-package dev.otelmcp.domain.tck;
+package dev.otelmcp.tck;
 
 import dev.otelmcp.domain.port.BackendSettings;
 import java.time.Duration;

@@ -1,0 +1,56 @@
+package com.example.otelmcp.zipkin;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.tck.AbstractTraceStoreContractTest;
+import dev.otelmcp.tck.TestBackendSettings;
+import dev.otelmcp.tck.TestResources;
+import java.time.Instant;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** otel-mcp's TCK, run by the plug-in's own build against a Zipkin served by WireMock. */
+class ZipkinContractTest extends AbstractTraceStoreContractTest {
+
+  static final String TRACE = "5af7183fb1d4cf5f6a2c8d1e4b7f9a01";
+
+  @RegisterExtension
+  static WireMockExtension zipkin = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @Override
+  protected TraceStore openStore() {
+    zipkin.stubFor(get(urlPathEqualTo("/api/v2/services")).willReturn(okJson(fixture("services.json"))));
+    zipkin.stubFor(get(urlPathEqualTo("/api/v2/spans")).withQueryParam("serviceName", equalTo("support-bot"))
+        .willReturn(okJson(fixture("spans-support-bot.json"))));
+    zipkin.stubFor(get(urlPathEqualTo("/api/v2/traces")).atPriority(9).willReturn(okJson("[]")));
+    zipkin.stubFor(get(urlPathEqualTo("/api/v2/traces")).withQueryParam("serviceName", absent())
+        .willReturn(okJson(fixture("traces-all.json"))));
+    zipkin.stubFor(get(urlPathEqualTo("/api/v2/traces")).withQueryParam("serviceName", equalTo("support-bot"))
+        .willReturn(okJson(fixture("traces-all.json"))));
+    zipkin.stubFor(get(urlPathEqualTo("/api/v2/traces")).withQueryParam("serviceName", equalTo("retriever"))
+        .willReturn(okJson(fixture("traces-retriever.json"))));
+    zipkin.stubFor(get(urlPathMatching("/api/v2/trace/.*")).atPriority(9).willReturn(notFound()
+        .withBody("Trace not found")));
+    zipkin.stubFor(get(urlPathEqualTo("/api/v2/trace/" + TRACE)).willReturn(okJson(fixture("trace-a.json"))));
+    return new ZipkinProvider().create(TestBackendSettings.url(zipkin.baseUrl()));
+  }
+
+  @Override
+  protected KnownData knownData() {
+    return new KnownData(new TimeRange(Instant.parse("2025-11-24T15:00:00Z"), Instant.parse("2025-11-24T17:00:00Z")),
+        TRACE, 3, "support-bot", "post /chat", "00000000000000000000000000000bad");
+  }
+
+  private static String fixture(String name) {
+    return TestResources.text("zipkin/" + name);
+  }
+}

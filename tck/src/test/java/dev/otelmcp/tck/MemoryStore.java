@@ -1,0 +1,93 @@
+package dev.otelmcp.tck;
+
+import dev.otelmcp.domain.error.UnsupportedQueryException;
+import dev.otelmcp.domain.model.Operation;
+import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.StoreCapabilities;
+import dev.otelmcp.domain.port.TraceSearchResult;
+import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.query.Filter;
+import dev.otelmcp.domain.query.FilterEvaluator;
+import dev.otelmcp.domain.query.TraceQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Two one-span traces in memory, searchable by service only. With a {@link Flaw} it breaks the behavioural
+ * contract on purpose, for {@link TckCatchesBrokenStoresTest}.
+ */
+final class MemoryStore implements TraceStore {
+
+  enum Flaw { NONE, IGNORES_UNCLAIMED_FILTERS, FINDS_NOTHING }
+
+  static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
+  static final Trace CHECKOUT = trace("0000000000000000000000000000c001", "checkout", "charge", START);
+  static final Trace PAYMENTS = trace("0000000000000000000000000000c002", "payments", "refund", START.plusSeconds(60));
+
+  private final Flaw flaw;
+
+  MemoryStore(Flaw flaw) {
+    this.flaw = flaw;
+  }
+
+  private static Trace trace(String traceId, String service, String operation, Instant start) {
+    return new Trace(traceId, List.of(Span.builder().traceId(traceId).spanId(traceId.substring(16)).name(operation)
+        .serviceName(service).startTime(start).duration(Duration.ofMillis(40)).build()));
+  }
+
+  private static boolean claimed(Filter filter) {
+    return filter.field().equals("service.name");
+  }
+
+  @Override
+  public StoreCapabilities capabilities() {
+    return new StoreCapabilities(MemoryStore::claimed, f -> false, false, 100, true);
+  }
+
+  @Override
+  public List<String> listServices(TimeRange window) {
+    return flaw == Flaw.FINDS_NOTHING ? List.of() : List.of("checkout", "payments");
+  }
+
+  @Override
+  public List<Operation> listOperations(String serviceName, TimeRange window) {
+    return all().stream().flatMap(t -> t.spans().stream()).filter(s -> s.serviceName().equals(serviceName))
+        .map(s -> Operation.named(s.name())).toList();
+  }
+
+  @Override
+  public TraceSearchResult searchTraces(TraceQuery query) {
+    List<Filter> applied = new ArrayList<>();
+    for (Filter filter : query.filters()) {
+      if (claimed(filter)) {
+        applied.add(filter);
+      } else if (flaw == Flaw.NONE) {
+        throw new UnsupportedQueryException("this store cannot filter by " + filter.field(),
+            "Filter by service.name only.");
+      }
+    }
+    List<Trace> hits = all().stream().filter(t -> FilterEvaluator.matches(t, applied)).toList();
+    return TraceSearchResult.of(hits, query.limit());
+  }
+
+  @Override
+  public Optional<Trace> getTrace(String traceId) {
+    return all().stream().filter(t -> t.traceId().equals(traceId)).findFirst();
+  }
+
+  @Override
+  public HealthStatus health() {
+    return HealthStatus.healthy("in memory");
+  }
+
+  /** Newest first. */
+  private List<Trace> all() {
+    return flaw == Flaw.FINDS_NOTHING ? List.of() : List.of(PAYMENTS, CHECKOUT);
+  }
+}
