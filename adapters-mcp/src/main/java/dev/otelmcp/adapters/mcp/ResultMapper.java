@@ -1,6 +1,7 @@
 package dev.otelmcp.adapters.mcp;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -11,6 +12,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.otelmcp.application.llm.LlmSummary;
+import dev.otelmcp.application.llm.TokenTotals;
+import dev.otelmcp.application.llm.UsageGroup;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -26,6 +30,9 @@ public final class ResultMapper {
   /** One mapper for every instance: its configuration never changes, and it is costly to make. */
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
+      // Token figures are defined once (TokenTotals); rows that carry them show them flat, beside their own fields.
+      .addMixIn(UsageGroup.class, FlatTotals.class)
+      .addMixIn(LlmSummary.class, FlatTotals.class)
       .registerModule(new SimpleModule().addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble()))
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
@@ -33,6 +40,12 @@ public final class ResultMapper {
       .disable(SerializationFeature.INDENT_OUTPUT);
 
   private final ObjectMapper mapper = MAPPER;
+
+  /** The mix-in that writes a record's {@code totals} component's fields in place of the component. */
+  private abstract static class FlatTotals {
+    @JsonUnwrapped
+    abstract TokenTotals totals();
+  }
 
   /** The result as a JSON object tree of maps and lists. */
   public Map<String, Object> toMap(Object result) {

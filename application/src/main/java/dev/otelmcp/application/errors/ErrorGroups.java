@@ -41,7 +41,7 @@ public final class ErrorGroups {
       Instant lastSeen,
       List<String> exampleTraceIds,
       Boolean isLlmError,
-      String llmModel,
+      String model,
       Exemplar exemplar) {}
 
   private static final class Builder {

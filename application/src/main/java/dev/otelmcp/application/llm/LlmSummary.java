@@ -5,23 +5,11 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The LLM side of a set of calls in one line: how many, how many failed, their tokens (each call counted
- * once: wrappers around a provider's call are left out by {@code LlmCalls}), the models and providers.
+ * The LLM side of a set of calls in one line: their totals (how many, how many failed, their tokens and cost; each
+ * call counted once: wrappers around a provider's call are left out by {@code LlmCalls}), the models and providers.
+ * Answers show the totals' fields beside the lists (flat).
  */
-public record LlmSummary(
-    int callCount,
-    long errorCount,
-    long inputTokens,
-    long outputTokens,
-    long totalTokens,
-    long cacheReadInputTokens,
-    long cacheCreationInputTokens,
-    long reasoningTokens,
-    double costUsd,
-    Boolean costIsPartial,
-    Long unpricedCallCount,
-    List<String> models,
-    List<String> providers) {
+public record LlmSummary(TokenTotals totals, List<String> models, List<String> providers) {
 
   public static LlmSummary of(List<LlmCall> calls) {
     TokenTotals totals = TokenTotals.of(calls);
@@ -31,8 +19,6 @@ public record LlmSummary(
       models.add(call.model());
       call.providerName().ifPresent(providers::add);
     }
-    return new LlmSummary(calls.size(), totals.errorCount(), totals.inputTokens(), totals.outputTokens(),
-        totals.totalTokens(), totals.cacheReadInputTokens(), totals.cacheCreationInputTokens(), totals.reasoningTokens(),
-        totals.costUsd(), totals.costIsPartial(), totals.unpricedCallCount(), List.copyOf(models), List.copyOf(providers));
+    return new LlmSummary(totals, List.copyOf(models), List.copyOf(providers));
   }
 }

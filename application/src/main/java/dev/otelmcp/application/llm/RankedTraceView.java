@@ -9,14 +9,13 @@ import java.util.List;
  */
 public record RankedTraceView(
     TraceSummaryView trace,
-    int llmCallCount,
     TokenTotals tokens,
     List<String> models,
     double llmTimeMs,
     double llmTimeShare) {
 
   public static RankedTraceView of(TraceLlmSummary summary) {
-    return new RankedTraceView(TraceSummaryView.of(summary.trace(), summary.calls()), summary.calls().size(), summary.tokens(),
+    return new RankedTraceView(TraceSummaryView.of(summary.trace(), summary.calls()), summary.tokens(),
         summary.models(), summary.llmTimeMs(), summary.llmTimeShare());
   }
 }

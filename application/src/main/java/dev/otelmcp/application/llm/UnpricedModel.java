@@ -12,7 +12,7 @@ import java.util.Map;
  * A model whose calls could not be priced — the table does not know it, or its usage does not add up — with how many
  * calls that was and why: what a partial cost leaves out.
  */
-public record UnpricedModel(String model, String provider, long callCount, String reason) {
+public record UnpricedModel(String model, String provider, long requestCount, String reason) {
 
   /** The unpriced models among these calls, most calls first; {@code null} when every call was priced. */
   public static List<UnpricedModel> of(List<LlmCall> calls) {
@@ -43,7 +43,7 @@ public record UnpricedModel(String model, String provider, long callCount, Strin
       }
       List<UnpricedModel> models = new ArrayList<>();
       counts.forEach((key, count) -> models.add(new UnpricedModel(key.model(), key.provider(), count[0], reasons.get(key))));
-      models.sort(Comparator.comparingLong(UnpricedModel::callCount).reversed().thenComparing(UnpricedModel::model));
+      models.sort(Comparator.comparingLong(UnpricedModel::requestCount).reversed().thenComparing(UnpricedModel::model));
       return models;
     }
   }

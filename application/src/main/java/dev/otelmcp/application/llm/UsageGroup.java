@@ -1,24 +1,12 @@
 package dev.otelmcp.application.llm;
 
-/** Token usage and cost of one model, service or provider. */
-public record UsageGroup(
-    String name,
-    long requestCount,
-    long errorCount,
-    long inputTokens,
-    long outputTokens,
-    long totalTokens,
-    long cacheReadInputTokens,
-    long cacheCreationInputTokens,
-    long reasoningTokens,
-    double costUsd,
-    Boolean costIsPartial,
-    Long unpricedCallCount) {
+/**
+ * Token usage and cost of one model, service or provider: its name and its totals. The totals' fields are the one
+ * definition of the token figures; answers show them beside the name (flat).
+ */
+public record UsageGroup(String name, TokenTotals totals) {
 
   public static UsageGroup of(Breakdown.Entry entry) {
-    TokenTotals t = entry.totals();
-    return new UsageGroup(entry.key(), t.requestCount(), t.errorCount(), t.inputTokens(), t.outputTokens(),
-        t.totalTokens(), t.cacheReadInputTokens(), t.cacheCreationInputTokens(), t.reasoningTokens(), t.costUsd(),
-        t.costIsPartial(), t.unpricedCallCount());
+    return new UsageGroup(entry.key(), entry.totals());
   }
 }

@@ -34,7 +34,7 @@ public record TraceHeader(
         trace.hasRoot() ? trace.root().spanId() : null,
         trace.startTime(),
         Math.round(trace.duration().toNanos() / 1_000.0) / 1_000.0,
-        trace.status().name(),
+        trace.status().wireName(),
         trace.spanCount(),
         (int) trace.errorSpanCount(),
         trace.services(),

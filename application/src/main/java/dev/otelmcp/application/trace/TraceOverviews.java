@@ -6,6 +6,7 @@ import dev.otelmcp.application.view.Texts;
 import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.model.ErrorDetails;
 import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.Trace;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,7 +89,7 @@ public final class TraceOverviews {
       }
       LlmCall call = counted.get(span.spanId());
       rows.add(row(depth, span.spanId(), span.name(), span.serviceName(), SpanRoles.of(span), millis(span.duration().toNanos()),
-          span.status().code().name(), call == null ? null : call.usage().total(), 1));
+          span.status().code().wireName(), call == null ? null : call.usage().total(), 1));
       emit(tree.children(span.spanId()), depth + 1, tree, counted, rows, collapsed, visited);
     }
   }
@@ -115,7 +116,7 @@ public final class TraceOverviews {
     collapsed[0] += hidden - 1;
     Span first = group.get(0);
     return row(depth, first.spanId(), first.name(), first.serviceName(), SpanRoles.of(first), millis(nanos),
-        failed ? "ERROR" : first.status().code().name(), anyTokens ? tokens : null, group.size());
+        (failed ? StatusCode.ERROR : first.status().code()).wireName(), anyTokens ? tokens : null, group.size());
   }
 
   private static List<Object> row(int depth, String spanId, String name, String service, String role, double durationMs,

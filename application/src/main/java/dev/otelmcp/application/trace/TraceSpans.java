@@ -31,7 +31,7 @@ public record TraceSpans(
       int depth,
       String operationName,
       String serviceName,
-      String kind,
+      String spanKind,
       Instant startTime,
       double durationMs,
       double selfTimeMs,

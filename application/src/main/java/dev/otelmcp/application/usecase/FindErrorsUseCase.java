@@ -51,7 +51,7 @@ public final class FindErrorsUseCase {
   /** One failed span of the flat list. */
   public record ErrorSpanRow(
       String traceId, String spanId, String operationName, String serviceName, Instant startTime, String errorType,
-      String message, String stackHead, Boolean isLlmError, String llmModel) {}
+      String message, String stackHead, Boolean isLlmError, String model) {}
 
   public record Flat(int count, List<ErrorSpanRow> errors, boolean truncated, String hint, Scope scope) {}
 

@@ -24,14 +24,14 @@ public final class ListLlmToolsUseCase {
 
   public record ToolView(
       String toolName,
-      long usageCount,
+      long callCount,
       long errorCount,
       double meanDurationMs,
       List<String> services,
       Instant firstSeen,
       Instant lastSeen) {}
 
-  public record Result(int count, long totalCalls, List<ToolView> tools, Scope scope) {}
+  public record Result(int count, long callCount, List<ToolView> tools, Scope scope) {}
 
   private final LlmScan scan;
 
@@ -63,9 +63,9 @@ public final class ListLlmToolsUseCase {
     });
     List<ToolView> tools = byTool.entrySet().stream()
         .map(e -> e.getValue().view(e.getKey()))
-        .sorted(Comparator.comparingLong(ToolView::usageCount).reversed().thenComparing(ToolView::toolName))
+        .sorted(Comparator.comparingLong(ToolView::callCount).reversed().thenComparing(ToolView::toolName))
         .toList();
-    long total = tools.stream().mapToLong(ToolView::usageCount).sum();
+    long total = tools.stream().mapToLong(ToolView::callCount).sum();
     return new Result(tools.size(), total, tools, read.scope(llmCalls[0]));
   }
 

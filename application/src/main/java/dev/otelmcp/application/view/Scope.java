@@ -14,7 +14,7 @@ import java.util.List;
  * @param spansScanned spans examined
  * @param limitReached whether the result was cut: more matches exist, or the scan stopped at
  *     {@code MAX_TRACES_PER_QUERY}
- * @param llmCalls LLM calls analysed (LLM aggregates only)
+ * @param requestCount LLM calls analysed (LLM aggregates only)
  * @param priceSources where the costs' prices come from (LLM aggregates only)
  * @param warnings attributes that were present but unreadable and therefore ignored (LLM aggregates only)
  * @param partial {@code true} when the answer does not cover everything asked (omitted otherwise)
@@ -26,7 +26,7 @@ public record Scope(
     int tracesScanned,
     int spansScanned,
     boolean limitReached,
-    Integer llmCalls,
+    Integer requestCount,
     Integer warnings,
     List<PriceSource> priceSources,
     Boolean partial,
@@ -42,14 +42,14 @@ public record Scope(
     if (coverage == null) {
       return this;
     }
-    return new Scope(startTime, endTime, tracesScanned, spansScanned, limitReached, llmCalls, warnings, priceSources,
+    return new Scope(startTime, endTime, tracesScanned, spansScanned, limitReached, requestCount, warnings, priceSources,
         true, coverage);
   }
 
   /** @param priceSources where the costs' prices come from (the operator's file first, then the table) */
-  public static Scope ofLlm(TimeRange window, int tracesScanned, int spansScanned, int llmCalls, boolean limitReached,
+  public static Scope ofLlm(TimeRange window, int tracesScanned, int spansScanned, int requestCount, boolean limitReached,
       int warnings, List<PriceSource> priceSources) {
-    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, llmCalls, warnings,
+    return new Scope(window.start(), window.end(), tracesScanned, spansScanned, limitReached, requestCount, warnings,
         priceSources, null, null);
   }
 }

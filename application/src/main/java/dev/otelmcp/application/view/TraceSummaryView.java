@@ -37,7 +37,7 @@ public record TraceSummaryView(
   /** The row of a trace known by its summary only: no LLM figures. */
   public static TraceSummaryView of(TraceSummary summary) {
     Integer errors = summary.errorSpanCount();
-    String status = errors == null ? StatusCode.UNSET.name() : (errors > 0 ? StatusCode.ERROR : StatusCode.OK).name();
+    String status = (errors == null ? StatusCode.UNSET : errors > 0 ? StatusCode.ERROR : StatusCode.OK).wireName();
     return new TraceSummaryView(
         summary.traceId(),
         summary.rootServiceName(),
@@ -65,7 +65,7 @@ public record TraceSummaryView(
         trace.rootOperation(),
         trace.startTime(),
         Views.millis(trace.duration()),
-        trace.status().name(),
+        trace.status().wireName(),
         trace.spanCount(),
         (int) trace.errorSpanCount(),
         calls.size(),

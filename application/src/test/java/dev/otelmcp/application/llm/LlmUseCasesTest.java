@@ -58,16 +58,16 @@ class LlmUseCasesTest {
     // gpt-4o: 1000 in + 200 out = 0.0025 + 0.002; 500 uncached + 2500 cached in + 400 out = 0.00125 + 0.003125
     // + 0.004. claude-sonnet: 500 in + 50 out = 0.0015 + 0.00075; 700 + 70 = 0.0021 + 0.00105. Sum 0.018275 USD.
     assertThat(usage.totals()).isEqualTo(new TokenTotals(4, 1, 5200, 720, 5920, 2500, 0, 0, 0.018275, null, null));
-    assertThat(usage.byModel().get(0).costUsd()).isEqualTo(0.012875);
+    assertThat(usage.byModel().get(0).totals().costUsd()).isEqualTo(0.012875);
     assertThat(usage.unpricedModels()).isNull();
     assertThat(usage.scope().priceSources()).containsExactly(TestPrices.SOURCE);
     assertThat(usage.byModel()).extracting(UsageGroup::name).containsExactly("gpt-4o-2024-08-06", "claude-sonnet-4");
-    assertThat(usage.byModel().get(0).totalTokens()).isEqualTo(4600);
-    assertThat(usage.byService()).extracting(UsageGroup::name, UsageGroup::requestCount)
+    assertThat(usage.byModel().get(0).totals().totalTokens()).isEqualTo(4600);
+    assertThat(usage.byService()).extracting(UsageGroup::name, group -> group.totals().requestCount())
         .containsExactly(org.assertj.core.groups.Tuple.tuple("agent-api", 2L), org.assertj.core.groups.Tuple.tuple("summarizer", 2L));
     assertThat(usage.byProvider()).extracting(UsageGroup::name).containsExactly("openai", "anthropic");
     assertThat(usage.scope().tracesScanned()).isEqualTo(3);
-    assertThat(usage.scope().llmCalls()).isEqualTo(4);
+    assertThat(usage.scope().requestCount()).isEqualTo(4);
     assertThat(usage.scope().spansScanned()).isEqualTo(3 + 2 + 2 + 2 + 1);
     assertThat(usage.scope().limitReached()).isFalse();
   }
@@ -163,7 +163,7 @@ class LlmUseCasesTest {
     assertThat(usage.unpricedModels()).singleElement().satisfies(m -> {
       assertThat(m.model()).isEqualTo("llama-3-70b");
       assertThat(m.provider()).isEqualTo("vllm");
-      assertThat(m.callCount()).isEqualTo(1);
+      assertThat(m.requestCount()).isEqualTo(1);
     });
   }
 
@@ -210,11 +210,11 @@ class LlmUseCasesTest {
     ListLlmToolsUseCase.Result anthropicOnly = useCase.execute(new LlmRequest(WINDOW, new CallFilter(null, "anthropic", null, null), 1000));
 
     assertThat(all.tools()).extracting(ListLlmToolsUseCase.ToolView::toolName).containsExactly("search", "book");
-    assertThat(all.tools().get(0).usageCount()).isEqualTo(2);
+    assertThat(all.tools().get(0).callCount()).isEqualTo(2);
     assertThat(all.tools().get(0).meanDurationMs()).isEqualTo(30.0);
     assertThat(all.tools().get(1).errorCount()).isEqualTo(1);
-    assertThat(all.totalCalls()).isEqualTo(3);
-    assertThat(anthropicOnly.tools()).singleElement().satisfies(t -> assertThat(t.usageCount()).isEqualTo(1));
+    assertThat(all.callCount()).isEqualTo(3);
+    assertThat(anthropicOnly.tools()).singleElement().satisfies(t -> assertThat(t.callCount()).isEqualTo(1));
   }
 
   @Test

@@ -72,8 +72,8 @@ class ModelRowsTest {
 
     assertThat(usage.byModel()).singleElement().satisfies(row -> {
       assertThat(row.name()).isEqualTo(ANSWERED);
-      assertThat(row.requestCount()).isEqualTo(47);
-      assertThat(row.errorCount()).isEqualTo(3);
+      assertThat(row.totals().requestCount()).isEqualTo(47);
+      assertThat(row.totals().errorCount()).isEqualTo(3);
     });
     assertThat(models.models()).singleElement().satisfies(row -> {
       assertThat(row.model()).isEqualTo(ANSWERED);

@@ -56,10 +56,10 @@ class TraceOverviewsTest {
     assertThat(overview.spanTree().collapsedSpanCount()).isEqualTo(23);
     long tokens = rows.stream().map(r -> r.get(columns.indexOf("total_tokens"))).filter(java.util.Objects::nonNull)
         .mapToLong(v -> ((Number) v).longValue()).sum();
-    assertThat(tokens).isEqualTo(overview.llm().totalTokens()).isEqualTo(3L * TOKENS);
-    assertThat(overview.llm().callCount()).isEqualTo(3);
+    assertThat(tokens).isEqualTo(overview.llm().totals().totalTokens()).isEqualTo(3L * TOKENS);
+    assertThat(overview.llm().totals().requestCount()).isEqualTo(3);
     // 3 gpt-4o calls of 5 input tokens at 2.50 USD per million
-    assertThat(overview.llm().costUsd()).isEqualTo(3 * 5 * 2.5 / 1e6);
+    assertThat(overview.llm().totals().costUsd()).isEqualTo(3 * 5 * 2.5 / 1e6);
   }
 
   @Test
@@ -70,7 +70,7 @@ class TraceOverviewsTest {
     assertThat(overview.errors().get(0).isOrigin()).isNull();
     assertThat(overview.errors().get(1).isOrigin()).isTrue();
     assertThat(overview.errors().get(1).message()).isEqualTo("connection reset");
-    assertThat(overview.trace().status()).isEqualTo("ERROR");
+    assertThat(overview.trace().status()).isEqualTo("error");
     assertThat(overview.trace().incomplete()).isNull();
   }
 

@@ -79,7 +79,7 @@ class UseCasesTest {
     assertThat(llm.exemplar().stackTrace()).hasSize(120).startsWith("Traceback");
     assertThat(llm.exemplar().stackTraceTruncated()).isTrue();
     assertThat(llm.isLlmError()).isTrue();
-    assertThat(llm.llmModel()).isEqualTo("gpt-4o");
+    assertThat(llm.model()).isEqualTo("gpt-4o");
     ErrorGroups.Group db = result.groups().stream().filter(g -> g.operationName().equals("db.query")).findFirst().orElseThrow();
     assertThat(db.messagePattern()).isEqualTo("connection reset");
     assertThat(db.errorType()).isNull();
@@ -118,7 +118,7 @@ class UseCasesTest {
 
     assertThat(overview.trace().traceId()).isEqualTo(TestTraces.traceId(5));
     assertThat(overview.trace().spanCount()).isEqualTo(3);
-    assertThat(overview.trace().status()).isEqualTo("ERROR");
+    assertThat(overview.trace().status()).isEqualTo("error");
     assertThat(overview.errors()).extracting(TraceOverview.ErrorSpan::operationName).containsExactly("openai.chat", "db.query");
     assertThat(overview.spanTree().rows()).hasSize(3);
     assertThat(spans.spans()).hasSize(3);

@@ -198,7 +198,7 @@ public final class RemoteBenchmark {
     Scope scope = result.scope();
     boolean whole = scope.partial() == null && !scope.limitReached();
     if (!whole || scope.tracesScanned() != expected.traces() || scope.spansScanned() != expected.spans()
-        || !Integer.valueOf(expected.llmCalls()).equals(scope.llmCalls()) || result.totals().requestCount() != expected.llmCalls()) {
+        || !Integer.valueOf(expected.llmCalls()).equals(scope.requestCount()) || result.totals().requestCount() != expected.llmCalls()) {
       throw new IllegalStateException("get_llm_usage read " + scope + " with " + result.totals().requestCount()
           + " calls; the data holds " + expected);
     }

@@ -76,7 +76,7 @@ class AnswerSizesIT {
 
     assertThat((Map<String, Object>) summary.get("trace")).containsEntry("span_count", AgentTraces.AGENT_SPANS);
     assertThat((Map<String, Object>) summary.get("llm"))
-        .containsEntry("call_count", figures.llmCalls())
+        .containsEntry("request_count", figures.llmCalls())
         .containsEntry("input_tokens", (int) figures.inputTokens())
         .containsEntry("output_tokens", (int) figures.outputTokens())
         .containsEntry("total_tokens", (int) (figures.inputTokens() + figures.outputTokens()));

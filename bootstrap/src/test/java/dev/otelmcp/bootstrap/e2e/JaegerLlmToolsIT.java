@@ -91,10 +91,10 @@ class JaegerLlmToolsIT {
     assertThat(list(usage, "by_provider")).singleElement().satisfies(g -> assertThat(g).containsEntry("name", "example-ai"));
     // No price table knows example-ai's models: the cost is not a silent zero but partial, and names what is missing.
     assertThat(map(usage, "totals")).containsEntry("cost_is_partial", true).containsEntry("unpriced_call_count", 5);
-    assertThat(list(usage, "unpriced_models")).extracting(m -> m.get("model"), m -> m.get("call_count"))
+    assertThat(list(usage, "unpriced_models")).extracting(m -> m.get("model"), m -> m.get("request_count"))
         .containsExactly(org.assertj.core.groups.Tuple.tuple("model-a", 4), org.assertj.core.groups.Tuple.tuple("model-b", 1));
     assertThat(map(usage, "scope")).containsEntry("traces_scanned", 1).containsEntry("spans_scanned", 57)
-        .containsEntry("llm_calls", 5).containsEntry("limit_reached", false).containsEntry("warnings", 0);
+        .containsEntry("request_count", 5).containsEntry("limit_reached", false).containsEntry("warnings", 0);
   }
 
   @Test
@@ -135,8 +135,8 @@ class JaegerLlmToolsIT {
 
     Map<String, Object> top = list(expensive, "traces").get(0);
     assertThat(map(top, "trace")).containsEntry("trace_id", TRACE_ID).containsEntry("llm_span_count", 5);
-    assertThat(top).containsEntry("llm_call_count", 5).containsEntry("models", List.of("model-a", "model-b"));
-    assertThat(map(top, "tokens")).containsEntry("total_tokens", 9460).containsEntry("cache_read_input_tokens", 4140);
+    assertThat(top).containsEntry("models", List.of("model-a", "model-b"));
+    assertThat(map(top, "tokens")).containsEntry("request_count", 5).containsEntry("total_tokens", 9460).containsEntry("cache_read_input_tokens", 4140);
     Map<String, Object> slowest = list(slow, "traces").get(0);
     // calls overlap from 5 ms to 3554 ms after the trace's epoch: 3549 ms of a 44000 ms trace.
     assertThat(map(slowest, "trace")).containsEntry("duration_ms", 44000.0);
@@ -148,9 +148,9 @@ class JaegerLlmToolsIT {
   void toolsTheAgentCalled() {
     Map<String, Object> tools = server.ok("list_llm_tools", args());
 
-    assertThat(tools).containsEntry("total_calls", 7).containsEntry("count", 3);
+    assertThat(tools).containsEntry("call_count", 7).containsEntry("count", 3);
     List<Map<String, Object>> list = list(tools, "tools");
-    assertThat(list).extracting(t -> t.get("tool_name"), t -> t.get("usage_count"), t -> t.get("mean_duration_ms"))
+    assertThat(list).extracting(t -> t.get("tool_name"), t -> t.get("call_count"), t -> t.get("mean_duration_ms"))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("list_dashboards", 3, 900.0),
             org.assertj.core.groups.Tuple.tuple("search_traces", 3, 900.0),
@@ -165,7 +165,7 @@ class JaegerLlmToolsIT {
     Map<String, Object> trace = server.ok("get_trace", Map.of("trace_id", "4a1b2c3d4e5f60718293a4b5c6d7e8f9"));
 
     assertThat(list(search, "traces")).singleElement().satisfies(t -> assertThat(t)
-        .containsEntry("llm_span_count", 5).containsEntry("total_tokens", 9460).containsEntry("status", "ERROR"));
+        .containsEntry("llm_span_count", 5).containsEntry("total_tokens", 9460).containsEntry("status", "error"));
     assertThat(list(errors, "groups")).singleElement().satisfies(group -> assertThat(group)
         .containsEntry("operation_name", "GET /api/v1/pods").containsEntry("service_name", "k8s-api")
         .containsEntry("count", 1)
@@ -173,7 +173,7 @@ class JaegerLlmToolsIT {
         .doesNotContainKey("is_llm_error"));
     assertThat(errors).containsEntry("error_trace_count", 1).containsEntry("error_span_count", 1);
     // The summary states the trace's LLM figures, counted once each: 5 calls, 8,280 in, 1,180 out, 4,140 cached.
-    assertThat((Map<String, Object>) trace.get("llm")).containsEntry("call_count", 5)
+    assertThat((Map<String, Object>) trace.get("llm")).containsEntry("request_count", 5)
         .containsEntry("input_tokens", 8280).containsEntry("output_tokens", 1180).containsEntry("total_tokens", 9460)
         .containsEntry("cache_read_input_tokens", 4140);
     assertThat(list(trace, "errors")).singleElement().satisfies(e -> assertThat(e)

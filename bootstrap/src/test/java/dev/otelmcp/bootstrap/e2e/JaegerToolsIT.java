@@ -98,9 +98,9 @@ class JaegerToolsIT {
         .containsEntry("operation_name", "/api/services")
         .containsEntry("start_time", "2025-11-13T13:01:48.559873Z")
         .containsEntry("duration_ms", 1.576)
-        .containsEntry("status", "OK")
+        .containsEntry("status", "ok")
         .containsEntry("span_count", 1);
-    assertThat(traces.get(4)).containsEntry("trace_id", "27c89f0bedca520adf874fb5a2c9d7f4").containsEntry("status", "ERROR");
+    assertThat(traces.get(4)).containsEntry("trace_id", "27c89f0bedca520adf874fb5a2c9d7f4").containsEntry("status", "error");
     Map<String, Object> scope = (Map<String, Object>) result.get("scope");
     assertThat(scope).containsEntry("start_time", "2025-11-11T00:00:00Z").containsEntry("end_time", "2025-11-14T00:00:00Z");
   }
@@ -141,7 +141,7 @@ class JaegerToolsIT {
     assertThat(spans).hasSize(3).allSatisfy(span -> assertThat(span)
         .containsEntry("operation_name", "/api/metrics/latencies")
         .containsEntry("service_name", "jaeger")
-        .containsEntry("kind", "SERVER")
+        .containsEntry("span_kind", "server")
         .containsEntry("role", "other"));
     assertThat((Map<String, Object>) spans.get(0).get("attributes")).containsEntry("http.route", "/api/metrics/latencies")
         .allSatisfy((key, value) -> assertThat(key).startsWith("http."));
@@ -156,15 +156,15 @@ class JaegerToolsIT {
         .containsEntry("operation_name", "/api/services")
         .containsEntry("root_span_id", "8a526433ee1e70cb")
         .containsEntry("span_count", 1)
-        .containsEntry("status", "OK")
+        .containsEntry("status", "ok")
         .doesNotContainKey("incomplete");
     assertThat((List<List<Object>>) ((Map<String, Object>) summary.get("span_tree")).get("rows"))
-        .containsExactly(java.util.Arrays.asList(0, "8a526433ee1e70cb", "/api/services", "jaeger", "other", 1.576, "UNSET",
+        .containsExactly(java.util.Arrays.asList(0, "8a526433ee1e70cb", "/api/services", "jaeger", "other", 1.576, "unset",
             null, 1));
     Map<String, Object> span = list(full, "spans").get(0);
     assertThat(span).containsEntry("span_id", "8a526433ee1e70cb")
         .containsEntry("start_time", "2025-11-13T13:01:48.559873Z")
-        .containsEntry("kind", "SERVER")
+        .containsEntry("span_kind", "server")
         .containsEntry("resource_id", 0)
         .doesNotContainKey("parent_span_id");
     assertThat((Map<String, Object>) span.get("attributes")).containsEntry("http.request.method", "GET")

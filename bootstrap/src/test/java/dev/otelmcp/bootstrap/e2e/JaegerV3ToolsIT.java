@@ -58,7 +58,7 @@ class JaegerV3ToolsIT {
       Map<String, Object> span = ((List<Map<String, Object>>) whole.get("spans")).get(0);
       assertThat(span).containsEntry("span_id", "e127af99e3b3e074")
           .containsEntry("parent_span_id", "909541b92cf05311")
-          .containsEntry("kind", "SERVER")
+          .containsEntry("span_kind", "server")
           .containsEntry("start_time", "2024-01-31T05:28:29.209712Z");
     }
     jaeger.verify(getRequestedFor(urlPathEqualTo("/api/v3/traces"))

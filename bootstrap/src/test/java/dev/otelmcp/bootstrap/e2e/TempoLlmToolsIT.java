@@ -66,7 +66,7 @@ class TempoLlmToolsIT {
         .containsEntry("error_count", 0);
     assertThat(list(usage, "by_model")).extracting(m -> m.get("name"), m -> m.get("request_count"), m -> m.get("total_tokens"))
         .containsExactly(tuple("gpt-4o-2024-08-06", 18, 37805), tuple("gpt-4o-mini-2024-07-18", 4, 9059));
-    assertThat((Map<String, Object>) usage.get("scope")).containsEntry("traces_scanned", 4).containsEntry("llm_calls", 22);
+    assertThat((Map<String, Object>) usage.get("scope")).containsEntry("traces_scanned", 4).containsEntry("request_count", 22);
     // genai-prices 0.1.8 list prices, USD per million tokens: gpt-4o 2.50 in / 10.00 out, gpt-4o-mini 0.15 / 0.60;
     // the recordings read no cache, so every row's cost is its tokens at those prices.
     Map<String, Object> gpt4o = list(usage, "by_model").get(0);
@@ -151,8 +151,8 @@ class TempoLlmToolsIT {
   void toolsTheAgentCalled() {
     Map<String, Object> tools = server.ok("list_llm_tools", demo());
 
-    assertThat(tools).containsEntry("total_calls", 25);
-    assertThat(list(tools, "tools")).extracting(t -> t.get("tool_name"), t -> t.get("usage_count")).containsExactly(
+    assertThat(tools).containsEntry("call_count", 25);
+    assertThat(list(tools, "tools")).extracting(t -> t.get("tool_name"), t -> t.get("call_count")).containsExactly(
         tuple("get_location_coordinates", 6), tuple("get_weather_forecast", 6), tuple("get_destination_info", 5),
         tuple("create_itinerary", 4), tuple("search_destinations", 4));
   }

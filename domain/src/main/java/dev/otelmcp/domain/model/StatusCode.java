@@ -32,4 +32,9 @@ public enum StatusCode {
         return Optional.empty();
     }
   }
+
+  /** Lower-case wire name, as every enum in a tool's answer is written. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

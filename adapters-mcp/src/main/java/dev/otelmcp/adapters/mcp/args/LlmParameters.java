@@ -79,7 +79,7 @@ public final class LlmParameters {
   /** The scope of an LLM aggregate: the general scope plus calls analysed and unreadable attributes. */
   public static Schema.ObjectBuilder scope() {
     return OutputSchemas.scope()
-        .required("llm_calls", Schema.integer("LLM calls analysed (wrapper spans around a provider's call are not "
+        .required("request_count", Schema.integer("LLM calls analysed (wrapper spans around a provider's call are not "
             + "counted twice)."))
         .required("warnings", Schema.integer("Attributes present but unreadable (e.g. a token count of n/a); "
             + "ignored, the call still counts."))
@@ -91,7 +91,7 @@ public final class LlmParameters {
     return Schema.array(Schema.object()
         .required("model", Schema.string(null))
         .property("provider", Schema.string(null))
-        .required("call_count", Schema.integer(null))
+        .required("request_count", Schema.integer(null))
         .required("reason", Schema.string(null)).asSchema(), "Calls whose cost is not included.");
   }
 
@@ -124,7 +124,6 @@ public final class LlmParameters {
   public static Schema.ObjectBuilder ranking(String order) {
     Schema.ObjectBuilder ranked = Schema.object()
         .required("trace", OutputSchemas.traceSummary())
-        .required("llm_call_count", Schema.integer(null))
         .required("tokens", totals())
         .required("models", Schema.array(Schema.string(null), "Models the trace called."))
         .required("llm_time_ms", Schema.number("Wall-clock time spent in LLM calls (overlaps counted once)."))

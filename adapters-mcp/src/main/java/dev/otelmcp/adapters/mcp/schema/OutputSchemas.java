@@ -34,7 +34,7 @@ public final class OutputSchemas {
         .required("start_time", Schema.string(null))
         .required("duration_ms", Schema.number(null))
         .required("status", Schema.string("UNSET: the backend did not say, or the root span is missing.")
-            .enumOf("OK", "ERROR", "UNSET"))
+            .enumOf("ok", "error", "unset"))
         .property("span_count", Schema.integer(null))
         .property("error_span_count", Schema.integer(null))
         .property("llm_span_count", Schema.integer("LLM calls (each once)."))
@@ -54,10 +54,10 @@ public final class OutputSchemas {
         .property("parent_span_id", Schema.string(null))
         .required("operation_name", Schema.string(null))
         .required("service_name", Schema.string(null))
-        .required("kind", Schema.string(null))
+        .required("span_kind", Schema.string(null).enumOf(SPAN_KINDS))
         .required("start_time", Schema.string(null))
         .required("duration_ms", Schema.number(null))
-        .required("status", Schema.string(null).enumOf("OK", "ERROR", "UNSET"))
+        .required("status", Schema.string(null).enumOf("ok", "error", "unset"))
         .property("status_message", Schema.string(null))
         .required("role", Schema.string(null).enumOf(ROLES))
         .property("model", Schema.string(null))
@@ -72,6 +72,8 @@ public final class OutputSchemas {
 
   /** The roles of spans in an LLM application. */
   public static final String[] ROLES = {"llm", "tool", "agent", "workflow", "task", "other"};
+  /** OpenTelemetry's span kinds, in lower case as every enum of an answer. */
+  public static final String[] SPAN_KINDS = {"unspecified", "internal", "server", "client", "producer", "consumer"};
 
   public static Schema.ObjectBuilder event() {
     return Schema.object()

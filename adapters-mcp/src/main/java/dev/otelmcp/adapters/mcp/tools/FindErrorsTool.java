@@ -56,7 +56,7 @@ public final class FindErrorsTool extends DescribedTool {
         .required("last_seen", Schema.string(null))
         .required("example_trace_ids", Schema.array(Schema.string(null), "Newest first."))
         .property("is_llm_error", Schema.bool(null))
-        .property("llm_model", Schema.string(null))
+        .property("model", Schema.string(null))
         .required("exemplar", Schema.object()
             .required("trace_id", Schema.string(null))
             .required("span_id", Schema.string(null))
@@ -73,7 +73,7 @@ public final class FindErrorsTool extends DescribedTool {
         .property("message", Schema.string(null))
         .property("stack_head", Schema.string("First lines of the stack trace."))
         .property("is_llm_error", Schema.bool(null))
-        .property("llm_model", Schema.string(null));
+        .property("model", Schema.string(null));
     return OutputSchemas.paging(Schema.object()
         .property("group_count", Schema.integer("Groups in the window."))
         .property("groups", Schema.array(group.asSchema(), "Largest first."))

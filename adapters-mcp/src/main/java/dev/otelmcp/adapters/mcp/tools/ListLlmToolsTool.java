@@ -36,7 +36,7 @@ public final class ListLlmToolsTool extends DescribedTool {
   public Map<String, Object> outputSchema() {
     Schema.ObjectBuilder tool = Schema.object()
         .required("tool_name", Schema.string(null))
-        .required("usage_count", Schema.integer("Calls of the tool."))
+        .required("call_count", Schema.integer("Calls of the tool."))
         .required("error_count", Schema.integer(null))
         .required("mean_duration_ms", Schema.number(null))
         .required("services", Schema.array(Schema.string(null), null))
@@ -44,7 +44,7 @@ public final class ListLlmToolsTool extends DescribedTool {
         .required("last_seen", Schema.string("ISO-8601 UTC."));
     return OutputSchemas.paging(Schema.object()
         .required("count", Schema.integer(null))
-        .required("total_calls", Schema.integer(null))
+        .required("call_count", Schema.integer("Calls of all tools in the window (the list may be cut)."))
         .required("tools", Schema.array(tool.asSchema(), "Most used first."))
         .required("scope", LlmParameters.scope()))
         .build();

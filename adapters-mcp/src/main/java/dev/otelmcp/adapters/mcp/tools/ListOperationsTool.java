@@ -41,7 +41,7 @@ public final class ListOperationsTool extends DescribedTool {
         .required("count", Schema.integer(null))
         .required("operations", Schema.array(Schema.object()
             .required("name", Schema.string(null))
-            .property("span_kind", Schema.string("server, client, producer, consumer or internal.")).asSchema(),
+            .property("span_kind", Schema.string("When the backend reports it.").enumOf(OutputSchemas.SPAN_KINDS)).asSchema(),
             "Operations, sorted by name."))
         .required("window", OutputSchemas.window()))
         .build();
