@@ -30,6 +30,7 @@ final class StoreLifecycle {
   private final StorePhase phase;
   private final StoreNotes notes;
   private final OtlpProtobufDecoder protobufDecoder;
+  /** Set before {@link OtlpTraceStore#start} hands the store out, so whoever closes it sees it. */
   private Thread starter;
   private volatile OtlpHttpReceiver receiver;
   private volatile ScheduledExecutorService maintenance;

@@ -28,7 +28,7 @@ class OtlpStoreContractTest extends AbstractTraceStoreContractTest {
 
   @BeforeEach
   void loadedStore() throws IOException {
-    store = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC());
+    store = OtlpTraceStore.start(StoreConfigs.inMemory(), Clock.systemUTC());
     List<Span> spans = new SyntheticTraces(7, START, Duration.ofHours(6)).traces(300);
     store.ingest(spans, null);
     store.ingest(new OtlpJsonDecoder().decode(TestResources.text("fixtures/jaeger/otlp2jaeger-in.json")).spans(), null);
