@@ -18,6 +18,11 @@ class OperatorPriceFileTest {
   @TempDir
   Path dir;
 
+  /** Usage with input and output tokens only: no cache, no reasoning. */
+  private static BillableUsage inputOutput(long input, long output) {
+    return new BillableUsage(input, 0, 0, 0, output, 0);
+  }
+
   @Test
   void aYamlFileOverridesTheTableForTheModelsItNames() throws Exception {
     Path file = Files.writeString(dir.resolve("prices.yaml"), """
@@ -35,14 +40,14 @@ class OperatorPriceFileTest {
     PriceBook book = PriceBooks.load(file);
 
     // 1,000,000 in + 100,000 out at the contract's 2.00 / 8.00 (the table says 2.50 / 10.00)
-    PriceBook.Quote gpt4o = book.price("openai", "gpt-4o-2024-08-06", T, BillableUsage.of(1_000_000, 100_000));
+    PriceBook.Quote gpt4o = book.price("openai", "gpt-4o-2024-08-06", T, inputOutput(1_000_000, 100_000));
     assertThat(gpt4o).isInstanceOfSatisfying(PriceBook.Priced.class, priced -> {
       assertThat(priced.cost().totalUsd()).isCloseTo(2.80, within(1e-12));
       assertThat(priced.priceSource().name()).isEqualTo("ACME contract 2026");
     });
-    assertThat(book.price("vllm", "llama-3.1-70b", T, BillableUsage.of(5_000, 500)))
+    assertThat(book.price("vllm", "llama-3.1-70b", T, inputOutput(5_000, 500)))
         .isInstanceOfSatisfying(PriceBook.Priced.class, priced -> assertThat(priced.cost().totalUsd()).isZero());
-    assertThat(book.price("anthropic", "claude-sonnet-4-5", T, BillableUsage.of(1_000_000, 0)))
+    assertThat(book.price("anthropic", "claude-sonnet-4-5", T, inputOutput(1_000_000, 0)))
         .as("models the file does not name keep the table's price")
         .isInstanceOfSatisfying(PriceBook.Priced.class, priced -> assertThat(priced.priceSource()).isEqualTo(GenaiPricesTable.SOURCE));
     assertThat(book.sources()).hasSize(2);
@@ -53,7 +58,7 @@ class OperatorPriceFileTest {
     Path file = Files.writeString(dir.resolve("prices.json"),
         "{\"prices\":[{\"model\":\"my-model\",\"input_mtok\":1,\"output_mtok\":2,\"requests_kcount\":5}]}");
 
-    PriceBook.Quote quote = PriceBooks.load(file).price(null, "My-Model", T, BillableUsage.of(1_000_000, 1_000_000));
+    PriceBook.Quote quote = PriceBooks.load(file).price(null, "My-Model", T, inputOutput(1_000_000, 1_000_000));
 
     // 1 + 2 + 5 per thousand requests = 3.005
     assertThat(quote).isInstanceOfSatisfying(PriceBook.Priced.class,

@@ -12,8 +12,6 @@ import java.util.List;
  */
 public record CallFilter(String serviceName, String provider, String requestModel, String responseModel) {
 
-  public static final CallFilter ALL = new CallFilter(null, null, null, null);
-
   public boolean matches(LlmCall call) {
     return (serviceName == null || serviceName.equals(call.span().serviceName()))
         && (provider == null || provider.equalsIgnoreCase(call.provider()))

@@ -3,7 +3,6 @@ package dev.otelmcp.application.llm;
 import dev.otelmcp.domain.llm.LlmCall;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,12 +18,6 @@ public final class ModelNames {
 
   private ModelNames(Map<String, String> answeredAs) {
     this.answeredAs = answeredAs;
-  }
-
-  public static ModelNames of(List<LlmCall> calls) {
-    Counter counter = new Counter();
-    calls.forEach(counter::count);
-    return counter.names();
   }
 
   /** Counts which model answered each requested name, call by call, for a read that keeps no calls. */

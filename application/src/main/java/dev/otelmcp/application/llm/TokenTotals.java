@@ -20,28 +20,6 @@ public record TokenTotals(
     Boolean costIsPartial,
     Long unpricedCallCount) {
 
-  public static final TokenTotals ZERO = new TokenTotals(0, 0, 0, 0, 0, 0, 0, 0, 0, null, null);
-
-  public TokenTotals plus(LlmCall call) {
-    return plus(of(java.util.List.of(call)));
-  }
-
-  public TokenTotals plus(TokenTotals other) {
-    long unpriced = unpriced() + other.unpriced();
-    return new TokenTotals(
-        requestCount + other.requestCount,
-        errorCount + other.errorCount,
-        inputTokens + other.inputTokens,
-        outputTokens + other.outputTokens,
-        totalTokens + other.totalTokens,
-        cacheReadInputTokens + other.cacheReadInputTokens,
-        cacheCreationInputTokens + other.cacheCreationInputTokens,
-        reasoningTokens + other.reasoningTokens,
-        costUsd + other.costUsd,
-        unpriced > 0 ? Boolean.TRUE : null,
-        unpriced > 0 ? unpriced : null);
-  }
-
   /** The cost, reported to a billionth of a dollar (the sum itself keeps full precision). */
   @Override
   public double costUsd() {

@@ -14,13 +14,6 @@ import java.util.Map;
  */
 public record UnpricedModel(String model, String provider, long requestCount, String reason) {
 
-  /** The unpriced models among these calls, most calls first; {@code null} when every call was priced. */
-  public static List<UnpricedModel> of(List<LlmCall> calls) {
-    Counter counter = new Counter();
-    calls.forEach(counter::count);
-    return counter.models();
-  }
-
   private record ModelOf(String model, String provider) {}
 
   /** Counts unpriced calls one by one, for a read that keeps no calls. */

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public record Projection(boolean allAttributes, List<Pattern> attributeKeys, Set<String> parts) {
 
-  public static final Projection COMPACT = new Projection(false, List.of(), Set.of());
   public static final String ATTRIBUTES = "attributes";
   public static final String RESOURCE = "resource";
   public static final String EVENTS = "events";

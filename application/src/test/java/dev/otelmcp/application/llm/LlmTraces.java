@@ -11,6 +11,9 @@ import java.util.List;
 /** Small agent traces for the LLM use cases: a workflow span, LLM calls and tool calls under it. */
 final class LlmTraces {
 
+  /** Every call: no service, provider or model condition. */
+  static final CallFilter ALL_CALLS = new CallFilter(null, null, null, null);
+
   private LlmTraces() {}
 
   /** A call: service, model asked, model answered, input, output, cache read, finish reason, failed. */

@@ -48,7 +48,7 @@ class LlmUseCasesTest {
   }
 
   private static LlmRequest all(int limit) {
-    return new LlmRequest(WINDOW, CallFilter.ALL, limit);
+    return new LlmRequest(WINDOW, LlmTraces.ALL_CALLS, limit);
   }
 
   @Test
@@ -176,7 +176,7 @@ class LlmUseCasesTest {
     TimeRange day = new TimeRange(TestTraces.T0, TestTraces.T0.plus(Duration.ofHours(24)));
 
     GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(traces)))
-        .execute(new LlmRequest(day, CallFilter.ALL, 1000), Duration.ofHours(1));
+        .execute(new LlmRequest(day, LlmTraces.ALL_CALLS, 1000), Duration.ofHours(1));
 
     assertThat(usage.series()).hasSize(24);
     assertThat(usage.series().get(0).startTime()).isEqualTo(TestTraces.T0);
@@ -226,7 +226,7 @@ class LlmUseCasesTest {
     ApplicationSettings settings = new ApplicationSettings(Duration.ofHours(24), 1000, 8, 2000);
     LlmScan scan = new LlmScan(store, new TraceSearcher(store, new TraceHydrator(store, settings), settings), TestPrices.pricing(), settings);
 
-    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(new LlmRequest(WINDOW, CallFilter.ALL, 1000));
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan).execute(new LlmRequest(WINDOW, LlmTraces.ALL_CALLS, 1000));
 
     assertThat(usage.totals().requestCount()).isEqualTo(200);
     assertThat(usage.totals().totalTokens()).isEqualTo(3000);

@@ -63,7 +63,7 @@ class ModelRowsTest {
 
   @Test
   void aFailedCallCountsInTheRowOfTheModelThatAnsweredItsRequest() {
-    LlmRequest request = new LlmRequest(WINDOW, CallFilter.ALL, 1000);
+    LlmRequest request = new LlmRequest(WINDOW, LlmTraces.ALL_CALLS, 1000);
 
     GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan()).execute(request);
     ListLlmModelsUseCase.Result models = new ListLlmModelsUseCase(scan()).execute(request);
@@ -89,7 +89,7 @@ class ModelRowsTest {
 
   @Test
   void aModelThatNeverAnsweredKeepsTheRequestedName() {
-    ModelNames names = ModelNames.of(List.of());
+    ModelNames names = new ModelNames.Counter().names();
     Trace trace = withoutResponseModel(agent(1, 1_000, List.of(LlmTraces.call("claude-x", "-", 10, 1)), List.of()));
 
     assertThat(dev.otelmcp.domain.llm.LlmCalls.of(trace)).singleElement()

@@ -29,11 +29,14 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class UseCasesTest {
 
   private static final TimeRange WINDOW = new TimeRange(T0.minusSeconds(10), T0.plusSeconds(10_000));
+  /** No {@code fields}: the compact default columns only. */
+  private static final Projection NO_FIELDS = Projection.parse(List.of(), Set.of());
 
   private static Trace failingLlmCall() {
     Span root = TestTraces.span(5, 1, null, "agent", "workflow", 5, 900, false);
@@ -154,7 +157,7 @@ class UseCasesTest {
     SearchTracesUseCase useCase = new SearchTracesUseCase(new TraceSearcher(store, hydrator, settings), hydrator, TestPrices.pricing());
 
     SearchTracesUseCase.Result result = useCase.execute(
-        new SearchTracesUseCase.Request(WINDOW, List.of(), 1, null, Projection.COMPACT));
+        new SearchTracesUseCase.Request(WINDOW, List.of(), 1, null, NO_FIELDS));
 
     assertThat(result.count()).isEqualTo(1);
     assertThat(result.truncated()).isTrue();
@@ -175,7 +178,7 @@ class UseCasesTest {
 
     SearchTracesUseCase.Result result = useCase.execute(new SearchTracesUseCase.Request(WINDOW,
         List.of(dev.otelmcp.domain.query.Filter.equalsString("gen_ai.request.model", "gpt-4o")), 10, null,
-        Projection.COMPACT));
+        NO_FIELDS));
 
     assertThat(result.count()).isEqualTo(3);
     assertThat(result.hint()).startsWith("Stopped after scanning 30 traces (MAX_TRACES_PER_QUERY) with 3 traces found");

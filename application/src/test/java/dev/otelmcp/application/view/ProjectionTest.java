@@ -29,8 +29,8 @@ class ProjectionTest {
     assertThat(Projection.parse(List.of("attributes.*tokens"), Set.of()).attributes(ATTRIBUTES, 20))
         .containsOnlyKeys("gen_ai.usage.input_tokens");
     assertThat(Projection.parse(List.of("attributes.*tokens"), Set.of()).content(ATTRIBUTES, 20)).isNull();
-    assertThat(Projection.COMPACT.attributes(ATTRIBUTES, 20)).isNull();
-    assertThat(Projection.COMPACT.content(ATTRIBUTES, 20)).isNull();
+    assertThat(Projection.parse(List.of(), Set.of()).attributes(ATTRIBUTES, 20)).isNull();
+    assertThat(Projection.parse(List.of(), Set.of()).content(ATTRIBUTES, 20)).isNull();
     assertThat(Projection.parse(List.of("attributes"), Set.of()).attributes(ATTRIBUTES, 20)).hasSize(3);
   }
 

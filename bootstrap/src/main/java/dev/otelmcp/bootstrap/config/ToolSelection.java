@@ -17,8 +17,6 @@ import java.util.function.Function;
  */
 public record ToolSelection(Set<String> allowed, Set<String> disabled) {
 
-  public static final ToolSelection ALL = new ToolSelection(Set.of(), Set.of());
-
   public ToolSelection {
     allowed = Set.copyOf(allowed);
     disabled = Set.copyOf(disabled);

@@ -2,6 +2,7 @@ package dev.otelmcp.bootstrap.bench;
 
 import dev.otelmcp.adapters.pricing.PriceBooks;
 import dev.otelmcp.application.llm.CallPricing;
+import dev.otelmcp.application.llm.TokenSums;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.llm.LlmCalls;
@@ -18,7 +19,7 @@ import java.util.List;
  * One million LLM calls of a mix seen in real traffic — OpenAI chat and reasoning models, Anthropic with cache reads
  * and writes (some above the 200k-token tier), Bedrock and Vertex ids, DeepSeek at peak and off-peak hours, dated
  * model names, and a self-hosted model no table knows — are summed twice, side by side: tokens only (the baseline),
- * and tokens plus cost through the genai-prices table.
+ * and tokens plus cost through the genai-prices table — summed in place ({@link TokenSums}), as the aggregates do.
  */
 public final class PricingBenchmark {
 
@@ -64,19 +65,19 @@ public final class PricingBenchmark {
   }
 
   private static TokenTotals tokens(List<LlmCall> calls) {
-    TokenTotals totals = TokenTotals.ZERO;
+    TokenSums sums = new TokenSums();
     for (LlmCall call : calls) {
-      totals = totals.plus(call);
+      sums.add(call);
     }
-    return totals;
+    return sums.totals();
   }
 
   private static TokenTotals priced(List<LlmCall> calls, CallPricing pricing) {
-    TokenTotals totals = TokenTotals.ZERO;
+    TokenSums sums = new TokenSums();
     for (LlmCall call : calls) {
-      totals = totals.plus(pricing.price(call));
+      sums.add(pricing.price(call));
     }
-    return totals;
+    return sums.totals();
   }
 
   private static List<LlmCall> mix() {

@@ -129,7 +129,7 @@ public final class StoreBenchmark {
       // The same aggregate with no price table: every call is looked up in an empty book (one map read), so the
       // difference is what pricing adds.
       GetLlmUsageUseCase unpriced = new GetLlmUsageUseCase(new LlmScan(store, searcher, new CallPricing(PriceBook.NONE), unlimited));
-      LlmRequest all = new LlmRequest(window, CallFilter.ALL, 10_000_000);
+      LlmRequest all = new LlmRequest(window, new CallFilter(null, null, null, null), 10_000_000);
       long[] calls = new long[1];
       double[] whole = new double[1];
       double[] withoutPrices = new double[1];

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * The tool call the current thread works for: its deadline, whether the client cancelled it, and where progress
  * goes. The driving adapter opens one per call ({@link #call}); scans, retries and backends read it with
- * {@link #current()} — a thread that works for no call sees {@link #unbounded()}, which never stops.
+ * {@link #current()} — a thread that works for no call sees an unbounded context, which never stops.
  *
  * <p>Three times matter. At the <em>stop time</em>, a little before the deadline, loops stop starting new work; waits
  * for work already under way last until the <em>end of waits</em>, half-way from the stop time to the deadline, and
@@ -48,15 +48,10 @@ public final class CallContext {
     return new CallContext(now + total, now + total - keep, progress);
   }
 
-  /** The call this thread works for; {@link #unbounded()} when none. */
+  /** The call this thread works for; when none, a context without deadline that is never cancelled. */
   public static CallContext current() {
     CallContext context = CURRENT.get();
     return context == null ? UNBOUNDED : context;
-  }
-
-  /** No deadline, never cancelled, no progress: work outside any tool call (start-up, tests). */
-  public static CallContext unbounded() {
-    return UNBOUNDED;
   }
 
   /** Runs work on this thread as part of this call. */

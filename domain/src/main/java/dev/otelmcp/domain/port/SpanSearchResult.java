@@ -19,8 +19,4 @@ public record SpanSearchResult(List<Span> spans, boolean mayHaveMore, String nex
   public Optional<String> cursor() {
     return Optional.ofNullable(nextCursor);
   }
-
-  public Optional<Shortfall> lacking() {
-    return Optional.ofNullable(shortfall);
-  }
 }

@@ -31,8 +31,4 @@ public record TraceSearchResult(List<TraceHit> hits, boolean mayHaveMore, String
   public Optional<String> cursor() {
     return Optional.ofNullable(nextCursor);
   }
-
-  public Optional<Shortfall> lacking() {
-    return Optional.ofNullable(shortfall);
-  }
 }

@@ -14,8 +14,4 @@ public record BillableUsage(long input, long cacheRead, long cacheWrite, long ca
       throw new IllegalArgumentException("token counts are never negative");
     }
   }
-
-  public static BillableUsage of(long input, long output) {
-    return new BillableUsage(input, 0, 0, 0, output, 0);
-  }
 }

@@ -62,6 +62,11 @@ class PricingTest {
     return new PriceBook(List.of(), null, table());
   }
 
+  /** Usage with input and output tokens only: no cache, no reasoning. */
+  private static BillableUsage inputOutput(long input, long output) {
+    return new BillableUsage(input, 0, 0, 0, output, 0);
+  }
+
   private static double total(PriceBook.Quote quote) {
     assertThat(quote).isInstanceOf(PriceBook.Priced.class);
     return ((PriceBook.Priced) quote).cost().totalUsd();
@@ -80,10 +85,10 @@ class PricingTest {
   @Test
   void aTierAppliesToTheWholeRequestOnceItsInputExceedsTheStart() {
     // exactly 200,000 input: base prices, 200,000 x 3 + 1,000 x 15 = 0.615
-    assertThat(total(book().price("anthropic", "claude-sonnet-4-5", T, BillableUsage.of(200_000, 1_000))))
+    assertThat(total(book().price("anthropic", "claude-sonnet-4-5", T, inputOutput(200_000, 1_000))))
         .isCloseTo(0.615, within(1e-12));
     // 200,001: every unit at the tier price, output too: 200,001 x 6 + 1,000 x 22.50 = 1.222506
-    assertThat(total(book().price("anthropic", "claude-sonnet-4-5", T, BillableUsage.of(200_001, 1_000))))
+    assertThat(total(book().price("anthropic", "claude-sonnet-4-5", T, inputOutput(200_001, 1_000))))
         .isCloseTo(1.222506, within(1e-12));
     // the tier is decided by the whole input, cached tokens included: 150,000 uncached + 60,000 cache reads
     // = 150,000 x 6 + 60,000 x 0.60 + 1,000 x 22.50 = 0.9585
@@ -93,7 +98,7 @@ class PricingTest {
 
   @Test
   void aDatedPriceChangeAppliesFromItsDayOnAndADateSuffixIsReadAsADate() {
-    BillableUsage usage = BillableUsage.of(100_000, 10_000);
+    BillableUsage usage = inputOutput(100_000, 10_000);
     // before 2025-06-10: 100,000 x 10 + 10,000 x 40 = 1.4; from the day on: 100,000 x 2 + 10,000 x 8 = 0.28
     assertThat(total(book().price("openai", "o3", Instant.parse("2025-06-09T23:59:59Z"), usage))).isCloseTo(1.4, within(1e-12));
     assertThat(total(book().price("openai", "o3", Instant.parse("2025-06-10T00:00:00Z"), usage))).isCloseTo(0.28, within(1e-12));
@@ -105,14 +110,14 @@ class PricingTest {
 
   @Test
   void aDailyWindowPricesCallsByTheirTimeOfDayInUtc() {
-    BillableUsage usage = BillableUsage.of(1_000_000, 0);
+    BillableUsage usage = inputOutput(1_000_000, 0);
     assertThat(total(book().price("deepseek", "deepseek-chat", Instant.parse("2026-01-10T00:30:00Z"), usage))).isEqualTo(0.27);
     assertThat(total(book().price("deepseek", "deepseek-chat", Instant.parse("2026-01-10T16:30:00Z"), usage))).isEqualTo(0.135);
   }
 
   @Test
   void providersAreFoundByIdOrRuleOrByTheModelWhenTheCallNamesNone() {
-    BillableUsage usage = BillableUsage.of(1_000_000, 0);
+    BillableUsage usage = inputOutput(1_000_000, 0);
     assertThat(book().price("Anthropic", "claude-sonnet-4-5", T, usage)).isInstanceOf(PriceBook.Priced.class);
     assertThat(book().price("aws.anthropic.proxy", "claude-sonnet-4-5", T, usage)).isInstanceOf(PriceBook.Priced.class);
     assertThat(book().price(null, "CLAUDE-SONNET-4-5 ", T, usage)).isInstanceOf(PriceBook.Priced.class);
@@ -124,18 +129,18 @@ class PricingTest {
 
   @Test
   void anUnknownModelOrUsageThatDoesNotAddUpHasNoPrice() {
-    assertThat(book().price("openai", "gpt-7", T, BillableUsage.of(10, 10))).isInstanceOfSatisfying(PriceBook.Unpriced.class,
+    assertThat(book().price("openai", "gpt-7", T, inputOutput(10, 10))).isInstanceOfSatisfying(PriceBook.Unpriced.class,
         u -> assertThat(u.reason()).contains("gpt-7"));
     // 2,000 cache reads in 1,000 input tokens: the table's calculator refuses it, so do we
     assertThat(book().price("anthropic", "claude-sonnet-4-5", T, new BillableUsage(1_000, 2_000, 0, 0, 10, 0)))
         .isInstanceOf(PriceBook.Unpriced.class);
-    assertThat(book().price("anthropic", null, T, BillableUsage.of(1, 1))).isInstanceOf(PriceBook.Unpriced.class);
+    assertThat(book().price("anthropic", null, T, inputOutput(1, 1))).isInstanceOf(PriceBook.Unpriced.class);
   }
 
   @Test
   void aPerRequestFeeIsChargedOncePerCall() {
     // 1,000 x 1 + 500 x 1 per million + 12 per thousand requests = 0.0015 + 0.012
-    assertThat(total(book().price("perplexity", "sonar", T, BillableUsage.of(1_000, 500)))).isCloseTo(0.0135, within(1e-12));
+    assertThat(total(book().price("perplexity", "sonar", T, inputOutput(1_000, 500)))).isCloseTo(0.0135, within(1e-12));
   }
 
   @Test
@@ -147,11 +152,11 @@ class PricingTest {
     PriceSource contract = new PriceSource("ACME contract", "operator", "2026-11-01");
     PriceBook book = new PriceBook(List.of(selfHosted, discount), contract, table());
 
-    PriceBook.Quote discounted = book.price("anthropic", "claude-sonnet-4-5", T, BillableUsage.of(1_000_000, 100_000));
+    PriceBook.Quote discounted = book.price("anthropic", "claude-sonnet-4-5", T, inputOutput(1_000_000, 100_000));
     assertThat(total(discounted)).isCloseTo(2.40 + 1.20, within(1e-12));
     assertThat(((PriceBook.Priced) discounted).priceSource()).isEqualTo(contract);
-    assertThat(total(book.price("vllm", "llama-3-70b", T, BillableUsage.of(5_000, 500)))).isZero();
-    assertThat(((PriceBook.Priced) book.price(null, "claude-sonnet-4-5", T, BillableUsage.of(1, 1))).priceSource())
+    assertThat(total(book.price("vllm", "llama-3-70b", T, inputOutput(5_000, 500)))).isZero();
+    assertThat(((PriceBook.Priced) book.price(null, "claude-sonnet-4-5", T, inputOutput(1, 1))).priceSource())
         .as("the discount is for anthropic only").isEqualTo(TABLE);
     assertThat(book.sources()).containsExactly(contract, TABLE);
   }

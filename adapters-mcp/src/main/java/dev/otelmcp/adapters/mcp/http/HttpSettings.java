@@ -22,12 +22,6 @@ public record HttpSettings(
     String host, int port, AccessToken authToken, List<String> allowedOrigins, List<String> allowedHosts, int maxRequestBytes,
     int maxSessions, Duration sessionIdleTimeout, boolean insecureNoAuth) {
 
-  public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final int DEFAULT_PORT = 8000;
-  public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
-  public static final int DEFAULT_MAX_SESSIONS = 100;
-  public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(30);
-
   private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]");
 
   public HttpSettings {
@@ -46,12 +40,6 @@ public record HttpSettings(
     if (sessionIdleTimeout.isNegative() || sessionIdleTimeout.isZero()) {
       throw new IllegalArgumentException("the session idle timeout must be positive");
     }
-  }
-
-  /** The settings of a loopback server with defaults: for tests and tools. */
-  public static HttpSettings loopback(int port, String authToken) {
-    return new HttpSettings(DEFAULT_HOST, port, authToken == null ? null : AccessToken.of(authToken, "--auth-token"), List.of(), List.of(), DEFAULT_MAX_REQUEST_BYTES,
-        DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE, false);
   }
 
   /**

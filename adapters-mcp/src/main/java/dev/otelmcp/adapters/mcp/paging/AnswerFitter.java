@@ -32,10 +32,6 @@ public final class AnswerFitter {
     this.budgetChars = budgetChars;
   }
 
-  public int budgetChars() {
-    return budgetChars;
-  }
-
   /**
    * @param position where the previous page stopped ({@code null} on a first call)
    * @param pageSize how many items a page may hold besides the budget ({@code null}: no limit)

@@ -93,22 +93,8 @@ public final class Schema {
     return this;
   }
 
-  public Schema examples(Object... examples) {
-    node.put("examples", Arrays.asList(examples));
-    return this;
-  }
-
   public Schema minLength(int min) {
     node.put("minLength", min);
-    return this;
-  }
-
-  /** Marks a value that may also be JSON null. */
-  public Schema nullable() {
-    Object type = node.get("type");
-    if (type instanceof String t) {
-      node.put("type", List.of(t, "null"));
-    }
     return this;
   }
 

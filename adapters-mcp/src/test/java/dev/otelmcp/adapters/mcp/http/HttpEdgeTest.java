@@ -81,7 +81,7 @@ class HttpEdgeTest {
 
   private static HttpSettings settings(String token, int maxSessions) {
     return new HttpSettings("127.0.0.1", 0, token == null ? null : AccessToken.of(token, "--auth-token"), List.of(), List.of(), 64 * 1024, maxSessions,
-        HttpSettings.DEFAULT_SESSION_IDLE, false);
+        HttpFixtures.SESSION_IDLE, false);
   }
 
   @Test
@@ -183,12 +183,12 @@ class HttpEdgeTest {
   void weakTokensAndUnauthenticatedNetworkBindsAreRefused() {
     assertThatThrownBy(() -> settings("12345678", 10)).hasMessageContaining("at least 16 characters, got 8");
     HttpSettings open = new HttpSettings("0.0.0.0", 0, null, List.of(), List.of(), 64 * 1024, 10,
-        HttpSettings.DEFAULT_SESSION_IDLE, false);
+        HttpFixtures.SESSION_IDLE, false);
     assertThatThrownBy(open::requireAuthBeyondLoopback).hasMessageContaining("--auth-token")
         .hasMessageContaining("--insecure-no-auth");
-    new HttpSettings("0.0.0.0", 0, null, List.of(), List.of(), 64 * 1024, 10, HttpSettings.DEFAULT_SESSION_IDLE, true)
+    new HttpSettings("0.0.0.0", 0, null, List.of(), List.of(), 64 * 1024, 10, HttpFixtures.SESSION_IDLE, true)
         .requireAuthBeyondLoopback();
-    new HttpSettings("0.0.0.0", 0, AccessToken.of(TOKEN, "--auth-token"), List.of(), List.of(), 64 * 1024, 10, HttpSettings.DEFAULT_SESSION_IDLE, false)
+    new HttpSettings("0.0.0.0", 0, AccessToken.of(TOKEN, "--auth-token"), List.of(), List.of(), 64 * 1024, 10, HttpFixtures.SESSION_IDLE, false)
         .requireAuthBeyondLoopback();
     settings(null, 10).requireAuthBeyondLoopback();
   }

@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A server with one counting tool, a backend whose health a test sets, and SDK clients to call it. */
 final class HttpFixtures {
 
+  /** How long a session may idle: otel-mcp's default (--session-idle 30m). */
+  static final Duration SESSION_IDLE = Duration.ofMinutes(30);
+
   /** Counts calls and echoes its argument: enough to prove a tool call went through the transport. */
   static final class EchoTool extends DescribedTool {
     final AtomicInteger calls = new AtomicInteger();
@@ -117,8 +120,8 @@ final class HttpFixtures {
   }
 
   static HttpSettings loopback(String token) {
-    return new HttpSettings("127.0.0.1", 0, token == null ? null : AccessToken.of(token, "--auth-token"), List.of(), List.of(), 64 * 1024, HttpSettings.DEFAULT_MAX_SESSIONS,
-        HttpSettings.DEFAULT_SESSION_IDLE, false);
+    return new HttpSettings("127.0.0.1", 0, token == null ? null : AccessToken.of(token, "--auth-token"), List.of(), List.of(), 64 * 1024, 100,
+        SESSION_IDLE, false);
   }
 
   static McpSyncClient client(int port, String token) {

@@ -17,12 +17,12 @@ final class ExportRequests implements OtlpHttpReceiver.Sink {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExportRequests.class);
 
-  private final OtlpTraceStore store;
+  private final StoreWriter writer;
   private final OtlpProtobufDecoder protobufDecoder;
   private final OtlpJsonDecoder jsonDecoder = new OtlpJsonDecoder();
 
-  ExportRequests(OtlpTraceStore store, OtlpProtobufDecoder protobufDecoder) {
-    this.store = store;
+  ExportRequests(StoreWriter writer, OtlpProtobufDecoder protobufDecoder) {
+    this.writer = writer;
     this.protobufDecoder = protobufDecoder;
   }
 
@@ -35,7 +35,7 @@ final class ExportRequests implements OtlpHttpReceiver.Sink {
       return OtlpResponses.error(400, e.getMessage(), format);
     }
     try {
-      store.ingest(decoded.spans(), format == OtlpResponses.Format.PROTOBUF ? body : null);
+      writer.ingest(decoded.spans(), format == OtlpResponses.Format.PROTOBUF ? body : null);
     } catch (IOException e) {
       LOG.error("cannot append to the span log; refusing the batch", e);
       return OtlpResponses.error(503, "cannot persist spans: " + e.getMessage(), format)

@@ -96,28 +96,6 @@ public record OtlpStoreConfig(
         bool(settings, FSYNC, false), retention, maxSpans, (int) maxBody, access(settings));
   }
 
-  /** Persistence and the receiver off, nothing loaded: a plain in-memory store (tests, benchmarks). */
-  public static OtlpStoreConfig inMemory() {
-    return new OtlpStoreConfig("127.0.0.1", Optional.empty(), List.of(), false, Optional.empty(), false,
-        Optional.empty(), 0, DEFAULT_MAX_BODY_BYTES, ReceiverAccess.open());
-  }
-
-  public OtlpStoreConfig withPort(Optional<Integer> newPort) {
-    return new OtlpStoreConfig(host, newPort, load, loadRebase, dataDir, fsync, retention, maxSpans, maxBodyBytes, access);
-  }
-
-  public OtlpStoreConfig withDataDir(Optional<Path> newDataDir) {
-    return new OtlpStoreConfig(host, port, load, loadRebase, newDataDir, fsync, retention, maxSpans, maxBodyBytes, access);
-  }
-
-  public OtlpStoreConfig withRetention(Optional<Duration> newRetention, long newMaxSpans) {
-    return new OtlpStoreConfig(host, port, load, loadRebase, dataDir, fsync, newRetention, newMaxSpans, maxBodyBytes, access);
-  }
-
-  public OtlpStoreConfig withLoad(List<Path> paths, boolean rebase) {
-    return new OtlpStoreConfig(host, port, paths, rebase, dataDir, fsync, retention, maxSpans, maxBodyBytes, access);
-  }
-
   private static ReceiverAccess access(BackendSettings settings) {
     Optional<AccessToken> token;
     try {

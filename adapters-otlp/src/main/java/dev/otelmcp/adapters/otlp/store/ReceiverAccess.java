@@ -26,10 +26,6 @@ public record ReceiverAccess(Optional<AccessToken> token, List<String> allowedOr
         .toList();
   }
 
-  public static ReceiverAccess open() {
-    return new ReceiverAccess(Optional.empty(), List.of());
-  }
-
   /** Why a request is refused: the status and the message; none when it may pass. */
   record Refusal(int status, String message) {
   }

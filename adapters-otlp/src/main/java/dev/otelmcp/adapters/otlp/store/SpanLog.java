@@ -223,12 +223,6 @@ final class SpanLog implements AutoCloseable {
     }
   }
 
-  long size() throws IOException {
-    return channel.size();
-  }
-
-
-
   @Override
   public void close() throws IOException {
     if (channel.isOpen()) {

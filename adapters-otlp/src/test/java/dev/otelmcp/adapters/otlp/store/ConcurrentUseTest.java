@@ -38,7 +38,7 @@ class ConcurrentUseTest {
   @Test
   void readersNeverFailWhileWritersAddAndRetentionRemoves() throws Exception {
     List<Span> spans = new SyntheticTraces(21, START, Duration.ofHours(6)).traces(3_000);
-    OtlpStoreConfig config = OtlpStoreConfig.inMemory().withDataDir(Optional.of(dir)).withRetention(Optional.empty(), 12_000);
+    OtlpStoreConfig config = StoreConfigs.persisted(dir, Optional.empty(), 12_000);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     AtomicBoolean writing = new AtomicBoolean(true);
     try (OtlpTraceStore store = OtlpTraceStore.start(config, Clock.systemUTC())) {

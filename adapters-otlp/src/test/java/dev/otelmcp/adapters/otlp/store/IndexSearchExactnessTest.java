@@ -45,7 +45,7 @@ class IndexSearchExactnessTest {
   static void load() throws IOException {
     spans = new SyntheticTraces(11, START, Duration.ofHours(12)).traces(2_000);
     all = Traces.group(spans);
-    store = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC());
+    store = OtlpTraceStore.start(StoreConfigs.inMemory(), Clock.systemUTC());
     // In several batches, so that traces are also assembled from parts.
     for (int i = 0; i < spans.size(); i += 997) {
       store.ingest(spans.subList(i, Math.min(spans.size(), i + 997)), null);
@@ -144,7 +144,7 @@ class IndexSearchExactnessTest {
       rare.add(span.toBuilder().attributes(Attributes.builder().putAll(span.attributes())
           .put(key, "acme-llm").build()).build());
     }
-    try (OtlpTraceStore small = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC())) {
+    try (OtlpTraceStore small = OtlpTraceStore.start(StoreConfigs.inMemory(), Clock.systemUTC())) {
       small.ingest(spans, null);
       small.ingest(rare, null);
       Filter acme = Filter.equalsString("gen_ai.system", "acme-llm");
@@ -170,7 +170,7 @@ class IndexSearchExactnessTest {
             .put("llm.stops", AttributeValue.ofList(List.of(
                 AttributeValue.ofList(List.of(AttributeValue.of("a"))))))
             .build()).build();
-    try (OtlpTraceStore small = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC())) {
+    try (OtlpTraceStore small = OtlpTraceStore.start(StoreConfigs.inMemory(), Clock.systemUTC())) {
       small.ingest(spans, null);
       small.ingest(List.of(withMap), null);
       for (Filter filter : List.of(Filter.equalsString("llm.config", "{k=v}"), Filter.equalsString("llm.stops", "[a]"))) {

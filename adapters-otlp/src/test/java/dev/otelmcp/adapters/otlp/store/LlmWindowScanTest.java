@@ -25,7 +25,7 @@ class LlmWindowScanTest {
   private static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
   private static final TimeRange WINDOW = new TimeRange(START.minus(Duration.ofDays(2)), START.plus(Duration.ofDays(1)));
 
-  private final OtlpTraceStore store = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC());
+  private final OtlpTraceStore store = OtlpTraceStore.start(StoreConfigs.inMemory(), Clock.systemUTC());
 
   @AfterEach
   void close() {

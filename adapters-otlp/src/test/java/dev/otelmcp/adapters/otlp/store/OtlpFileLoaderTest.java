@@ -48,7 +48,7 @@ class OtlpFileLoaderTest {
 
     assertThat(OtlpFileLoader.files(dir)).extracting(p -> p.getFileName().toString())
         .containsExactly("a.json", "b.jsonl", "c.json.gz");
-    try (OtlpTraceStore store = OtlpTraceStore.start(OtlpStoreConfig.inMemory().withLoad(List.of(dir), false),
+    try (OtlpTraceStore store = OtlpTraceStore.start(StoreConfigs.loading(List.of(dir), false),
         Clock.systemUTC())) {
       assertThat(store.getTrace("5b8efff798038103d269b633813fc60c")).isPresent();
       assertThat(store.getTrace("83a9efd15c1c98a977e0711cc93ee28b")).isPresent();
@@ -63,7 +63,7 @@ class OtlpFileLoaderTest {
     Path good = dir.resolve("good.json");
     Files.writeString(good, TestResources.text("fixtures/opentelemetry-proto/trace.json"));
 
-    try (OtlpTraceStore store = OtlpTraceStore.start(OtlpStoreConfig.inMemory().withLoad(List.of(dir), false),
+    try (OtlpTraceStore store = OtlpTraceStore.start(StoreConfigs.loading(List.of(dir), false),
         Clock.systemUTC())) {
       assertThat(store.spanCount()).isEqualTo(1);
       assertThat(store.health().detail()).contains("could not load").contains("bad.json");
@@ -76,13 +76,13 @@ class OtlpFileLoaderTest {
     Files.writeString(file, TestResources.text("fixtures/jaeger/example_trace.json"));
     Instant now = Instant.parse("2026-12-01T12:00:00Z");
     Trace original;
-    try (OtlpTraceStore plain = OtlpTraceStore.start(OtlpStoreConfig.inMemory().withLoad(List.of(file), false),
+    try (OtlpTraceStore plain = OtlpTraceStore.start(StoreConfigs.loading(List.of(file), false),
         Clock.systemUTC())) {
       original = plain.searchTraces(new TraceQuery(new TimeRange(Instant.EPOCH, now), List.of(), 1)).hits().stream()
           .map(Trace.class::cast).findFirst().orElseThrow();
     }
 
-    try (OtlpTraceStore rebased = OtlpTraceStore.start(OtlpStoreConfig.inMemory().withLoad(List.of(file), true),
+    try (OtlpTraceStore rebased = OtlpTraceStore.start(StoreConfigs.loading(List.of(file), true),
         Clock.fixed(now, ZoneOffset.UTC))) {
       Trace moved = rebased.getTrace(original.traceId()).orElseThrow();
       Duration shift = Duration.between(original.startTime(), moved.startTime());

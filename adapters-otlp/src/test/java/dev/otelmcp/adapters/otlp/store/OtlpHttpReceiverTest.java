@@ -42,7 +42,7 @@ class OtlpHttpReceiverTest {
 
   @BeforeEach
   void start() {
-    store = OtlpTraceStore.start(OtlpStoreConfig.inMemory().withPort(Optional.of(0)), Clock.systemUTC());
+    store = OtlpTraceStore.start(StoreConfigs.receiving(StoreConfigs.OPEN), Clock.systemUTC());
     endpoint = URI.create(store.receiverEndpoint().orElseThrow());
   }
 
@@ -134,7 +134,7 @@ class OtlpHttpReceiverTest {
   void bodiesOverTheLimitGet413OnTheWireAndOnceDecompressed() throws Exception {
     store.close();
     store = OtlpTraceStore.start(new OtlpStoreConfig("127.0.0.1", Optional.of(0), List.of(), false, Optional.empty(), false,
-        Optional.empty(), 0, 64 * 1024, ReceiverAccess.open()), Clock.systemUTC());
+        Optional.empty(), 0, 64 * 1024, StoreConfigs.OPEN), Clock.systemUTC());
     endpoint = URI.create(store.receiverEndpoint().orElseThrow());
     byte[] huge = new byte[1024 * 1024];
 

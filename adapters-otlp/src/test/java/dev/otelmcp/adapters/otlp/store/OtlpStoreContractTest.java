@@ -25,7 +25,7 @@ class OtlpStoreContractTest extends AbstractTraceStoreContractTest {
 
   @Override
   protected TraceStore openStore() throws IOException {
-    OtlpTraceStore store = OtlpTraceStore.start(OtlpStoreConfig.inMemory(), Clock.systemUTC());
+    OtlpTraceStore store = OtlpTraceStore.start(StoreConfigs.inMemory(), Clock.systemUTC());
     List<Span> spans = new SyntheticTraces(7, START, Duration.ofHours(6)).traces(300);
     store.ingest(spans, null);
     store.ingest(new OtlpJsonDecoder().decode(TestResources.text("fixtures/jaeger/otlp2jaeger-in.json")).spans(), null);

@@ -32,8 +32,7 @@ class PersistenceTest {
   private final MutableClock clock = new MutableClock(START.plus(Duration.ofHours(2)));
 
   private OtlpTraceStore open(Optional<Duration> retention, long maxSpans) {
-    return OtlpTraceStore.start(OtlpStoreConfig.inMemory().withDataDir(Optional.of(dir))
-        .withRetention(retention, maxSpans), clock);
+    return OtlpTraceStore.start(StoreConfigs.persisted(dir, retention, maxSpans), clock);
   }
 
   private static List<String> traceIds(OtlpTraceStore store) {

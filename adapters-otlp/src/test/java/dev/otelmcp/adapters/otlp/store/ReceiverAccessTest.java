@@ -26,9 +26,7 @@ class ReceiverAccessTest {
   private OtlpTraceStore store;
 
   private InetSocketAddress start(ReceiverAccess access) {
-    OtlpStoreConfig base = OtlpStoreConfig.inMemory().withPort(Optional.of(0));
-    store = OtlpTraceStore.start(new OtlpStoreConfig(base.host(), base.port(), base.load(), false, Optional.empty(), false,
-        Optional.empty(), 0, base.maxBodyBytes(), access), Clock.systemUTC());
+    store = OtlpTraceStore.start(StoreConfigs.receiving(access), Clock.systemUTC());
     String endpoint = store.receiverEndpoint().orElseThrow();
     return new InetSocketAddress("127.0.0.1", Integer.parseInt(endpoint.replaceAll(".*:(\\d+)/.*", "$1")));
   }
@@ -64,7 +62,7 @@ class ReceiverAccessTest {
 
   @Test
   void anExporterGetsThroughAndABrowserPageOrARebindingNameDoesNot() throws Exception {
-    InetSocketAddress receiver = start(ReceiverAccess.open());
+    InetSocketAddress receiver = start(StoreConfigs.OPEN);
 
     String page = send(receiver, "POST", "Host: 127.0.0.1\r\nOrigin: http://evil.example\r\n");
     String rebound = send(receiver, "POST", "Host: evil.example:4318\r\n");
