@@ -98,9 +98,7 @@ public final class JaegerTraceStore implements TraceStore {
 
   @Override
   public Optional<Trace> getTrace(String traceId) {
-    String id = Ids.normalizeTraceId(traceId).orElseThrow(() -> new InvalidQueryException(
-        "trace_id '" + traceId + "' is not a trace id",
-        "Give 32 hex characters, e.g. 0af7651916cd43dd8448eb211c80319c."));
+    String id = Ids.requireTraceId(traceId);
     return detector.flavour().trace(id);
   }
 

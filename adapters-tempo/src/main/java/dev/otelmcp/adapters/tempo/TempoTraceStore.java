@@ -139,10 +139,7 @@ public final class TempoTraceStore implements TraceStore {
 
   @Override
   public Optional<Trace> getTrace(String traceId) {
-    String id = Ids.normalizeTraceId(traceId).orElseThrow(() -> new InvalidQueryException(
-        "trace_id '" + traceId + "' is not a trace id",
-        "Give 32 hex characters, e.g. 0af7651916cd43dd8448eb211c80319c (base64 ids are accepted too)."));
-    return traces.fetch(id);
+    return traces.fetch(Ids.requireTraceId(traceId));
   }
 
   /** {@code GET /api/echo}: what Grafana calls to test a Tempo data source; it passes auth and tenancy too. */

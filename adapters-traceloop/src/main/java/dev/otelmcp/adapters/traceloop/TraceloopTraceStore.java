@@ -172,9 +172,7 @@ public final class TraceloopTraceStore implements TraceStore {
 
   @Override
   public Optional<Trace> getTrace(String traceId) {
-    String id = Ids.normalizeTraceId(traceId).orElseThrow(() -> new InvalidQueryException(
-        "trace_id '" + traceId + "' is not a trace id",
-        "Give 32 hex characters, e.g. c4c7e548e1febe34757c208205caa53e."));
+    String id = Ids.requireTraceId(traceId);
     return reader.read(id);
   }
 
