@@ -14,7 +14,6 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
-import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -117,25 +116,6 @@ public final class TempoTraceStore implements TraceStore {
   public SpanSearchResult searchSpans(SpanQuery query) {
     return spanSearch.search(query);
   }
-
-  /**
-   * Matched spans with these span attributes, read from the search answer itself ({@code select(...)}), without
-   * fetching whole traces: what aggregating LLM figures (models, tokens) needs, at a fraction of the cost.
-   * Not part of the port yet; a port operation for it would delegate here.
-   *
-   * @return the spans, whether Tempo's matches are exactly the filters' (else they are candidates to re-check),
-   *     and whether Tempo may hold more
-   */
-  Selection selectSpans(SpanQuery query, List<String> keys) {
-    FilterTranslator.Spanset spanset = FilterTranslator.spanset(query.filters(), FilterTranslator.Context.SPAN);
-    TempoSearcher.Candidates candidates = searcher.search(SelectedSpans.query(spanset.traceQl(), keys),
-        query.timeRange(), query.limit(), Optional.of(SelectedSpans.MAX_SPANS_PER_SPANSET));
-    List<SelectedSpans.Selected> spans = candidates.traces().stream().flatMap(t -> SelectedSpans.read(t).stream()).toList();
-    return new Selection(spans, spanset.exact(), candidates.mayHaveMore(), candidates.shortfall());
-  }
-
-  /** What {@link #selectSpans} found, and what the search could not cover ({@code null} when nothing). */
-  record Selection(List<SelectedSpans.Selected> spans, boolean exact, boolean mayHaveMore, Shortfall shortfall) {}
 
   @Override
   public Optional<Trace> getTrace(String traceId) {
