@@ -1,11 +1,11 @@
 package dev.otelmcp.adapters.tempo;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.adapters.tempo.TempoJson.TraceMetadata;
 import dev.otelmcp.backend.toolkit.PartPool;
 import dev.otelmcp.backend.toolkit.ShortfallTally;
+import dev.otelmcp.backend.toolkit.feign.FeignClients;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
@@ -53,8 +53,8 @@ public final class TempoTraceStore implements TraceStore {
 
   public TempoTraceStore(TempoConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    this.api = TempoHttp.api(config);
+    ObjectMapper mapper = FeignClients.mapper();
+    this.api = TempoHttp.api(config, mapper);
     this.calls = new TempoCalls(config, mapper);
     // One pool for search pieces and trace fetches: hydration_concurrency bounds all of this store's requests at once.
     this.pool = new PartPool("tempo", config.hydrationConcurrency());
