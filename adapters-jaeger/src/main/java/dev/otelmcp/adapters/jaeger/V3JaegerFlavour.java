@@ -2,8 +2,8 @@ package dev.otelmcp.adapters.jaeger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otelmcp.backend.toolkit.feign.FeignCalls;
 import dev.otelmcp.backend.toolkit.AnswerBodies;
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
 import dev.otelmcp.otlp.codec.OtlpDecodeResult;
 import dev.otelmcp.otlp.codec.OtlpDecodingException;
 import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
