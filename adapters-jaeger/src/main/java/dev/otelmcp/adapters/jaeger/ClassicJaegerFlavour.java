@@ -1,6 +1,8 @@
 package dev.otelmcp.adapters.jaeger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
+import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.NotFoundException;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.SpanKind;
@@ -19,12 +21,12 @@ import java.util.Optional;
 final class ClassicJaegerFlavour implements JaegerFlavour {
 
   private final ClassicApi api;
-  private final JaegerCalls calls;
+  private final FeignCalls calls;
   private final ObjectMapper mapper;
   /** Set once a Jaeger answered 404 to /api/operations (older than 1.19): only the legacy endpoint is asked then. */
   private volatile boolean legacyOperationsOnly;
 
-  ClassicJaegerFlavour(ClassicApi api, JaegerCalls calls, ObjectMapper mapper) {
+  ClassicJaegerFlavour(ClassicApi api, FeignCalls calls, ObjectMapper mapper) {
     this.api = api;
     this.calls = calls;
     this.mapper = mapper;
@@ -102,7 +104,7 @@ final class ClassicJaegerFlavour implements JaegerFlavour {
     }
     if (answer.count() == 0 && !answer.errors().isEmpty()) {
       UiModel.Error error = answer.errors().get(0);
-      throw calls.reported(what, error == null ? null : error.msg());
+      throw reported(what, error == null ? null : error.msg());
     }
     return new SearchPage(answer.traces(), answer.count() >= search.limit());
   }
@@ -132,8 +134,15 @@ final class ClassicJaegerFlavour implements JaegerFlavour {
     }
     if ((envelope.data() == null || envelope.data().isEmpty()) && !envelope.errorList().isEmpty()) {
       UiModel.Error error = envelope.errorList().get(0);
-      throw calls.reported(what, error.msg());
+      throw reported(what, error.msg());
     }
     return envelope.data() == null ? List.of() : envelope.data();
+  }
+
+  /** The exception for an answer whose status was fine but whose envelope reports an error. */
+  private BackendRejectedException reported(String what, String message) {
+    return new BackendRejectedException(calls.failures().at() + " reported an error for " + what + ": "
+        + calls.failures().scrub(String.valueOf(message)),
+        "Jaeger's message says what went wrong; adjust the query or check Jaeger's logs.");
   }
 }

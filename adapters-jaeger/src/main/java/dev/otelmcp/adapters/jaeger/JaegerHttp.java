@@ -1,71 +1,53 @@
 package dev.otelmcp.adapters.jaeger;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otelmcp.backend.toolkit.BackendRetryer;
-import feign.Feign;
-import feign.Request;
-import feign.RequestInterceptor;
-import feign.http2client.Http2Client;
-import java.net.http.HttpClient;
-import java.util.concurrent.TimeUnit;
+import dev.otelmcp.backend.toolkit.HttpFailures;
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
+import dev.otelmcp.backend.toolkit.feign.FeignClients;
+import dev.otelmcp.backend.toolkit.feign.JsonBodyDecoder;
+import dev.otelmcp.backend.toolkit.feign.StatusErrorDecoder;
+import dev.otelmcp.domain.error.NotFoundException;
 
 /**
- * Builds the Feign clients of one store, all sharing one JDK {@link HttpClient} (one connection pool).
+ * What the toolkit's Feign clients need to know of Jaeger: its hints, where its errors say what went wrong, what a
+ * 404 means, and the streaming reader of classic trace answers ({@link UiTraceReader}).
  *
- * <p>Choices that matter: HTTP/1.1, because Jaeger's query port speaks plain HTTP and some proxies break on
- * the h2c upgrade; the toolkit's retries ({@link BackendRetryer}: every call is a read, so a repeat is harmless;
- * only brief failures are retried, a few times, never past the tool call's stop time); connect timeout and
- * per-request timeout both the configured timeout.
- * The {@link Request.Options} mirror the client's settings exactly, otherwise {@link Http2Client} quietly
- * builds a second client per request configuration.
+ * <p>Jaeger writes its errors with Go's {@code http.Error}: a JSON body sent as {@code text/plain}. So the body is
+ * parsed whatever the content type, and Jaeger's own words are used: {@code errors[0].msg} (classic envelope) or
+ * {@code error.message} (api_v3). A 404 becomes a {@link NotFoundException} that callers translate in context
+ * (empty result, unknown trace, or "this API does not exist here").
  */
 final class JaegerHttp {
 
-  private final JaegerConfig config;
-  private final ObjectMapper mapper;
-  private final Http2Client client;
-  private final Request.Options options;
+  private static final String NAME = "Jaeger";
+  private static final HttpFailures.StatusHints HINTS = new HttpFailures.StatusHints(
+      "Check BACKEND_API_KEY (sent as a bearer token) and the headers setting for the proxy in front of Jaeger.",
+      "Jaeger's message says what it did not accept; adjust the query (time window, filters, limit).",
+      "Jaeger or its storage is failing; retry later and check Jaeger's logs.",
+      "Jaeger answered with an unexpected status; check that BACKEND_URL (or --url) points at the query service.");
+  private static final String URL_HINT = "Check that BACKEND_URL (or --url) points at Jaeger's query service (port"
+      + " 16686), not at a UI page or a proxy login.";
+  private static final String UNREACHABLE_HINT = "Check that Jaeger's query service is running and that BACKEND_URL"
+      + " (or --url) points at it (default " + JaegerConfig.DEFAULT_URL + "); raise BACKEND_TIMEOUT if Jaeger is just"
+      + " slow.";
 
-  JaegerHttp(JaegerConfig config) {
-    this.config = config;
-    this.mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    HttpClient httpClient = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(config.timeout())
+  private JaegerHttp() {}
+
+  /** The clients of one store: both APIs over one connection pool. */
+  static FeignClients clients(JaegerConfig config, ObjectMapper mapper) {
+    HttpFailures failures = config.failures();
+    return FeignClients.builder(NAME, config, mapper)
+        .decoder(new JsonBodyDecoder(mapper).reading(UiTraces.class, new UiTraceReader(mapper)::read))
+        .errorDecoder(new StatusErrorDecoder(failures, StatusErrorDecoder.ErrorText.jsonFields(mapper,
+            "/errors/0/msg", "/error/message", "/message", "/error", ""), HINTS,
+            (what, message) -> new NotFoundException(failures.at() + " answered 404 for " + what
+                + failures.detail(message),
+                "Check the id or name; if the whole API is missing, set api_version (classic or v3).")))
         .build();
-    this.client = new Http2Client(httpClient);
-    long millis = config.timeout().toMillis();
-    this.options = new Request.Options(millis, TimeUnit.MILLISECONDS, millis, TimeUnit.MILLISECONDS, false);
   }
 
-  ObjectMapper mapper() {
-    return mapper;
-  }
-
-  /** A Feign client for one of the API interfaces, rooted at the configured URL (base path included). */
-  <T> T target(Class<T> api) {
-    return Feign.builder()
-        .client(client)
-        .options(options)
-        .retryer(BackendRetryer.standard("Jaeger"))
-        .decoder(new JaegerResponseDecoder(mapper))
-        .errorDecoder(new JaegerErrorDecoder(config, mapper))
-        .requestInterceptor(headers())
-        .target(api, config.url());
-  }
-
-  private RequestInterceptor headers() {
-    // Literal values: Feign would otherwise read a '{' in a token or header value as a template expression.
-    return template -> {
-      config.headers().forEach((name, value) -> template.removeHeader(name).headerLiteral(name, value));
-      if (config.apiKey() != null) {
-        template.removeHeader("Authorization").headerLiteral("Authorization", "Bearer " + config.apiKey());
-      }
-      if (!template.headers().containsKey("Accept")) {
-        template.headerLiteral("Accept", "application/json");
-      }
-    };
+  /** How the store's calls fail: the body exception stays the cause ({@link FlavourDetector} reads it). */
+  static FeignCalls calls(JaegerConfig config) {
+    return new FeignCalls(config.failures(), UNREACHABLE_HINT, URL_HINT);
   }
 }

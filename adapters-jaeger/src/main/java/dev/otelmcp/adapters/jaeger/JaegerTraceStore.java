@@ -1,6 +1,9 @@
 package dev.otelmcp.adapters.jaeger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.backend.toolkit.ShortfallTally;
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
+import dev.otelmcp.backend.toolkit.feign.FeignClients;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
@@ -43,10 +46,11 @@ public final class JaegerTraceStore implements TraceStore {
 
   public JaegerTraceStore(JaegerConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    JaegerHttp http = new JaegerHttp(config);
-    JaegerCalls calls = new JaegerCalls(config);
-    JaegerFlavour classic = new ClassicJaegerFlavour(http.target(ClassicApi.class), calls, http.mapper());
-    JaegerFlavour v3 = new V3JaegerFlavour(http.target(V3Api.class), calls, http.mapper());
+    ObjectMapper mapper = FeignClients.mapper();
+    FeignClients clients = JaegerHttp.clients(config, mapper);
+    FeignCalls calls = JaegerHttp.calls(config);
+    JaegerFlavour classic = new ClassicJaegerFlavour(clients.target(ClassicApi.class), calls, mapper);
+    JaegerFlavour v3 = new V3JaegerFlavour(clients.target(V3Api.class), calls, mapper);
     this.detector = new FlavourDetector(config, classic, v3);
     this.fanOut = new FanOutSearch(config.fanoutConcurrency());
   }
@@ -59,9 +63,7 @@ public final class JaegerTraceStore implements TraceStore {
   /** Jaeger lists services without a time index, so the window is not used. */
   @Override
   public List<String> listServices(TimeRange window) {
-    TreeSet<String> services = new TreeSet<>();
-    detector.flavour().services().stream().filter(s -> s != null && !s.isBlank()).forEach(services::add);
-    return List.copyOf(services);
+    return serviceNames(detector.flavour());
   }
 
   @Override
@@ -98,9 +100,7 @@ public final class JaegerTraceStore implements TraceStore {
 
   @Override
   public Optional<Trace> getTrace(String traceId) {
-    String id = Ids.normalizeTraceId(traceId).orElseThrow(() -> new InvalidQueryException(
-        "trace_id '" + traceId + "' is not a trace id",
-        "Give 32 hex characters, e.g. 0af7651916cd43dd8448eb211c80319c."));
+    String id = Ids.requireTraceId(traceId);
     return detector.flavour().trace(id);
   }
 

@@ -3,6 +3,7 @@ package dev.otelmcp.adapters.jaeger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.backend.toolkit.AnswerBodies;
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
 import dev.otelmcp.otlp.codec.OtlpDecodeResult;
 import dev.otelmcp.otlp.codec.OtlpDecodingException;
 import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
@@ -30,11 +31,11 @@ final class V3JaegerFlavour implements JaegerFlavour {
   private static final Logger LOG = LoggerFactory.getLogger(V3JaegerFlavour.class);
 
   private final V3Api api;
-  private final JaegerCalls calls;
+  private final FeignCalls calls;
   private final ObjectMapper mapper;
   private final OtlpJsonDecoder decoder;
 
-  V3JaegerFlavour(V3Api api, JaegerCalls calls, ObjectMapper mapper) {
+  V3JaegerFlavour(V3Api api, FeignCalls calls, ObjectMapper mapper) {
     this.api = api;
     this.calls = calls;
     this.mapper = mapper;

@@ -65,7 +65,7 @@ final class SummaryMapper {
     }
   }
 
-  static Instant instant(long nanos) {
+  private static Instant instant(long nanos) {
     return Instant.ofEpochSecond(Long.divideUnsigned(nanos, 1_000_000_000L), Long.remainderUnsigned(nanos, 1_000_000_000L));
   }
 }

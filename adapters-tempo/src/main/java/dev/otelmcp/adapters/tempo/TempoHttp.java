@@ -1,65 +1,50 @@
 package dev.otelmcp.adapters.tempo;
 
-import dev.otelmcp.backend.toolkit.AnswerBodies;
-import dev.otelmcp.backend.toolkit.BackendRetryer;
-import feign.Feign;
-import feign.Request;
-import feign.RequestInterceptor;
-import feign.Response;
-import feign.http2client.Http2Client;
-import java.lang.reflect.Type;
-import java.net.http.HttpClient;
-import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.HttpFailures;
+import dev.otelmcp.backend.toolkit.feign.FeignClients;
+import dev.otelmcp.backend.toolkit.feign.StatusErrorDecoder;
+import java.util.Locale;
 
 /**
- * Builds the Feign client of one store over one JDK {@link HttpClient} (one connection pool, shared by the
- * parallel trace fetches).
+ * What the toolkit's Feign client needs to know of Tempo: its credentials (bearer or Basic, see {@link TempoAuth})
+ * and tenant header, its hints, and what a 404 means.
  *
- * <p>HTTP/1.1, because Tempo's port speaks plain HTTP and h2c upgrades confuse some proxies; the toolkit's retries
- * ({@link BackendRetryer}: every call is a read; only brief failures, a few times, never past the tool call's stop
- * time, so a struggling Tempo is not flooded); the {@link Request.Options} mirror the client's settings, otherwise
- * {@link Http2Client} builds a second client per configuration.
+ * <p>Tempo writes its errors as plain text ({@code http.Error}): a TraceQL parse error, {@code invalid start: …},
+ * {@code range specified by start and end exceeds 168h0m0s…}, {@code no org id}. That text is kept (cut and
+ * scrubbed) because it is the best explanation there is, and it picks the hint. A 404 stays a
+ * {@link TempoNotFoundException}: only the caller knows what it means.
  */
 final class TempoHttp {
 
   private TempoHttp() {}
 
-  static TempoApi api(TempoConfig config) {
-    HttpClient httpClient = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(config.timeout())
-        .build();
-    long millis = config.timeout().toMillis();
-    return Feign.builder()
-        .client(new Http2Client(httpClient))
-        .options(new Request.Options(millis, TimeUnit.MILLISECONDS, millis, TimeUnit.MILLISECONDS, false))
-        .retryer(BackendRetryer.standard("Tempo"))
-        .decoder(TempoHttp::rawBody)
-        .errorDecoder(new TempoErrorDecoder(config))
-        .requestInterceptor(headers(config))
-        .target(TempoApi.class, config.url());
+  static TempoApi api(TempoConfig config, ObjectMapper mapper) {
+    HttpFailures failures = config.failures();
+    return FeignClients.builder("Tempo", config, mapper)
+        .authorization(config.auth().header())
+        .header(TempoConfig.TENANT_HEADER, config.tenant())
+        .errorDecoder(new StatusErrorDecoder(failures,
+            body -> failures.quote(HttpFailures.firstLine(body)),
+            TempoHttp::hints,
+            (what, text) -> new TempoNotFoundException(failures.at() + " answered 404 for " + what
+                + failures.detail(text), text)))
+        .build()
+        .target(TempoApi.class);
   }
 
-  /** Every request: extra headers, then the tenant and the credentials, which win over extra headers. */
-  static RequestInterceptor headers(TempoConfig config) {
-    // Literal values: Feign would otherwise read a '{' in a token or header value as a template expression.
-    return template -> {
-      config.headers().forEach((name, value) -> template.removeHeader(name).headerLiteral(name, value));
-      if (config.tenant() != null) {
-        template.removeHeader(TempoConfig.TENANT_HEADER).headerLiteral(TempoConfig.TENANT_HEADER, config.tenant());
-      }
-      config.auth().header().ifPresent(value ->
-          template.removeHeader("Authorization").headerLiteral("Authorization", value));
-      if (!template.headers().containsKey("Accept")) {
-        // Tempo answers protobuf to Accept: application/protobuf and a simplified JSON to application/vnd.grafana.llm.
-        template.headerLiteral("Accept", "application/json");
-      }
-    };
-  }
-
-  /** The body as bytes, parsed by the caller; one that breaks off while read is retried ({@link AnswerBodies}). */
-  private static Object rawBody(Response response, Type type) {
-    return AnswerBodies.read(response);
+  /** Tempo's words say which setting to check: the tenant, or the longest window Tempo allows. */
+  private static HttpFailures.StatusHints hints(String text) {
+    return new HttpFailures.StatusHints(
+        text.contains("org id")
+            ? "This Tempo is multi-tenant: set BACKEND_TENANT (sent as X-Scope-OrgID)."
+            : "Check BACKEND_API_KEY (bearer token, or user:token / BACKEND_USERNAME for basic auth, as Grafana "
+                + "Cloud wants) and BACKEND_TENANT for multi-tenant Tempo.",
+        text.toLowerCase(Locale.ROOT).contains("exceeds")
+            ? "Tempo limits how long a search window may be; set BACKEND_MAX_SEARCH_DURATION to Tempo's "
+                + "query_frontend.search.max_duration so otel-mcp splits longer windows, or narrow start_time/end_time."
+            : "Tempo's message says what it did not accept; adjust the filters or the time window.",
+        "Tempo or its storage is failing; retry later and check Tempo's logs.",
+        "Tempo answered with an unexpected status; check that BACKEND_URL points at Tempo's HTTP API (port 3200).");
   }
 }

@@ -52,20 +52,13 @@ final class TempoJson {
     }
   }
 
-  /** The spans of a trace that matched the query: {@code spss} of them at most, with the attributes selected. */
-  record SpanSet(List<MatchedSpan> spans, Integer matched) {
-    List<MatchedSpan> spanList() {
-      return spans == null ? List.of() : spans;
-    }
-  }
-
   /**
-   * A matched span: its id and timing, plus {@code name} and the attributes the query referenced or
-   * {@code select(...)} asked for, as OTLP {@code KeyValue}s under their names without scope.
+   * The spans of a trace that matched the query: {@code spss} of them at most (only counted: the span search fetches
+   * the traces whole), and how many matched in all.
    */
-  record MatchedSpan(String spanID, String name, String startTimeUnixNano, String durationNanos, List<JsonNode> attributes) {
-    List<JsonNode> attributeList() {
-      return attributes == null ? List.of() : attributes;
+  record SpanSet(List<JsonNode> spans, Integer matched) {
+    List<JsonNode> spanList() {
+      return spans == null ? List.of() : spans;
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.otelmcp.adapters.tempo;
 
 import dev.otelmcp.adapters.tempo.SearchWindows.Piece;
-import dev.otelmcp.adapters.tempo.TempoJson.SearchResponse;
 import dev.otelmcp.adapters.tempo.TempoJson.TraceMetadata;
 import dev.otelmcp.backend.toolkit.PartPool;
 import dev.otelmcp.backend.toolkit.PartResult;
@@ -145,8 +144,7 @@ final class TempoSearcher {
     query.put("end", Long.toString(piece.end()));
     LOG.debug("Tempo search q={} limit={} start={} end={}", traceQl, limit, piece.start(), piece.end());
     String what = "GET /api/search";
-    byte[] body = calls.call(what, () -> api.search(query));
-    return calls.json(what, body, SearchResponse.class).traceList();
+    return calls.call(what, () -> api.search(query)).traceList();
   }
 
   private void explainSplit(TimeRange window, List<Piece> pieces) {

@@ -1,8 +1,6 @@
 package dev.otelmcp.adapters.tempo;
 
 import dev.otelmcp.adapters.tempo.SearchWindows.Piece;
-import dev.otelmcp.adapters.tempo.TempoJson.TagValuesV1;
-import dev.otelmcp.adapters.tempo.TempoJson.TagValuesV2;
 import dev.otelmcp.adapters.tempo.TempoJson.TypedValue;
 import dev.otelmcp.domain.call.CallContext;
 import dev.otelmcp.domain.call.StopReason;
@@ -91,15 +89,13 @@ final class TempoTags {
     Map<String, String> query = window(piece);
     traceQl.ifPresent(q -> query.put("q", TempoSearcher.encode(q)));
     String what = "GET /api/v2/search/tag/" + tag + "/values";
-    byte[] body = calls.callAllowing404(what, () -> api.tagValuesV2(tag, query));
-    return calls.json(what, body, TagValuesV2.class).valueList().stream()
+    return calls.callAllowing404(what, () -> api.tagValuesV2(tag, query)).valueList().stream()
         .map(TypedValue::value).filter(Objects::nonNull).filter(v -> !v.isBlank()).toList();
   }
 
   private List<String> v1(String tag, Piece piece) {
     String what = "GET /api/search/tag/" + tag + "/values";
-    byte[] body = calls.call(what, () -> api.tagValuesV1(tag, window(piece)));
-    return calls.json(what, body, TagValuesV1.class).valueList().stream()
+    return calls.call(what, () -> api.tagValuesV1(tag, window(piece))).valueList().stream()
         .filter(Objects::nonNull).filter(v -> !v.isBlank()).toList();
   }
 

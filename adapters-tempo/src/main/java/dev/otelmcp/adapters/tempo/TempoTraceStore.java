@@ -1,11 +1,11 @@
 package dev.otelmcp.adapters.tempo;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.adapters.tempo.TempoJson.TraceMetadata;
 import dev.otelmcp.backend.toolkit.PartPool;
 import dev.otelmcp.backend.toolkit.ShortfallTally;
+import dev.otelmcp.backend.toolkit.feign.FeignClients;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
@@ -14,7 +14,6 @@ import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
-import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -54,8 +53,8 @@ public final class TempoTraceStore implements TraceStore {
 
   public TempoTraceStore(TempoConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    this.api = TempoHttp.api(config);
+    ObjectMapper mapper = FeignClients.mapper();
+    this.api = TempoHttp.api(config, mapper);
     this.calls = new TempoCalls(config, mapper);
     // One pool for search pieces and trace fetches: hydration_concurrency bounds all of this store's requests at once.
     this.pool = new PartPool("tempo", config.hydrationConcurrency());
@@ -118,31 +117,9 @@ public final class TempoTraceStore implements TraceStore {
     return spanSearch.search(query);
   }
 
-  /**
-   * Matched spans with these span attributes, read from the search answer itself ({@code select(...)}), without
-   * fetching whole traces: what aggregating LLM figures (models, tokens) needs, at a fraction of the cost.
-   * Not part of the port yet; a port operation for it would delegate here.
-   *
-   * @return the spans, whether Tempo's matches are exactly the filters' (else they are candidates to re-check),
-   *     and whether Tempo may hold more
-   */
-  Selection selectSpans(SpanQuery query, List<String> keys) {
-    FilterTranslator.Spanset spanset = FilterTranslator.spanset(query.filters(), FilterTranslator.Context.SPAN);
-    TempoSearcher.Candidates candidates = searcher.search(SelectedSpans.query(spanset.traceQl(), keys),
-        query.timeRange(), query.limit(), Optional.of(SelectedSpans.MAX_SPANS_PER_SPANSET));
-    List<SelectedSpans.Selected> spans = candidates.traces().stream().flatMap(t -> SelectedSpans.read(t).stream()).toList();
-    return new Selection(spans, spanset.exact(), candidates.mayHaveMore(), candidates.shortfall());
-  }
-
-  /** What {@link #selectSpans} found, and what the search could not cover ({@code null} when nothing). */
-  record Selection(List<SelectedSpans.Selected> spans, boolean exact, boolean mayHaveMore, Shortfall shortfall) {}
-
   @Override
   public Optional<Trace> getTrace(String traceId) {
-    String id = Ids.normalizeTraceId(traceId).orElseThrow(() -> new InvalidQueryException(
-        "trace_id '" + traceId + "' is not a trace id",
-        "Give 32 hex characters, e.g. 0af7651916cd43dd8448eb211c80319c (base64 ids are accepted too)."));
-    return traces.fetch(id);
+    return traces.fetch(Ids.requireTraceId(traceId));
   }
 
   /** {@code GET /api/echo}: what Grafana calls to test a Tempo data source; it passes auth and tenancy too. */

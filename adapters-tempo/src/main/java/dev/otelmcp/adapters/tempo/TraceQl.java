@@ -128,11 +128,6 @@ final class TraceQl {
     return conditions.isEmpty() ? "{}" : "{ " + String.join(" && ", conditions) + " }";
   }
 
-  /** A {@code select(...)} stage asking Tempo to return these attributes with every matched span. */
-  static String select(List<String> attributes) {
-    return attributes.isEmpty() ? "" : " | select(" + String.join(", ", attributes) + ")";
-  }
-
   private static boolean needsQuoting(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

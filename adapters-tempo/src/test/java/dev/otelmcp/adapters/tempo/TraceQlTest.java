@@ -105,9 +105,6 @@ class TraceQlTest {
     assertThat(TraceQl.spanset(List.of("status = error"))).isEqualTo("{ status = error }");
     assertThat(TraceQl.spanset(List.of("a = 1", TraceQl.anyOf(List.of("b = 1", "b = 2")))))
         .isEqualTo("{ a = 1 && (b = 1 || b = 2) }");
-    assertThat(TraceQl.select(List.of("span.gen_ai.request.model", "span.gen_ai.usage.input_tokens")))
-        .isEqualTo(" | select(span.gen_ai.request.model, span.gen_ai.usage.input_tokens)");
-    assertThat(TraceQl.select(List.of())).isEmpty();
   }
 
   /** What Go's strconv.Unquote does with the escapes TraceQl.string writes. */

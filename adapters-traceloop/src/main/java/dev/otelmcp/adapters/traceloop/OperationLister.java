@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.traceloop;
 
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanKind;
@@ -36,12 +37,12 @@ final class OperationLister {
   private static final String SPANS = "POST /v2/projects/" + TraceloopApi.PROJECT + "/spans";
 
   private final TraceloopApi api;
-  private final TraceloopCalls calls;
+  private final FeignCalls calls;
   private final SpanMapper mapper;
   private final TraceloopConfig config;
   private final int pageSize;
 
-  OperationLister(TraceloopApi api, TraceloopCalls calls, SpanMapper mapper, TraceloopConfig config, int pageSize) {
+  OperationLister(TraceloopApi api, FeignCalls calls, SpanMapper mapper, TraceloopConfig config, int pageSize) {
     this.api = api;
     this.calls = calls;
     this.mapper = mapper;

@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.traceloop;
 
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
 import dev.otelmcp.domain.model.TimeRange;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,10 +26,10 @@ final class SpanPages {
   private static final String SPANS = "POST /v2/projects/" + TraceloopApi.PROJECT + "/spans";
 
   private final TraceloopApi api;
-  private final TraceloopCalls calls;
+  private final FeignCalls calls;
   private final TraceloopConfig config;
 
-  SpanPages(TraceloopApi api, TraceloopCalls calls, TraceloopConfig config) {
+  SpanPages(TraceloopApi api, FeignCalls calls, TraceloopConfig config) {
     this.api = api;
     this.calls = calls;
     this.config = config;
@@ -36,7 +37,7 @@ final class SpanPages {
 
   /**
    * One page of the window's spans in the configured environments, starting at {@code cursor} (the first page when
-   * null), with the request retried as every call is ({@link TraceloopCalls}).
+   * null), with the request retried as every call is ({@link FeignCalls}).
    *
    * @param pushed conditions in the API's form
    */

@@ -1,5 +1,6 @@
 package dev.otelmcp.adapters.traceloop;
 
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
 import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Trace;
@@ -34,11 +35,11 @@ final class TraceReader {
   private static final String SPANS = "POST /v2/projects/" + TraceloopApi.PROJECT + "/spans";
 
   private final TraceloopApi api;
-  private final TraceloopCalls calls;
+  private final FeignCalls calls;
   private final SpanMapper mapper;
   private final TraceloopConfig config;
 
-  TraceReader(TraceloopApi api, TraceloopCalls calls, SpanMapper mapper, TraceloopConfig config) {
+  TraceReader(TraceloopApi api, FeignCalls calls, SpanMapper mapper, TraceloopConfig config) {
     this.api = api;
     this.calls = calls;
     this.mapper = mapper;

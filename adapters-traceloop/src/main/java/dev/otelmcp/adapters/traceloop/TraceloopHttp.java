@@ -1,60 +1,49 @@
 package dev.otelmcp.adapters.traceloop;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otelmcp.backend.toolkit.BackendRetryer;
-import feign.Feign;
-import feign.Request;
-import feign.RequestInterceptor;
-import feign.http2client.Http2Client;
-import feign.jackson.JacksonEncoder;
-import java.net.http.HttpClient;
-import java.util.concurrent.TimeUnit;
+import dev.otelmcp.backend.toolkit.HttpFailures;
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
+import dev.otelmcp.backend.toolkit.feign.FeignClients;
+import dev.otelmcp.backend.toolkit.feign.StatusErrorDecoder;
+import dev.otelmcp.domain.error.BackendRejectedException;
 
 /**
- * Builds the Feign client of one store over one JDK {@link HttpClient} (one connection pool).
+ * What the toolkit's Feign client needs to know of the Traceloop API: HTTP/2 to the cloud API, its hints, where its
+ * errors say what went wrong, and what a 404 means.
  *
- * <p>The toolkit's retries ({@link BackendRetryer}): every call is a read (the searches are POSTs, but change
- * nothing), so a repeat is harmless; only brief failures are retried, a few times, never past the tool call's stop
- * time. The {@link Request.Options} mirror the client's timeout exactly, otherwise {@link Http2Client} quietly builds a
- * second client per request configuration. The API key is added by an interceptor as a literal header, so
- * neither Feign's templates nor its exceptions' messages ever format it.
+ * <p>The API's own message is quoted when the body has one ({@code error.message}, {@code error}, {@code message},
+ * {@code detail}), after scrubbing secrets. A 404 is not "unknown trace" (the API answers 200 {@code {"spans":null}}
+ * for that) but a wrong URL, so it is reported as a rejection naming the path.
  */
 final class TraceloopHttp {
 
+  /** The key is the only credential, so a 401/403 refused the key. */
+  private static final HttpFailures.StatusHints HINTS = new HttpFailures.StatusHints("the API key",
+      "Check BACKEND_API_KEY (or --api-key): it must be a valid Traceloop API key of the project to read.",
+      "Traceloop's message says what it did not accept; adjust the query (time window, filters, limit).",
+      "The Traceloop API is failing; retry later.",
+      "Traceloop answered with an unexpected status; check BACKEND_URL (or --url).");
+
   private TraceloopHttp() {}
 
-  static ObjectMapper mapper() {
-    return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-  }
-
   static TraceloopApi api(TraceloopConfig config, ObjectMapper mapper) {
-    HttpClient httpClient = HttpClient.newBuilder()
-        // HTTPS negotiates HTTP/2 (ALPN) with the cloud API; plain HTTP (a local proxy) stays on HTTP/1.1, as
-        // some proxies break on the h2c upgrade the JDK client would otherwise attempt.
-        .version(config.url().startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(config.timeout())
-        .build();
-    long millis = config.timeout().toMillis();
-    return Feign.builder()
-        .client(new Http2Client(httpClient))
-        .options(new Request.Options(millis, TimeUnit.MILLISECONDS, millis, TimeUnit.MILLISECONDS, false))
-        .retryer(BackendRetryer.standard("Traceloop"))
-        .encoder(new JacksonEncoder(mapper))
-        .decoder(new TraceloopResponseDecoder(mapper))
-        .errorDecoder(new TraceloopErrorDecoder(config, mapper))
-        .requestInterceptor(headers(config))
-        .target(TraceloopApi.class, config.url());
+    HttpFailures failures = config.failures();
+    return FeignClients.builder("Traceloop", config, mapper)
+        .http2OverTls()
+        .errorDecoder(new StatusErrorDecoder(failures, StatusErrorDecoder.ErrorText.jsonFields(mapper,
+            "/error/message", "/error", "/message", "/detail", "/errors/0/message", ""), HINTS,
+            (what, message) -> new BackendRejectedException(failures.at() + " has no " + what + " (HTTP 404)"
+                + failures.detail(message),
+                "Check BACKEND_URL (or --url): it should be the API root, e.g. " + TraceloopConfig.DEFAULT_URL + ".")))
+        .build()
+        .target(TraceloopApi.class);
   }
 
-  private static RequestInterceptor headers(TraceloopConfig config) {
-    return template -> {
-      config.headers().forEach((name, value) -> template.removeHeader(name).headerLiteral(name, value));
-      template.removeHeader("Authorization").headerLiteral("Authorization", "Bearer " + config.apiKey());
-      if (!template.headers().containsKey("Accept")) {
-        template.headerLiteral("Accept", "application/json");
-      }
-    };
+  static FeignCalls calls(TraceloopConfig config) {
+    return new FeignCalls(config.failures(),
+        "Check the network and BACKEND_URL (or --url; default " + TraceloopConfig.DEFAULT_URL
+            + "); raise BACKEND_TIMEOUT if the API is just slow.",
+        "Check that BACKEND_URL (or --url) points at the Traceloop API (default " + TraceloopConfig.DEFAULT_URL
+            + "), not at a web page or a proxy login.");
   }
 }

@@ -1,6 +1,8 @@
 package dev.otelmcp.adapters.traceloop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
+import dev.otelmcp.backend.toolkit.feign.FeignClients;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.model.Ids;
@@ -62,7 +64,7 @@ public final class TraceloopTraceStore implements TraceStore {
 
   private final TraceloopConfig config;
   private final TraceloopApi api;
-  private final TraceloopCalls calls;
+  private final FeignCalls calls;
   private final SpanMapper mapper;
   private final TraceReader reader;
   private final OperationLister operations;
@@ -71,9 +73,9 @@ public final class TraceloopTraceStore implements TraceStore {
 
   public TraceloopTraceStore(TraceloopConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    ObjectMapper json = TraceloopHttp.mapper();
+    ObjectMapper json = FeignClients.mapper();
     this.api = TraceloopHttp.api(config, json);
-    this.calls = new TraceloopCalls(config);
+    this.calls = TraceloopHttp.calls(config);
     this.mapper = new SpanMapper(json);
     this.reader = new TraceReader(api, calls, mapper, config);
     this.operations = new OperationLister(api, calls, mapper, config, MAX_SEARCH_LIMIT);
@@ -172,9 +174,7 @@ public final class TraceloopTraceStore implements TraceStore {
 
   @Override
   public Optional<Trace> getTrace(String traceId) {
-    String id = Ids.normalizeTraceId(traceId).orElseThrow(() -> new InvalidQueryException(
-        "trace_id '" + traceId + "' is not a trace id",
-        "Give 32 hex characters, e.g. c4c7e548e1febe34757c208205caa53e."));
+    String id = Ids.requireTraceId(traceId);
     return reader.read(id);
   }
 

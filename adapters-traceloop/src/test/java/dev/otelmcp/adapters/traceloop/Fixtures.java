@@ -2,6 +2,7 @@ package dev.otelmcp.adapters.traceloop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.feign.FeignClients;
 import dev.otelmcp.domain.port.BackendSettings;
 import dev.otelmcp.tck.Cassette;
 import dev.otelmcp.tck.TestBackendSettings;
@@ -12,7 +13,7 @@ import java.util.function.Predicate;
 /** The recorded Traceloop traffic, read from the test classpath only. */
 final class Fixtures {
 
-  static final ObjectMapper JSON = TraceloopHttp.mapper();
+  static final ObjectMapper JSON = FeignClients.mapper();
 
   static final String ROOT_SPANS = "/v2/projects/default/traces/root-spans";
   static final String SPANS = "/v2/projects/default/spans";

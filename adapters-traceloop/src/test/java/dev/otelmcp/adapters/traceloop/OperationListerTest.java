@@ -44,7 +44,7 @@ class OperationListerTest {
   @BeforeEach
   void lister() {
     TraceloopConfig config = TraceloopConfig.from(Fixtures.settings(traceloop.baseUrl()));
-    lister = new OperationLister(TraceloopHttp.api(config, Fixtures.JSON), new TraceloopCalls(config),
+    lister = new OperationLister(TraceloopHttp.api(config, Fixtures.JSON), TraceloopHttp.calls(config),
         new SpanMapper(Fixtures.JSON), config, PAGE);
   }
 

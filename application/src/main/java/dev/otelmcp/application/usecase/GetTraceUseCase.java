@@ -46,9 +46,7 @@ public final class GetTraceUseCase {
   }
 
   private Trace load(String rawTraceId) {
-    String traceId = Ids.normalizeTraceId(rawTraceId).orElseThrow(() -> new InvalidQueryException(
-        "trace_id " + Quote.of(rawTraceId) + " is not a trace id",
-        "Give the 32 hex characters of the trace id (as search_traces returns it); base64 ids are accepted too."));
+    String traceId = Ids.requireTraceId(rawTraceId);
     return store.getTrace(traceId).orElseThrow(() -> new NotFoundException("trace " + traceId + " not found",
         "Check the id; the trace may be older than the backend keeps, or not yet flushed. "
             + "search_traces lists the traces the backend holds."));

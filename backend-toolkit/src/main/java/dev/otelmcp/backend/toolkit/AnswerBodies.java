@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads the body of a successful answer, for the adapters' Feign decoders. The JDK client streams the body after
- * the headers, so a connection that breaks off in the middle (a restarting backend, a proxy timing out) fails
- * here, inside the decoder; it is thrown as a {@link RetryableException} (status -1, the I/O failure as cause),
+ * Reads the body of a successful answer, for the Feign decoder ({@code feign.JsonBodyDecoder}). The JDK client streams
+ * the body after the headers, so a connection that breaks off in the middle (a restarting backend, a proxy timing out)
+ * fails here, inside the decoder; it is thrown as a {@link RetryableException} (status -1, the I/O failure as cause),
  * which Feign passes to {@link BackendRetryer} like a failure before the headers.
  */
 public final class AnswerBodies {

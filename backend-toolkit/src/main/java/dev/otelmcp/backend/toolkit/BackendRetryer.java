@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * that request's attempts and waits, asks the {@link RetryPlanner} what to do, and sleeps in between.
  *
  * <p>It only ever sees {@link RetryableException}s: Feign's own for transport failures (status -1, the JDK's
- * exception as cause), and those the adapters' error decoders make of transient statuses ({@link TransientStatus},
- * the domain exception as cause). Giving up rethrows the last one unchanged, so the adapters translate it as
+ * exception as cause), and those the error decoder makes of transient statuses ({@link TransientStatus}, the
+ * domain exception as cause). Giving up rethrows the last one unchanged, so the call wrapper translates it as
  * before (the domain exception in its cause chain is what the caller gets).
  *
  * <p>It works for the tool call of its thread ({@link CallContext#current()}): no retry once the call is cancelled

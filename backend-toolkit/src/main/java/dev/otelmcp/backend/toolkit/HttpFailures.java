@@ -17,29 +17,27 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * The domain exception for each way an HTTP backend can fail, worded the same for every backend: a status
  * answer (429, 401/403, other 4xx, 5xx), a transport failure (timeout, refused connection, unknown host, other
  * I/O), a body that is not JSON. Each backend supplies its name, its URL, its timeout and its secrets, plus
- * hints that say what to do about its own failures; HTTP-library glue (reading a response body, finding the
- * backend's message in its JSON) stays in the adapter.
+ * hints that say what to do about its own failures; the Feign glue that reads responses and finds the backend's
+ * message in its body is {@code toolkit.feign}'s.
  *
  * <p>Text from outside (the backend's message, an exception's message) is scrubbed of secrets before it is put
  * in a message, and cut to {@value #MAX_MESSAGE_CHARS} characters: a proxy's HTML page is not an explanation.
  *
  * <p>A 404 is not mapped here: what it means differs per backend (an unknown trace, an API this version does
- * not have, a wrong URL), so each adapter handles it before calling {@link #forStatus}.
+ * not have, a wrong URL), so each backend says what it means ({@code StatusErrorDecoder.NotFound}).
  */
 public final class HttpFailures {
 
   public static final int MAX_MESSAGE_CHARS = 300;
   /** Enough for any backend's error message; the rest of a proxy's HTML page is not read. */
   public static final int MAX_ERROR_BODY_BYTES = 16 * 1024;
-  /** A cause chain longer than this is not walked further (it guards against cycles). */
-  private static final int MAX_CAUSES = 32;
 
   private final String backend;
   private final String displayUrl;
@@ -169,9 +167,9 @@ public final class HttpFailures {
    */
   public RuntimeException transport(String request, Throwable failure, String hint) {
     Throwable cause = failure.getCause();
-    Throwable known = firstInChain(cause, OtelMcpException.class::isInstance);
-    if (known != null) {
-      return (OtelMcpException) known;
+    Optional<Throwable> known = CauseChain.first(cause, OtelMcpException.class::isInstance);
+    if (known.isPresent()) {
+      return (OtelMcpException) known.get();
     }
     if (cause instanceof IOException) {
       return unreachable(request, cause, hint);
@@ -300,15 +298,5 @@ public final class HttpFailures {
         return null;
       }
     }
-  }
-
-  private static Throwable firstInChain(Throwable start, Predicate<Throwable> test) {
-    Throwable t = start;
-    for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
-      if (test.test(t)) {
-        return t;
-      }
-    }
-    return null;
   }
 }

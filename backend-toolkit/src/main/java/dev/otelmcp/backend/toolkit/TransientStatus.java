@@ -8,10 +8,10 @@ import feign.RetryableException;
 import java.time.Duration;
 
 /**
- * What an adapter's error decoder returns for a status answer: the domain exception itself, or, when the status
- * may be transient (429, 5xx), a {@link RetryableException} carrying it as cause, with the backend's
- * {@code Retry-After}, so that Feign hands it to {@link BackendRetryer}. Whether it is really retried is the
- * policy's decision; when it is not, or no attempt is left, the adapter finds the domain exception in the cause
+ * What the error decoder ({@code feign.StatusErrorDecoder}) returns for a status answer: the domain exception itself,
+ * or, when the status may be transient (429, 5xx), a {@link RetryableException} carrying it as cause, with the
+ * backend's {@code Retry-After}, so that Feign hands it to {@link BackendRetryer}. Whether it is really retried is the
+ * policy's decision; when it is not, or no attempt is left, {@code FeignCalls} finds the domain exception in the cause
  * chain ({@code HttpFailures.transport}) and the caller gets the same coded error as without retries.
  */
 public final class TransientStatus {

@@ -17,8 +17,6 @@ import java.util.function.Predicate;
  * What went wrong on the wire when an HTTP request got no answer, read from the JDK's cause chain. One
  * classification serves two purposes: the words of the message ({@link HttpFailures}) and whether a retry can help
  * (the backend toolkit's retry policy), so the two never disagree.
- *
- * <p>Lives beside {@link HttpFailures}, which moves to the backend toolkit with it (issue R).
  */
 public enum TransportFailure {
 
@@ -38,9 +36,6 @@ public enum TransportFailure {
   CLOSED_EARLY("the connection was closed before the answer was complete"),
   /** Anything else (TLS, protocol errors): the JDK's own words are the best explanation. */
   OTHER("the request failed");
-
-  /** A cause chain longer than this is not walked further (it guards against cycles). */
-  private static final int MAX_CAUSES = 32;
 
   private final String phrase;
 
@@ -93,12 +88,6 @@ public enum TransportFailure {
   }
 
   private static boolean any(Throwable start, Predicate<Throwable> test) {
-    Throwable t = start;
-    for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
-      if (test.test(t)) {
-        return true;
-      }
-    }
-    return false;
+    return CauseChain.first(start, test).isPresent();
   }
 }

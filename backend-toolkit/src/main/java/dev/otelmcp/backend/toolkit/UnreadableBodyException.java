@@ -3,9 +3,10 @@ package dev.otelmcp.backend.toolkit;
 import java.io.IOException;
 
 /**
- * A successful answer whose body the adapter could not parse, thrown by its Feign decoder so that the call helper
- * can word it: cut or garbled JSON (worth a retry, the backend's fault) or no JSON at all (a web page: most likely
- * the URL points at the wrong thing). Not retried by Feign: the same body would likely come again.
+ * A successful answer whose body could not be parsed, thrown by the Feign decoder ({@code feign.JsonBodyDecoder}) so
+ * that the call wrapper ({@code feign.FeignCalls}) can word it: cut or garbled JSON (worth a retry, the backend's
+ * fault) or no JSON at all (a web page: most likely the URL points at the wrong thing). Not retried by Feign: the same
+ * body would likely come again.
  */
 public final class UnreadableBodyException extends IOException {
 

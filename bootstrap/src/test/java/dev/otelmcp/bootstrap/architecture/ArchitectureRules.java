@@ -60,12 +60,14 @@ final class ArchitectureRules {
       .as("no adapter imports another (backends, adapters-mcp, adapters-pricing)");
 
   /**
-   * The backend toolkit is a library under the HTTP backends: the domain, Feign and slf4j, never a backend, the
-   * application, the MCP side or bootstrap (and no JSON library: each backend parses its own answers).
+   * The backend toolkit is a library under the HTTP backends: the domain, Feign (with the JDK client and Jackson it
+   * builds every backend's clients on), Jackson and slf4j, never a backend, the application, the MCP side or
+   * bootstrap.
    */
   static final ArchRule TOOLKIT_SEES_ONLY_THE_DOMAIN_AND_FEIGN = classes().that().resideInAPackage(TOOLKIT)
-      .should().onlyDependOnClassesThat().resideInAnyPackage(TOOLKIT, DOMAIN, "java..", "feign..", "org.slf4j..")
-      .as("the backend toolkit depends on the domain, Feign and slf4j only");
+      .should().onlyDependOnClassesThat().resideInAnyPackage(TOOLKIT, DOMAIN, "java..", "feign..",
+          "com.fasterxml.jackson..", "org.slf4j..")
+      .as("the backend toolkit depends on the domain, Feign, Jackson and slf4j only");
 
   /** Backends implement the domain's ports and know nothing of the application or the MCP side. */
   static final ArchRule BACKENDS_SEE_ONLY_THE_DOMAIN = noClasses().that(A_BACKEND)

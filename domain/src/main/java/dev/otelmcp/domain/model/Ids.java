@@ -1,5 +1,7 @@
 package dev.otelmcp.domain.model;
 
+import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.error.Quote;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -29,6 +31,17 @@ public final class Ids {
   /** The canonical span id for hex (any case, leading zeros optional) or base64 input; empty if neither. */
   public static Optional<String> normalizeSpanId(String raw) {
     return normalize(raw, SPAN_ID_HEX_LENGTH);
+  }
+
+  /**
+   * The canonical trace id of a caller's {@code trace_id}, or an {@link InvalidQueryException} that quotes it and
+   * says what an id looks like: the one check of a trace id given from outside, made alike by the use case and by
+   * every store whose port takes an id as text.
+   */
+  public static String requireTraceId(String raw) {
+    return normalizeTraceId(raw).orElseThrow(() -> new InvalidQueryException(
+        "trace_id " + Quote.of(raw) + " is not a trace id",
+        "Give the 32 hex characters of the trace id (as search_traces returns it); base64 ids are accepted too."));
   }
 
   /** Like {@link #normalizeTraceId} but throws {@link IllegalArgumentException} naming the bad value. */
