@@ -41,8 +41,8 @@ public enum ConfigOption {
   DISABLE_TOOLS("--disable-tools", "OTEL_MCP_DISABLE_TOOLS", null, "Serve every tool but these "
       + "(comma-separated; repeatable); applied after --tools."),
   LOG_LEVEL("--log-level", "LOG_LEVEL", "INFO", "Log level on stderr: TRACE, DEBUG, INFO, WARN, ERROR."),
-  PLUGINS_DIR("--plugins-dir", "OTEL_MCP_PLUGINS_DIR", null, "Directory of backend plug-in jars "
-      + "(default: plugins/ next to the otel-mcp jar)."),
+  PLUGINS_DIR("--plugins-dir", "OTEL_MCP_PLUGINS_DIR", null, "Directory of backend plug-ins, jars or "
+      + "directories of jars (default: plugins/ next to the otel-mcp jar)."),
   MAX_ANSWER_TOKENS("--max-answer-tokens", "MAX_ANSWER_TOKENS", "20000", "Token budget of one tool answer "
       + "(characters / 4 of its text); longer answers are cut at item boundaries and continued by cursor."),
   PRICES("--prices", "OTEL_MCP_PRICES", null, "Price file (JSON or YAML: model pattern -> USD per million tokens) "

@@ -1,31 +1,27 @@
 package dev.otelmcp.bootstrap.plugin;
 
+import dev.otelmcp.bootstrap.plugin.PluginDirectory.Plugin;
 import dev.otelmcp.domain.port.TraceStoreProvider;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
+import java.util.function.UnaryOperator;
 
 /**
- * The backends otel-mcp can use: every {@link TraceStoreProvider} that {@link ServiceLoader} finds on
- * the class path and in the jars of the plug-in directory. ServiceLoader is the only discovery
- * mechanism (no class-path scanning); a plug-in jar that registers no provider is reported, not ignored
- * silently.
+ * The backends otel-mcp can use: every {@link TraceStoreProvider} that {@link ServiceLoader} finds on the class path
+ * and in the plug-ins of the plug-in directory ({@link PluginDirectory}), each plug-in in a class loader of its own
+ * ({@link PluginClassLoader}). ServiceLoader is the only discovery mechanism (no class-path scanning); a plug-in that
+ * registers no provider, or whose provider cannot be made, is reported, not ignored silently.
  */
 public final class BackendCatalog {
-
-  static final String SERVICE_FILE = "META-INF/services/" + TraceStoreProvider.class.getName();
 
   private final Map<String, TraceStoreProvider> providers;
   private final List<String> problems;
@@ -35,38 +31,24 @@ public final class BackendCatalog {
     this.problems = List.copyOf(problems);
   }
 
-  /** Discovers providers on the application class path plus every {@code *.jar} in {@code pluginsDir}. */
+  /**
+   * Discovers the providers of {@code parent} (the application class path) and of every plug-in in
+   * {@code pluginsDir}. The first of two providers of one name is kept: the built-in ones come first.
+   */
   public static BackendCatalog discover(Optional<Path> pluginsDir, ClassLoader parent) {
-    List<String> problems = new ArrayList<>();
-    List<URL> jars = new ArrayList<>();
-    if (pluginsDir.isPresent() && Files.isDirectory(pluginsDir.get())) {
-      for (Path jar : jarsIn(pluginsDir.get(), problems)) {
-        if (!registersProvider(jar, problems)) {
-          continue;
-        }
-        try {
-          jars.add(jar.toUri().toURL());
-        } catch (MalformedURLException e) {
-          problems.add(jar + ": " + e.getMessage());
-        }
+    Discovery discovery = new Discovery();
+    discovery.load(parent, UnaryOperator.identity(), "");
+    List<Plugin> plugins = pluginsDir.filter(Files::isDirectory)
+        .map(dir -> PluginDirectory.scan(dir, discovery.problems)).orElse(List.of());
+    for (Plugin plugin : plugins) {
+      PluginClassLoader loader = new PluginClassLoader(plugin.name(), plugin.jars(), parent);
+      int added = loader.run(() -> discovery.load(loader, provider -> new PluginProvider(provider, loader),
+          " from plug-in " + plugin.name()));
+      if (added == 0) {
+        closeQuietly(loader);
       }
     }
-    ClassLoader loader = jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(URL[]::new), parent);
-    Map<String, TraceStoreProvider> providers = new TreeMap<>();
-    for (ServiceLoader.Provider<TraceStoreProvider> candidate : ServiceLoader.load(TraceStoreProvider.class, loader)
-        .stream().toList()) {
-      try {
-        TraceStoreProvider provider = candidate.get();
-        TraceStoreProvider previous = providers.putIfAbsent(provider.name(), provider);
-        if (previous != null) {
-          problems.add("two backends are named '" + provider.name() + "' (" + previous.getClass().getName()
-              + " and " + provider.getClass().getName() + "); using the first");
-        }
-      } catch (ServiceConfigurationError e) {
-        problems.add("a backend provider could not be loaded: " + e.getMessage());
-      }
-    }
-    return new BackendCatalog(providers, problems);
+    return new BackendCatalog(discovery.providers, discovery.problems);
   }
 
   public Optional<TraceStoreProvider> find(String name) {
@@ -82,32 +64,69 @@ public final class BackendCatalog {
     return Map.copyOf(providers);
   }
 
-  /** Plug-in jars that could not be used, and why. */
+  /** Plug-ins and providers that could not be used, and why. */
   public List<String> problems() {
     return problems;
   }
 
-  private static List<Path> jarsIn(Path dir, List<String> problems) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-    } catch (IOException e) {
-      problems.add("cannot list plug-in directory " + dir + ": " + e.getMessage());
-      return List.of();
+  /** The providers found so far, by name, and the problems met. */
+  private static final class Discovery {
+
+    final Map<String, TraceStoreProvider> providers = new TreeMap<>();
+    final List<String> problems = new ArrayList<>();
+
+    /**
+     * Makes and adds each provider {@code loader} registers (as {@code wrap} makes it), reporting the ones that
+     * cannot be made and second ones of a name. Returns how many it added.
+     */
+    int load(ClassLoader loader, UnaryOperator<TraceStoreProvider> wrap, String from) {
+      int added = 0;
+      Iterator<TraceStoreProvider> candidates = ServiceLoader.load(TraceStoreProvider.class, loader).iterator();
+      while (true) {
+        // A failure ends one provider only: the iterator goes on with the next one.
+        try {
+          if (!candidates.hasNext()) {
+            return added;
+          }
+          TraceStoreProvider provider = wrap.apply(candidates.next());
+          TraceStoreProvider previous = providers.putIfAbsent(provider.name(), provider);
+          if (previous == null) {
+            added++;
+          } else {
+            problems.add("two backends are named '" + provider.name() + "' (" + origin(previous) + " and "
+                + origin(provider) + "); using the first");
+          }
+        } catch (ServiceConfigurationError | LinkageError e) {
+          problems.add("a backend provider could not be loaded" + from + ": " + e.getMessage()
+              + missingClass(e).map(name -> "; class " + name + " is missing" + (from.isEmpty() ? ""
+                  : " (a plug-in sees otel-mcp's SPI, slf4j and the JDK, and the rest in its own jars only)"))
+              .orElse(""));
+        }
+      }
     }
   }
 
-  private static boolean registersProvider(Path jar, List<String> problems) {
-    try (JarFile file = new JarFile(jar.toFile())) {
-      var entry = file.getJarEntry(SERVICE_FILE);
-      if (entry == null) {
-        problems.add("plug-in " + jar.getFileName() + " registers no backend: it has no " + SERVICE_FILE
-            + "; it is ignored");
-        return false;
+  private static String origin(TraceStoreProvider provider) {
+    return provider instanceof PluginProvider plugin ? plugin.origin() : provider.getClass().getName();
+  }
+
+  /** The class a provider lacked, if that is why it failed: for a plug-in, most often a dependency not bundled. */
+  private static Optional<String> missingClass(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if ((cause instanceof NoClassDefFoundError || cause instanceof ClassNotFoundException)
+          && message != null && !message.contains(" ")) {
+        return Optional.of(message.replace('/', '.'));
       }
-      return true;
+    }
+    return Optional.empty();
+  }
+
+  private static void closeQuietly(PluginClassLoader loader) {
+    try {
+      loader.close();
     } catch (IOException e) {
-      problems.add("plug-in " + jar.getFileName() + " is not a readable jar (" + e.getMessage() + "); it is ignored");
-      return false;
+      // its jars stay open until exit: nothing to tell the user
     }
   }
 }
