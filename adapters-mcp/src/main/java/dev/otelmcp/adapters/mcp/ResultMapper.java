@@ -15,6 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.otelmcp.application.llm.LlmSummary;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.llm.UsageGroup;
+import dev.otelmcp.application.usecase.ListLlmModelsUseCase;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class ResultMapper {
       // Token figures are defined once (TokenTotals); rows that carry them show them flat, beside their own fields.
       .addMixIn(UsageGroup.class, FlatTotals.class)
       .addMixIn(LlmSummary.class, FlatTotals.class)
+      .addMixIn(ListLlmModelsUseCase.ModelView.class, FlatTotals.class)
       .registerModule(new SimpleModule().addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble()))
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))

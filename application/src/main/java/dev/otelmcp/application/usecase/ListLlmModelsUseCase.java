@@ -29,15 +29,7 @@ public final class ListLlmModelsUseCase {
   public record ModelView(
       String model,
       String provider,
-      long requestCount,
-      long errorCount,
-      long inputTokens,
-      long outputTokens,
-      long totalTokens,
-      long cacheReadInputTokens,
-      long reasoningTokens,
-      double costUsd,
-      Boolean costIsPartial,
+      TokenTotals totals,
       Instant firstSeen,
       Instant lastSeen,
       List<String> requestModels,
@@ -76,7 +68,8 @@ public final class ListLlmModelsUseCase {
         byModel.computeIfAbsent(rows.rowOf(pair.request(), pair.response()), k -> new ModelTally()).add(tally));
     List<ModelView> models = byModel.entrySet().stream()
         .map(e -> e.getValue().view(e.getKey()))
-        .sorted(Comparator.comparingLong(ModelView::requestCount).reversed().thenComparing(ModelView::model))
+        .sorted(Comparator.comparingLong((ModelView view) -> view.totals().requestCount()).reversed()
+            .thenComparing(ModelView::model))
         .toList();
     return new Result(models.size(), models, unpriced.models(), read.scope(counted[0]));
   }
@@ -126,9 +119,7 @@ public final class ListLlmModelsUseCase {
           .max(Comparator.comparingInt((Map.Entry<String, int[]> e) -> e.getValue()[0])
               .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
           .map(Map.Entry::getKey).orElse(null);
-      return new ModelView(model, provider, totals.requestCount(), totals.errorCount(), totals.inputTokens(),
-          totals.outputTokens(), totals.totalTokens(), totals.cacheReadInputTokens(), totals.reasoningTokens(),
-          totals.costUsd(), totals.costIsPartial(), first, last, List.copyOf(requested), List.copyOf(answered));
+      return new ModelView(model, provider, totals, first, last, List.copyOf(requested), List.copyOf(answered));
     }
   }
 }

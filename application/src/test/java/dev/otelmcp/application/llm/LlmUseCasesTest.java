@@ -94,7 +94,7 @@ class LlmUseCasesTest {
     assertThat(claude.provider()).isEqualTo("anthropic");
     assertThat(claude.requestModels()).containsExactly("claude-sonnet");
     assertThat(claude.responseModels()).containsExactly("claude-sonnet-4");
-    assertThat(claude.errorCount()).isEqualTo(1);
+    assertThat(claude.totals().errorCount()).isEqualTo(1);
     assertThat(claude.firstSeen()).isEqualTo(TestTraces.T0.plusSeconds(2));
     assertThat(claude.lastSeen()).isEqualTo(TestTraces.T0.plusSeconds(2).plusMillis(1_500));
   }

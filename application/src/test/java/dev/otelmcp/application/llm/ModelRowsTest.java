@@ -77,8 +77,8 @@ class ModelRowsTest {
     });
     assertThat(models.models()).singleElement().satisfies(row -> {
       assertThat(row.model()).isEqualTo(ANSWERED);
-      assertThat(row.requestCount()).isEqualTo(47);
-      assertThat(row.errorCount()).isEqualTo(3);
+      assertThat(row.totals().requestCount()).isEqualTo(47);
+      assertThat(row.totals().errorCount()).isEqualTo(3);
       assertThat(row.requestModels()).containsExactly(ASKED);
     });
     assertThat(List.of(byAnswer, byRequest)).allSatisfy(stats -> {

@@ -76,6 +76,18 @@ public final class LlmParameters {
     return new LlmRequest(SearchParameters.window(arguments, windows), filter, traceLimit);
   }
 
+  /** A distribution over every call (not a sample): mean, min, max and nearest-rank percentiles. */
+  public static Schema.ObjectBuilder distribution() {
+    return Schema.object()
+        .required("mean", Schema.number(null)).required("min", Schema.number(null)).required("max", Schema.number(null))
+        .required("p50", Schema.number(null)).required("p95", Schema.number(null)).required("p99", Schema.number(null));
+  }
+
+  /** The input of a listing over a window's LLM calls: the call criteria and the scan limit. */
+  public static Schema.ObjectBuilder windowListing() {
+    return callCriteria(true, false).property(SearchParameters.LIMIT, scanLimit());
+  }
+
   /** The scope of an LLM aggregate: the general scope plus calls analysed and unreadable attributes. */
   public static Schema.ObjectBuilder scope() {
     return OutputSchemas.scope()

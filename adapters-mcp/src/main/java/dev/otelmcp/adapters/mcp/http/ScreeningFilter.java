@@ -4,13 +4,10 @@ import dev.otelmcp.adapters.mcp.protocol.MessageScreen;
 import io.modelcontextprotocol.server.transport.HeaderAccessor;
 import io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +24,7 @@ import java.util.List;
  * unknown tool, a body that is not JSON-RPC) is answered here; every other body is handed on unchanged.
  * Bodies over the size limit are handed on untouched, for the SDK's 413.
  */
-final class ScreeningFilter implements Filter {
+final class ScreeningFilter extends SessionEraFilter {
 
   private final MessageScreen screen;
   private final int maxBodyBytes;
@@ -44,26 +41,20 @@ final class ScreeningFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+  void filterSessionEra(HttpServletRequest http, HttpServletResponse out, FilterChain chain)
       throws IOException, ServletException {
-    HttpServletRequest http = (HttpServletRequest) request;
-    if (EraRouter.isModern(http)) {
-      chain.doFilter(request, response); // the 2026-07-28 era: no sessions, and the SDK checks its own messages
-      return;
-    }
     if (!"POST".equals(http.getMethod()) || !allowed(http)) {
-      chain.doFilter(request, response);
+      chain.doFilter(http, out);
       return;
     }
     byte[] body = http.getInputStream().readNBytes(maxBodyBytes + 1);
     if (body.length > maxBodyBytes) {
-      chain.doFilter(new CachedBody(http, body), response);
+      chain.doFilter(new CachedBody(http, body), out);
       return;
     }
     String text = new String(body, StandardCharsets.UTF_8);
     MessageScreen.Verdict verdict = text.isBlank() ? new MessageScreen.Forward(text)
         : screen.screen(text, http.getHeader(SessionGuardFilter.SESSION_HEADER));
-    HttpServletResponse out = (HttpServletResponse) response;
     if (verdict instanceof MessageScreen.Answer answer) {
       out.setStatus(answer.protocolError() ? HttpServletResponse.SC_BAD_REQUEST : HttpServletResponse.SC_OK);
       out.setContentType("application/json");
@@ -73,7 +64,7 @@ final class ScreeningFilter implements Filter {
       // a notification handled here (a cancellation): accepted, as the SDK answers notifications
       out.setStatus(HttpServletResponse.SC_ACCEPTED);
     } else if (verdict instanceof MessageScreen.Forward forward) {
-      chain.doFilter(new CachedBody(http, forward.message().getBytes(StandardCharsets.UTF_8)), response);
+      chain.doFilter(new CachedBody(http, forward.message().getBytes(StandardCharsets.UTF_8)), out);
     }
   }
 

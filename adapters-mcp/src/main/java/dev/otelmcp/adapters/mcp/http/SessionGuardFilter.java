@@ -1,10 +1,7 @@
 package dev.otelmcp.adapters.mcp.http;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -28,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * this guard knows may therefore open one, and is counted (reserved) while it runs, so that concurrent ones cannot
  * slip past the cap together.
  */
-final class SessionGuardFilter implements Filter {
+final class SessionGuardFilter extends SessionEraFilter {
 
   static final String SESSION_HEADER = "Mcp-Session-Id";
 
@@ -50,20 +47,14 @@ final class SessionGuardFilter implements Filter {
   }
 
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+  void filterSessionEra(HttpServletRequest http, HttpServletResponse out, FilterChain chain)
       throws IOException, ServletException {
-    HttpServletRequest http = (HttpServletRequest) request;
-    if (EraRouter.isModern(http)) {
-      chain.doFilter(request, response); // the 2026-07-28 era: no sessions, and the SDK checks its own messages
-      return;
-    }
-    HttpServletResponse out = (HttpServletResponse) response;
     expireIdle();
     String session = http.getHeader(SESSION_HEADER);
     boolean known = session != null && lastSeen.containsKey(session);
     if (known && "DELETE".equals(http.getMethod())) {
       lastSeen.remove(session);
-      chain.doFilter(request, new LearnsSession(out, null));
+      chain.doFilter(http, new LearnsSession(out, null));
       return;
     }
     if (!known && !reserve()) {
@@ -81,7 +72,7 @@ final class SessionGuardFilter implements Filter {
       lastSeen.computeIfPresent(session, (id, seen) -> clock.instant());
     }
     try {
-      chain.doFilter(request, new LearnsSession(out, reservation));
+      chain.doFilter(http, new LearnsSession(out, reservation));
     } finally {
       if (running != null) {
         running.decrementAndGet();

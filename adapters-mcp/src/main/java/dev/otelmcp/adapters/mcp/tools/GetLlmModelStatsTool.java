@@ -35,9 +35,7 @@ public final class GetLlmModelStatsTool extends DescribedTool {
 
   @Override
   public Map<String, Object> outputSchema() {
-    Schema.ObjectBuilder percentiles = Schema.object()
-        .required("mean", Schema.number(null)).required("min", Schema.number(null)).required("max", Schema.number(null))
-        .required("p50", Schema.number(null)).required("p95", Schema.number(null)).required("p99", Schema.number(null));
+    Schema.ObjectBuilder percentiles = LlmParameters.distribution();
     return Schema.object()
         .required("model", Schema.string(null))
         .required("request_count", Schema.integer(null))

@@ -3,7 +3,6 @@ package dev.otelmcp.adapters.mcp.tools;
 import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.LlmParameters;
-import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
@@ -29,7 +28,7 @@ public final class ListLlmModelsTool extends DescribedTool {
 
   @Override
   public Schema.ObjectBuilder input() {
-    return LlmParameters.callCriteria(true, false).property(SearchParameters.LIMIT, LlmParameters.scanLimit());
+    return LlmParameters.windowListing();
   }
 
   @Override
@@ -37,15 +36,7 @@ public final class ListLlmModelsTool extends DescribedTool {
     Schema.ObjectBuilder model = Schema.object()
         .required("model", Schema.string("The model that answered, else the one asked for."))
         .property("provider", Schema.string(null))
-        .required("request_count", Schema.integer(null))
-        .required("error_count", Schema.integer(null))
-        .required("input_tokens", Schema.integer(null))
-        .required("output_tokens", Schema.integer(null))
-        .required("total_tokens", Schema.integer(null))
-        .required("cache_read_input_tokens", Schema.integer(null))
-        .required("reasoning_tokens", Schema.integer(null))
-        .required("cost_usd", Schema.number(null))
-        .property("cost_is_partial", Schema.bool(null))
+        .include(LlmParameters.totals())
         .required("first_seen", Schema.string("ISO-8601 UTC."))
         .required("last_seen", Schema.string("ISO-8601 UTC."))
         .required("request_models", Schema.array(Schema.string(null), "Names callers asked for."))

@@ -4,7 +4,6 @@ import dev.otelmcp.adapters.mcp.DescribedTool;
 import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.args.LlmParameters;
-import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.time.TimeWindows;
@@ -29,7 +28,7 @@ public final class ListLlmToolsTool extends DescribedTool {
 
   @Override
   public Schema.ObjectBuilder input() {
-    return LlmParameters.callCriteria(true, false).property(SearchParameters.LIMIT, LlmParameters.scanLimit());
+    return LlmParameters.windowListing();
   }
 
   @Override
