@@ -3,12 +3,9 @@ package dev.otelmcp.bootstrap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.adapters.mcp.Extensions;
 import dev.otelmcp.adapters.mcp.McpServerFactory;
-import dev.otelmcp.adapters.mcp.McpTool;
 import dev.otelmcp.adapters.mcp.http.HttpSettings;
-import dev.otelmcp.adapters.mcp.http.McpHttpServer;
 import dev.otelmcp.adapters.mcp.protocol.ProtocolWarmUp;
 import dev.otelmcp.adapters.pricing.PriceBooks;
-import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.bootstrap.config.ConfigOption;
 import dev.otelmcp.bootstrap.config.Configuration;
 import dev.otelmcp.bootstrap.config.ConfigurationException;
@@ -16,21 +13,16 @@ import dev.otelmcp.bootstrap.config.MapBackendSettings;
 import dev.otelmcp.bootstrap.config.ToolSelection;
 import dev.otelmcp.bootstrap.plugin.BackendCatalog;
 import dev.otelmcp.bootstrap.startup.CoreStart;
-import dev.otelmcp.bootstrap.startup.StartSignals;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.port.TraceStoreProvider;
 import dev.otelmcp.domain.pricing.PriceBook;
-import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,58 +89,18 @@ public final class Main {
       return new Started.Exit(0);
     }
     try {
-      String transport = config.get(ConfigOption.TRANSPORT).orElseThrow().strip().toLowerCase(java.util.Locale.ROOT);
-      if (!transport.equals("stdio") && !transport.equals("http")) {
-        throw new ConfigurationException("unknown transport '" + transport + "'; use stdio or http");
-      }
-      HttpSettings http = transport.equals("http") ? config.httpSettings() : null;
+      HttpSettings http = transport(config).equals("http") ? config.httpSettings() : null;
       String backend = config.backendName();
       TraceStoreProvider provider = catalog.find(backend).orElseThrow(() -> new ConfigurationException(
           "unknown backend '" + backend + "'; available backends: " + String.join(", ", catalog.names())
               + " (set --backend or BACKEND_TYPE)"));
       MapBackendSettings backendSettings = config.backendSettings();
-      ApplicationSettings applicationSettings = config.applicationSettings();
-      int maxAnswerTokens = config.maxAnswerTokens();
-      Duration callTimeout = config.callTimeout();
-      int maxMessageBytes = config.maxMessageBytes();
-      ToolSelection selection = ToolSelection.from(config);
-      CoreStart core = CoreStart.of(() -> provider.create(backendSettings), () -> prices(config), applicationSettings,
-          Clock.systemUTC());
-      AutoCloseable server;
-      if (http != null) {
-        List<McpTool> all = core.begin().await().component().tools();
-        List<McpTool> tools = selection.apply(all, McpTool::name);
-        McpServerFactory factory = new McpServerFactory(tools, all, version, maxAnswerTokens, callTimeout,
-            maxMessageBytes, protocolMapper, extensions);
-        factory.checkToolSchemas();
-        server = McpHttpServer.start(factory, core.await().component().health(), http);
-        log.info("otel-mcp {} serving {} tools over HTTP with backend '{}'", version, tools.size(), backend);
-      } else {
-        // The session opens first: what only tool calls need is built once the first answer is out (on a small
-        // machine it would slow that answer down), the client has gone, or a second has passed; tool calls wait for
-        // it, and its errors end the process.
-        List<McpTool> all = core.deferredTools();
-        List<McpTool> tools = selection.apply(all, McpTool::name);
-        McpServerFactory factory = new McpServerFactory(tools, all, version, maxAnswerTokens, callTimeout,
-            maxMessageBytes, protocolMapper, extensions);
-        core.onFailure(failure -> {
-          System.err.println(failureMessage(failure));
-          System.exit(EXIT_CONFIGURATION);
-        });
-        core.afterBuilt(() -> {
-          try {
-            factory.checkToolSchemas();
-          } catch (IllegalArgumentException e) {
-            System.err.println("otel-mcp: " + e.getMessage());
-            System.exit(EXIT_CONFIGURATION);
-          }
-        });
-        Runnable begin = core::begin;
-        McpSyncServer stdio = factory.stdio(StartSignals.atEnd(in, begin), StartSignals.afterFirstAnswer(protocolOut, begin));
-        CompletableFuture.delayedExecutor(CORE_START_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(begin);
-        server = stdio::close;
-        log.info("otel-mcp {} serving MCP on stdio with backend '{}' ({} tools)", version, backend, tools.size());
-      }
+      CoreStart core = CoreStart.of(() -> provider.create(backendSettings), () -> prices(config),
+          config.applicationSettings(), Clock.systemUTC());
+      Serving serving = new Serving(backend, ToolSelection.from(config), version, config.maxAnswerTokens(),
+          config.callTimeout(), config.maxMessageBytes(), protocolMapper, extensions);
+      AutoCloseable server = http != null ? serving.overHttp(core, http)
+          : serving.overStdio(core, in, protocolOut, CORE_START_DELAY);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         closeQuietly(server);
         core.close();
@@ -168,6 +120,15 @@ public final class Main {
       System.err.println("otel-mcp: cannot start the HTTP transport: " + e.getMessage());
       return CONFIGURATION_ERROR;
     }
+  }
+
+  /** {@code stdio} or {@code http}. */
+  private static String transport(Configuration config) {
+    String transport = config.get(ConfigOption.TRANSPORT).orElseThrow().strip().toLowerCase(java.util.Locale.ROOT);
+    if (!transport.equals("stdio") && !transport.equals("http")) {
+      throw new ConfigurationException("unknown transport '" + transport + "'; use stdio or http");
+    }
+    return transport;
   }
 
   /** What a failed start says on stderr: a configuration error as it is, anything else with its type. */
