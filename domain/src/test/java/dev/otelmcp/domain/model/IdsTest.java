@@ -3,8 +3,6 @@ package dev.otelmcp.domain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.otelmcp.domain.error.ErrorCode;
-import dev.otelmcp.domain.error.InvalidQueryException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,22 +80,6 @@ class IdsTest {
     assertThat(Ids.normalizeSpanId(raw)).isEmpty();
     assertThatThrownBy(() -> Ids.spanId(raw)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a span id");
-  }
-
-  @Test
-  void aCallersTraceIdIsCanonicalOrAnInvalidQueryThatQuotesItShort() {
-    assertThat(Ids.requireTraceId(" Qv9HLX/rYhW+wM9ONQZ1sg== ")).isEqualTo(TRACE);
-    assertThat(Ids.requireTraceId("ABC")).isEqualTo("00000000000000000000000000000abc");
-
-    assertThatThrownBy(() -> Ids.requireTraceId("not-a-trace-id"))
-        .isInstanceOfSatisfying(InvalidQueryException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
-          assertThat(e.hint()).contains("32 hex characters", "base64");
-        })
-        .hasMessage("trace_id 'not-a-trace-id' is not a trace id");
-    assertThatThrownBy(() -> Ids.requireTraceId("g".repeat(500))).isInstanceOf(InvalidQueryException.class)
-        .hasMessageContaining("(+380 chars)");
-    assertThatThrownBy(() -> Ids.requireTraceId(null)).hasMessage("trace_id 'null' is not a trace id");
   }
 
   @Test
