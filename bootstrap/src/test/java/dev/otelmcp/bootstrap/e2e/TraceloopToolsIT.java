@@ -180,7 +180,7 @@ class TraceloopToolsIT {
     List<Map<String, Object>> spans = list(result, "spans");
     assertThat(spans).hasSize(18);
     assertThat(spans).allSatisfy(span -> assertThat(span).containsEntry("service_name", "travel-agent-demo2"));
-    assertThat(spans).filteredOn(span -> "UNSET".equals(span.get("status"))).hasSize(5);
+    assertThat(spans).filteredOn(span -> "unset".equals(span.get("status"))).hasSize(5);
     Map<String, Object> chat = spans.stream().filter(s -> "01e55a77b2a2dce0".equals(s.get("span_id")))
         .findFirst().orElseThrow();
     assertThat(chat).containsEntry("parent_span_id", "8f466a6f6bb9d33b").containsEntry("span_kind", "client");
