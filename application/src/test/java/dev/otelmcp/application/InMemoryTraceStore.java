@@ -6,6 +6,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
@@ -139,7 +140,7 @@ public class InMemoryTraceStore implements TraceStore {
   }
 
   @Override
-  public Optional<Trace> getTrace(String traceId) {
+  public Optional<Trace> getTrace(TraceId traceId) {
     getTraceCalls.incrementAndGet();
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
@@ -147,7 +148,7 @@ public class InMemoryTraceStore implements TraceStore {
       if (getTraceDelayMillis > 0) {
         Thread.sleep(getTraceDelayMillis);
       }
-      return traces.stream().filter(t -> t.traceId().equals(traceId)).findFirst();
+      return traces.stream().filter(t -> t.traceId().equals(traceId.hex())).findFirst();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();

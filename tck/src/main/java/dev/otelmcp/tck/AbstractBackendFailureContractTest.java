@@ -16,6 +16,7 @@ import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.error.RateLimitedException;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.query.SpanQuery;
@@ -48,7 +49,7 @@ public abstract class AbstractBackendFailureContractTest {
 
   private static final TimeRange WINDOW =
       new TimeRange(Instant.parse("2026-01-10T00:00:00Z"), Instant.parse("2026-01-10T06:00:00Z"));
-  private static final String SOME_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final TraceId SOME_TRACE = new TraceId("4bf92f3577b34da6a3ce929d0e0e4736");
 
   @RegisterExtension
   static final WireMockExtension SERVER = WireMockExtension.newInstance()

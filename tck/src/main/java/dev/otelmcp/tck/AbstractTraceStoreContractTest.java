@@ -12,6 +12,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.SpanSearchResult;
@@ -58,11 +59,11 @@ public abstract class AbstractTraceStoreContractTest {
    */
   public record KnownData(
       TimeRange window,
-      String traceId,
+      TraceId traceId,
       int traceSpanCount,
       String serviceName,
       String operationName,
-      String unknownTraceId) {}
+      TraceId unknownTraceId) {}
 
   private TraceStore store;
 
@@ -121,11 +122,11 @@ public abstract class AbstractTraceStoreContractTest {
 
     assertThat(found).as("trace %s", known.traceId()).isPresent();
     Trace trace = found.get();
-    assertThat(trace.traceId()).isEqualTo(known.traceId());
+    assertThat(trace.traceId()).isEqualTo(known.traceId().hex());
     assertThat(trace.spans()).hasSize(known.traceSpanCount());
     Set<String> spanIds = new HashSet<>();
     for (Span span : trace.spans()) {
-      assertThat(span.traceId()).isEqualTo(known.traceId());
+      assertThat(span.traceId()).isEqualTo(known.traceId().hex());
       assertThat(Ids.isCanonicalSpanId(span.spanId())).as("span id %s", span.spanId()).isTrue();
       span.parent().ifPresent(p -> assertThat(Ids.isCanonicalSpanId(p)).as("parent id %s", p).isTrue());
       assertThat(span.duration().isNegative()).isFalse();
@@ -310,7 +311,7 @@ public abstract class AbstractTraceStoreContractTest {
       return trace;
     }
     TraceSummary summary = (TraceSummary) hit;
-    return store().getTrace(summary.traceId())
+    return store().getTrace(new TraceId(summary.traceId()))
         .orElseThrow(() -> new AssertionError("search returned " + summary.traceId() + " but getTrace cannot find it"));
   }
 }

@@ -5,6 +5,7 @@ import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -77,8 +78,8 @@ final class MemoryStore implements TraceStore {
   }
 
   @Override
-  public Optional<Trace> getTrace(String traceId) {
-    return all().stream().filter(t -> t.traceId().equals(traceId)).findFirst();
+  public Optional<Trace> getTrace(TraceId traceId) {
+    return all().stream().filter(t -> t.traceId().equals(traceId.hex())).findFirst();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.otelmcp.tck;
 
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.TraceStore;
 import java.time.Duration;
 
@@ -21,7 +22,7 @@ abstract class MemoryStoreContract extends AbstractTraceStoreContractTest {
   @Override
   protected KnownData knownData() {
     return new KnownData(new TimeRange(MemoryStore.START.minus(Duration.ofHours(1)),
-        MemoryStore.START.plus(Duration.ofHours(1))), MemoryStore.CHECKOUT.traceId(), 1, "checkout", "charge",
-        "0000000000000000000000000000dead");
+        MemoryStore.START.plus(Duration.ofHours(1))), new TraceId(MemoryStore.CHECKOUT.traceId()), 1, "checkout",
+        "charge", new TraceId("0000000000000000000000000000dead"));
   }
 }

@@ -8,6 +8,7 @@ import dev.otelmcp.domain.error.RateLimitedException;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -67,7 +68,7 @@ final class MiniHttpStore implements TraceStore {
   }
 
   @Override
-  public Optional<Trace> getTrace(String traceId) {
+  public Optional<Trace> getTrace(TraceId traceId) {
     names("/traces/" + traceId);
     return Optional.empty();
   }

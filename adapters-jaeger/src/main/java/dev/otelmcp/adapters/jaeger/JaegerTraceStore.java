@@ -5,11 +5,11 @@ import dev.otelmcp.backend.toolkit.ShortfallTally;
 import dev.otelmcp.backend.toolkit.feign.FeignCalls;
 import dev.otelmcp.backend.toolkit.feign.FeignClients;
 import dev.otelmcp.domain.error.InvalidQueryException;
-import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.Shortfall;
@@ -99,9 +99,8 @@ public final class JaegerTraceStore implements TraceStore {
   }
 
   @Override
-  public Optional<Trace> getTrace(String traceId) {
-    String id = Ids.requireTraceId(traceId);
-    return detector.flavour().trace(id);
+  public Optional<Trace> getTrace(TraceId traceId) {
+    return detector.flavour().trace(traceId.hex());
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.Filter;
@@ -78,7 +79,7 @@ class ClassicCassetteTest {
   @Test
   void traceByIdMapsTheUiModelToDomainSpans() {
     Trace trace = replay("TestJaegerGetTrace.test_get_trace_by_id")
-        .getTrace("0A133B2FFA5D05FAF89FE1F489CB020E").orElseThrow();
+        .getTrace(TraceId.parse("0A133B2FFA5D05FAF89FE1F489CB020E")).orElseThrow();
 
     assertThat(trace.traceId()).isEqualTo("0a133b2ffa5d05faf89fe1f489cb020e");
     Span span = trace.spans().get(0);
@@ -109,7 +110,7 @@ class ClassicCassetteTest {
   void unknownTraceIsEmpty() {
     // The recorded 404: {"data":null,…,"errors":[{"code":404,"msg":"trace not found"}]} as text/plain.
     assertThat(replay("TestJaegerGetTrace.test_get_trace_invalid_id", "api_version", "classic")
-        .getTrace("00000000000000000000000000000000")).isEmpty();
+        .getTrace(new TraceId("00000000000000000000000000000000"))).isEmpty();
   }
 
   @Test

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.tck.AbstractTraceStoreContractTest;
 import dev.otelmcp.tck.Cassette;
@@ -51,10 +52,10 @@ class ClassicJaegerContractTest extends AbstractTraceStoreContractTest {
   protected KnownData knownData() {
     return new KnownData(
         new TimeRange(Instant.parse("2025-11-11T00:00:00Z"), Instant.parse("2025-11-14T00:00:00Z")),
-        "0a133b2ffa5d05faf89fe1f489cb020e",
+        new TraceId("0a133b2ffa5d05faf89fe1f489cb020e"),
         1,
         "jaeger",
         "/api/metrics/latencies",
-        "00000000000000000000000000000000");
+        new TraceId("00000000000000000000000000000000"));
   }
 }

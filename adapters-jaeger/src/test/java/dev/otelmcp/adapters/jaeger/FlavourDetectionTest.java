@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.error.BackendRejectedException;
 import dev.otelmcp.domain.error.BackendUnavailableException;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.tck.TestBackendSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -62,8 +63,8 @@ class FlavourDetectionTest {
     jaeger.stubFor(get(urlPathEqualTo("/api/traces/" + TRACE)).willReturn(okJson(CLASSIC_TRACE)));
     JaegerTraceStore store = store(jaeger.baseUrl());
 
-    assertThat(store.getTrace(TRACE)).isPresent();
-    assertThat(store.getTrace(TRACE)).isPresent();
+    assertThat(store.getTrace(new TraceId(TRACE))).isPresent();
+    assertThat(store.getTrace(new TraceId(TRACE))).isPresent();
 
     jaeger.verify(1, getRequestedFor(urlPathEqualTo("/api/services")));
     jaeger.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/services")));
@@ -115,12 +116,12 @@ class FlavourDetectionTest {
     jaeger.stubFor(get(urlPathEqualTo("/api/services")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     JaegerTraceStore store = store(jaeger.baseUrl());
 
-    assertThatThrownBy(() -> store.getTrace(TRACE)).isInstanceOf(BackendUnavailableException.class)
+    assertThatThrownBy(() -> store.getTrace(new TraceId(TRACE))).isInstanceOf(BackendUnavailableException.class)
         .hasMessage("Jaeger at " + jaeger.baseUrl() + " failed for GET /api/services: the connection was reset");
 
     jaeger.stubFor(get(urlPathEqualTo("/api/services")).willReturn(okJson(CLASSIC_SERVICES)));
     jaeger.stubFor(get(urlPathEqualTo("/api/traces/" + TRACE)).willReturn(okJson(CLASSIC_TRACE)));
-    assertThat(store.getTrace(TRACE)).isPresent();
+    assertThat(store.getTrace(new TraceId(TRACE))).isPresent();
     jaeger.verify(0, getRequestedFor(urlPathEqualTo("/api/v3/services")));
   }
 
@@ -133,7 +134,7 @@ class FlavourDetectionTest {
     try {
       List<Callable<Boolean>> calls = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        calls.add(() -> store.getTrace(TRACE).isPresent());
+        calls.add(() -> store.getTrace(new TraceId(TRACE)).isPresent());
       }
       for (Future<Boolean> found : callers.invokeAll(calls)) {
         assertThat(found.get()).isTrue();

@@ -21,6 +21,7 @@ import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
@@ -91,7 +92,7 @@ class V3FlavourTest {
     jaeger.stubFor(get(urlPathEqualTo("/api/v3/traces/00000000000000000000000000000001"))
         .willReturn(okJson(snapshot("GetTrace.json"))));
 
-    Trace trace = store("v3").getTrace("1").orElseThrow();
+    Trace trace = store("v3").getTrace(TraceId.parse("1")).orElseThrow();
 
     assertThat(trace.traceId()).isEqualTo("00000000000000000000000000000001");
     assertThat(trace.spans()).singleElement().satisfies(span -> {
@@ -108,7 +109,7 @@ class V3FlavourTest {
     jaeger.stubFor(get(urlPathEqualTo("/api/v3/traces")).willReturn(noTracesFound()));
     JaegerTraceStore store = store("v3");
 
-    assertThat(store.getTrace("0000000000000000000000000000beef")).isEmpty();
+    assertThat(store.getTrace(new TraceId("0000000000000000000000000000beef"))).isEmpty();
     TraceSearchResult result = store.searchTraces(
         new TraceQuery(JAN_31_2024, List.of(Filter.equalsString("service.name", "foo")), 5));
     assertThat(result.hits()).isEmpty();
@@ -173,7 +174,7 @@ class V3FlavourTest {
     jaeger.stubFor(get(urlPathEqualTo("/api/v3/traces/00000000000000000000000000000001"))
         .willReturn(aResponse().withStatus(200).withBody("<html>login</html>")));
 
-    assertThatThrownBy(() -> store("v3").getTrace("00000000000000000000000000000001"))
+    assertThatThrownBy(() -> store("v3").getTrace(new TraceId("00000000000000000000000000000001")))
         .isInstanceOf(BackendUnavailableException.class)
         .hasMessageContaining("sent a response that is not valid JSON for GET /api/v3/traces/{traceId}");
   }
@@ -186,8 +187,8 @@ class V3FlavourTest {
     jaeger.stubFor(get(urlPathEqualTo("/api/v3/traces/" + TELEMETRYGEN_TRACE))
         .willReturn(okJson(resultOf("fixtures/jaeger/otlp2jaeger-in.json"))));
 
-    Trace classic = store("classic").getTrace(TELEMETRYGEN_TRACE).orElseThrow();
-    Trace v3 = store("v3").getTrace(TELEMETRYGEN_TRACE).orElseThrow();
+    Trace classic = store("classic").getTrace(new TraceId(TELEMETRYGEN_TRACE)).orElseThrow();
+    Trace v3 = store("v3").getTrace(new TraceId(TELEMETRYGEN_TRACE)).orElseThrow();
 
     Span span = classic.spans().get(0);
     assertThat(span.spanId()).isEqualTo("e127af99e3b3e074");

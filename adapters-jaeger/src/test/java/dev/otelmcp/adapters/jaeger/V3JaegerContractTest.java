@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.tck.AbstractTraceStoreContractTest;
 import dev.otelmcp.tck.TestBackendSettings;
@@ -55,10 +56,10 @@ class V3JaegerContractTest extends AbstractTraceStoreContractTest {
   protected KnownData knownData() {
     return new KnownData(
         new TimeRange(Instant.parse("2017-01-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z")),
-        TRACE,
+        new TraceId(TRACE),
         1,
         "telemetrygen",
         "okey-dokey-0",
-        "0000000000000000000000000000beef");
+        new TraceId("0000000000000000000000000000beef"));
   }
 }

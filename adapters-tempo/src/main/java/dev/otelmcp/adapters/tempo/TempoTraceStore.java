@@ -12,6 +12,7 @@ import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.SpanSearchResult;
@@ -118,8 +119,8 @@ public final class TempoTraceStore implements TraceStore {
   }
 
   @Override
-  public Optional<Trace> getTrace(String traceId) {
-    return traces.fetch(Ids.requireTraceId(traceId));
+  public Optional<Trace> getTrace(TraceId traceId) {
+    return traces.fetch(traceId.hex());
   }
 
   /** {@code GET /api/echo}: what Grafana calls to test a Tempo data source; it passes auth and tenancy too. */

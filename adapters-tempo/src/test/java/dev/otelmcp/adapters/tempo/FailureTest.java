@@ -16,6 +16,7 @@ import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.error.RateLimitedException;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.tck.TestBackendSettings;
@@ -167,7 +168,7 @@ class FailureTest {
     }
     TempoTraceStore store = store("http://localhost:" + closedPort);
 
-    assertThatThrownBy(() -> store.getTrace("42ff472d7feb6215bec0cf4e350675b2"))
+    assertThatThrownBy(() -> store.getTrace(new TraceId("42ff472d7feb6215bec0cf4e350675b2")))
         .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("connection refused")
         .hasMessageNotContaining("within");
     HealthStatus health = store.health();

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.tck.TestBackendSettings;
@@ -38,7 +39,7 @@ class SummaryConsistencyTest {
       assertThat(hits).hasSize(7);
       for (TraceHit hit : hits) {
         TraceSummary summary = (TraceSummary) hit;
-        Trace trace = store.getTrace(summary.traceId()).orElseThrow();
+        Trace trace = store.getTrace(new TraceId(summary.traceId())).orElseThrow();
         assertThat(summary.traceId()).isEqualTo(trace.traceId());
         assertThat(summary.rootServiceName()).as(summary.traceId()).isEqualTo(trace.serviceName());
         assertThat(summary.rootOperationName()).isEqualTo(trace.rootOperation());

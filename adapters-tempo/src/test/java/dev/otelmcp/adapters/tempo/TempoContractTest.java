@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.tck.AbstractTraceStoreContractTest;
 import dev.otelmcp.tck.TestBackendSettings;
@@ -47,10 +48,10 @@ class TempoContractTest extends AbstractTraceStoreContractTest {
   protected KnownData knownData() {
     return new KnownData(
         new TimeRange(Instant.parse("2025-11-13T00:00:00Z"), Instant.parse("2025-11-14T00:00:00Z")),
-        "42ff472d7feb6215bec0cf4e350675b2",
+        new TraceId("42ff472d7feb6215bec0cf4e350675b2"),
         10,
         "travel-agent-demo",
         "Agent Workflow",
-        "00000000000000000000000000000000");
+        new TraceId("00000000000000000000000000000000"));
   }
 }

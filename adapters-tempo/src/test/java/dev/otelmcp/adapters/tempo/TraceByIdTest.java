@@ -18,6 +18,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanKind;
 import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class TraceByIdTest {
   void theRecordedV1BodyBecomesCanonicalSpans() {
     wireMock().register(get(urlPathEqualTo(V1)).willReturn(okJson(v1Body())));
 
-    Trace trace = store("v1").getTrace(ID).orElseThrow();
+    Trace trace = store("v1").getTrace(new TraceId(ID)).orElseThrow();
 
     assertThat(trace.traceId()).isEqualTo(ID);
     assertThat(trace.spanCount()).isEqualTo(10);
@@ -93,16 +94,17 @@ class TraceByIdTest {
   }
 
   @Test
-  void idsAreAcceptedInAnyCaseOrBase64AndAlwaysAskedForInLowerCaseHex() {
+  void idsParsedFromAnyCaseOrBase64AreAskedForInLowerCaseHex() {
     wireMock().register(get(urlPathEqualTo(V1)).willReturn(okJson(v1Body())));
     TempoTraceStore store = store("v1");
 
-    assertThat(store.getTrace("42FF472D7FEB6215BEC0CF4E350675B2")).map(Trace::traceId).contains(ID);
-    assertThat(store.getTrace("Qv9HLX/rYhW+wM9ONQZ1sg==")).map(Trace::traceId).contains(ID);
+    assertThat(store.getTrace(TraceId.parse("42FF472D7FEB6215BEC0CF4E350675B2"))).map(Trace::traceId).contains(ID);
+    assertThat(store.getTrace(TraceId.parse("Qv9HLX/rYhW+wM9ONQZ1sg=="))).map(Trace::traceId).contains(ID);
 
     assertThat(calls(V1)).isEqualTo(2);
-    assertThatThrownBy(() -> store.getTrace("not-a-trace-id")).isInstanceOf(InvalidQueryException.class)
+    assertThatThrownBy(() -> store.getTrace(TraceId.parse("not-a-trace-id"))).isInstanceOf(InvalidQueryException.class)
         .hasMessageContaining("not-a-trace-id");
+    assertThat(calls(V1)).as("what is no id never reaches Tempo").isEqualTo(2);
   }
 
   @Test
@@ -111,8 +113,8 @@ class TraceByIdTest {
     RecordedTempo.echo(wireMock());
     TempoTraceStore store = store("auto");
 
-    assertThat(store.getTrace(ID)).map(Trace::spanCount).contains(10);
-    assertThat(store.getTrace(ID)).map(Trace::spanCount).contains(10);
+    assertThat(store.getTrace(new TraceId(ID))).map(Trace::spanCount).contains(10);
+    assertThat(store.getTrace(new TraceId(ID))).map(Trace::spanCount).contains(10);
 
     assertThat(calls(V2)).isEqualTo(2);
     assertThat(calls(V1)).isZero();
@@ -129,9 +131,9 @@ class TraceByIdTest {
     RecordedTempo.echo(wireMock());
     TempoTraceStore store = store("auto");
 
-    assertThat(store.getTrace(ID)).map(Trace::spanCount).contains(10);
-    assertThat(store.getTrace(ID)).isPresent();
-    assertThat(store.getTrace("00000000000000000000000000000000")).isEmpty();
+    assertThat(store.getTrace(new TraceId(ID))).map(Trace::spanCount).contains(10);
+    assertThat(store.getTrace(new TraceId(ID))).isPresent();
+    assertThat(store.getTrace(new TraceId("00000000000000000000000000000000"))).isEmpty();
 
     assertThat(calls(V2)).as("one probe").isEqualTo(1);
     assertThat(calls(V1)).isEqualTo(2);
@@ -142,7 +144,7 @@ class TraceByIdTest {
   void anEmptyV2TraceIsNotFound() {
     wireMock().register(get(urlPathEqualTo(V2)).willReturn(okJson("{\"trace\":{},\"metrics\":{}}")));
 
-    assertThat(store("v2").getTrace(ID)).isEmpty();
+    assertThat(store("v2").getTrace(new TraceId(ID))).isEmpty();
   }
 
   @Test
@@ -151,7 +153,7 @@ class TraceByIdTest {
         ",\"status\":\"PARTIAL\",\"message\":\"Trace exceeds maximum size of 5000000 bytes, a partial trace is returned\"}");
     wireMock().register(get(urlPathEqualTo(V2)).willReturn(okJson(partial)));
 
-    Optional<Trace> trace = store("v2").getTrace(ID);
+    Optional<Trace> trace = store("v2").getTrace(new TraceId(ID));
 
     assertThat(trace).map(Trace::spanCount).contains(10);
   }
@@ -160,9 +162,9 @@ class TraceByIdTest {
   void anUnknownIdIsEmptyOnBothRoutes() {
     RecordedTempo.unknownTraceV1(wireMock());
 
-    assertThat(store("v1").getTrace("00000000000000000000000000000000")).isEmpty();
+    assertThat(store("v1").getTrace(new TraceId("00000000000000000000000000000000"))).isEmpty();
     store.close();
     // Not recorded on v2; WireMock's own 404 stands for Tempo's "every shard answered 404".
-    assertThat(store("auto").getTrace("00000000000000000000000000000000")).isEmpty();
+    assertThat(store("auto").getTrace(new TraceId("00000000000000000000000000000000"))).isEmpty();
   }
 }

@@ -5,12 +5,12 @@ import dev.otelmcp.backend.toolkit.feign.FeignCalls;
 import dev.otelmcp.backend.toolkit.feign.FeignClients;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
-import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.LlmCallScan;
@@ -173,9 +173,8 @@ public final class TraceloopTraceStore implements TraceStore {
   }
 
   @Override
-  public Optional<Trace> getTrace(String traceId) {
-    String id = Ids.requireTraceId(traceId);
-    return reader.read(id);
+  public Optional<Trace> getTrace(TraceId traceId) {
+    return reader.read(traceId.hex());
   }
 
   /** {@code GET /v2/warehouse/spans}: it needs a valid key, so it checks URL and key at once. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.call.CallContext;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -89,7 +90,7 @@ class PagingStopTest {
     traceloop.stubFor(post(urlPathEqualTo(Fixtures.SPANS)).atPriority(0)
         .willReturn(okJson(fullPage("spans", "other")).withFixedDelay(100)));
 
-    assertThat(stoppingSoon().call(() -> store().getTrace(Fixtures.TRACE_ID))).isPresent();
+    assertThat(stoppingSoon().call(() -> store().getTrace(new TraceId(Fixtures.TRACE_ID)))).isPresent();
 
     traceloop.verify(10, postRequestedFor(urlPathEqualTo(Fixtures.SPANS)));
   }

@@ -9,6 +9,7 @@ import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class SearchRowsAsTraceTest {
 
   @Test
   void searchRowsMakeTheTraceTheTraceEndpointGives() {
-    Trace hydrated = store.getTrace(Fixtures.TRACE_ID).orElseThrow();
+    Trace hydrated = store.getTrace(new TraceId(Fixtures.TRACE_ID)).orElseThrow();
     Trace scanned = fromSearchRows();
 
     assertThat(scanned.spanCount()).isEqualTo(hydrated.spanCount()).isEqualTo(18);

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.tck.AbstractTraceStoreContractTest;
 import java.time.Instant;
@@ -63,7 +64,7 @@ class TraceloopContractTest extends AbstractTraceStoreContractTest {
 
   @Override
   protected KnownData knownData() {
-    return new KnownData(DAY, Fixtures.TRACE_ID, 18, "travel-agent-demo2", "openai.response",
-        "00000000000000000000000000000001");
+    return new KnownData(DAY, new TraceId(Fixtures.TRACE_ID), 18, "travel-agent-demo2", "openai.response",
+        new TraceId("00000000000000000000000000000001"));
   }
 }

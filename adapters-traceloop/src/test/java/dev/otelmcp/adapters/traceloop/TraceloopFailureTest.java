@@ -16,6 +16,7 @@ import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.error.RateLimitedException;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.tck.TestBackendSettings;
 import java.net.ServerSocket;
@@ -127,7 +128,7 @@ class TraceloopFailureTest {
     TraceloopTraceStore store = store();
 
     BackendRejectedException e = catchThrowableOfType(BackendRejectedException.class,
-        () -> store.getTrace(Fixtures.TRACE_ID));
+        () -> store.getTrace(new TraceId(Fixtures.TRACE_ID)));
 
     assertThat(e).hasMessageStartingWith("Traceloop at " + traceloop.baseUrl() + " has no GET " + Fixtures.TRACE_SPANS
         + " (HTTP 404)");

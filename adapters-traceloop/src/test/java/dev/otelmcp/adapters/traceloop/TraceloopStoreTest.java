@@ -21,6 +21,7 @@ import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -169,7 +170,7 @@ class TraceloopStoreTest {
 
   @Test
   void getTraceReturnsEverySpanWithServiceStatusAndTypedUsage() {
-    Trace trace = store.getTrace(Fixtures.TRACE_ID.toUpperCase()).orElseThrow();
+    Trace trace = store.getTrace(TraceId.parse(Fixtures.TRACE_ID.toUpperCase())).orElseThrow();
 
     assertThat(trace.spans()).hasSize(18);
     assertThat(trace.root().spanId()).isEqualTo("6b3a38f23a58e2ec");
@@ -204,7 +205,7 @@ class TraceloopStoreTest {
         .find(i -> i.path().equals(Fixtures.SPANS)).responseBody();
     traceloop.stubFor(post(urlPathEqualTo(Fixtures.SPANS)).atPriority(0).willReturn(okJson(empty)));
 
-    Trace trace = store.getTrace(Fixtures.TRACE_ID).orElseThrow();
+    Trace trace = store.getTrace(new TraceId(Fixtures.TRACE_ID)).orElseThrow();
 
     assertThat(trace.spans()).hasSize(18).allSatisfy(span -> {
       assertThat(span.serviceName()).isEqualTo(Span.UNKNOWN_SERVICE);
@@ -215,7 +216,7 @@ class TraceloopStoreTest {
 
   @Test
   void anUnknownTraceIdIsEmptyNotAnEmptyTrace() {
-    assertThat(store.getTrace("00000000000000000000000000000001")).isEmpty();
+    assertThat(store.getTrace(new TraceId("00000000000000000000000000000001"))).isEmpty();
 
     traceloop.verify(getRequestedFor(urlPathEqualTo("/v2/projects/default/traces/00000000000000000000000000000001/spans")));
     traceloop.verify(0, postRequestedFor(urlPathEqualTo(Fixtures.SPANS)));

@@ -7,6 +7,7 @@ import dev.otelmcp.domain.error.CallStoppedException;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.TraceStore;
 import jakarta.inject.Inject;
@@ -121,7 +122,8 @@ public final class TraceHydrator implements AutoCloseable {
     for (TraceHit hit : hits) {
       String id = hit.traceId();
       if (!whole.containsKey(id) && !pending.containsKey(id)) {
-        pending.put(id, pool.submit(call.bind(() -> store.getTrace(id))));
+        TraceId traceId = new TraceId(id);
+        pending.put(id, pool.submit(call.bind(() -> store.getTrace(traceId))));
       }
     }
     List<Future<?>> preparing = prepare == null ? List.of() : prepareAll(whole, prepare, made, call);

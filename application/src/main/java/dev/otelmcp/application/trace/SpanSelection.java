@@ -1,5 +1,6 @@
 package dev.otelmcp.application.trace;
 
+import dev.otelmcp.domain.model.SpanId;
 import java.util.List;
 
 /** Which spans of a trace to show in full. */
@@ -9,12 +10,12 @@ public sealed interface SpanSelection {
   record All() implements SpanSelection {}
 
   /** These spans, in tree order. */
-  record Ids(List<String> spanIds) implements SpanSelection {
+  record Ids(List<SpanId> spanIds) implements SpanSelection {
     public Ids {
       spanIds = List.copyOf(spanIds);
     }
   }
 
   /** A span and its descendants down to {@code depth} levels below it. */
-  record Subtree(String spanId, int depth) implements SpanSelection {}
+  record Subtree(SpanId spanId, int depth) implements SpanSelection {}
 }

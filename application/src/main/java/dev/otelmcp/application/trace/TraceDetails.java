@@ -9,6 +9,7 @@ import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanEvent;
+import dev.otelmcp.domain.model.SpanId;
 import dev.otelmcp.domain.model.Trace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,15 +35,16 @@ public final class TraceDetails {
     if (selection instanceof SpanSelection.All) {
       chosen.addAll(tree.preorder());
     } else if (selection instanceof SpanSelection.Ids ids) {
-      Set<String> wanted = new LinkedHashSet<>(ids.spanIds());
+      Set<String> wanted = new LinkedHashSet<>(ids.spanIds().stream().map(SpanId::hex).toList());
       tree.preorder().stream().filter(s -> wanted.contains(s.spanId())).forEach(chosen::add);
       wanted.stream().filter(id -> tree.span(id).isEmpty()).forEach(missing::add);
     } else if (selection instanceof SpanSelection.Subtree subtree) {
-      if (tree.span(subtree.spanId()).isEmpty()) {
-        throw new NotFoundException("span " + subtree.spanId() + " is not in trace " + trace.traceId(),
+      String spanId = subtree.spanId().hex();
+      if (tree.span(spanId).isEmpty()) {
+        throw new NotFoundException("span " + spanId + " is not in trace " + trace.traceId(),
             "Take a span_id from get_trace's span_tree rows.");
       }
-      chosen.addAll(tree.subtree(subtree.spanId(), subtree.depth()));
+      chosen.addAll(tree.subtree(spanId, subtree.depth()));
     }
     Map<Attributes, Integer> resourceIds = new LinkedHashMap<>();
     List<TraceSpans.Resource> resources = new ArrayList<>();
@@ -88,7 +90,8 @@ public final class TraceDetails {
         span.links().isEmpty() ? null : span.links().stream().map(LinkView::of).toList());
   }
 
-  public static AttributeText attribute(Trace trace, String spanId, String key, int chunkChars) {
+  public static AttributeText attribute(Trace trace, SpanId id, String key, int chunkChars) {
+    String spanId = id.hex();
     Span span = trace.spans().stream().filter(s -> s.spanId().equals(spanId)).findFirst()
         .orElseThrow(() -> new NotFoundException("span " + spanId + " is not in trace " + trace.traceId(),
             "Take a span_id from get_trace's span_tree rows."));

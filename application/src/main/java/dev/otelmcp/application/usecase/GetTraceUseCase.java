@@ -7,17 +7,17 @@ import dev.otelmcp.application.trace.TraceDetails;
 import dev.otelmcp.application.trace.TraceOverview;
 import dev.otelmcp.application.trace.TraceOverviews;
 import dev.otelmcp.application.trace.TraceSpans;
-import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.error.NotFoundException;
-import dev.otelmcp.domain.error.Quote;
-import dev.otelmcp.domain.model.Ids;
+import dev.otelmcp.domain.model.SpanId;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.TraceStore;
 import jakarta.inject.Inject;
 
 /**
  * {@code get_trace}, a ladder: a bounded overview first; then chosen spans, a subtree or every span in full;
- * then one attribute value whole.
+ * then one attribute value whole. The caller's trace and span ids are parsed here, once; the store gets a
+ * {@link TraceId}.
  */
 public final class GetTraceUseCase {
 
@@ -42,19 +42,13 @@ public final class GetTraceUseCase {
 
   /** One attribute of one span, whole, in pieces of {@code chunkChars}. */
   public AttributeText attribute(String rawTraceId, String rawSpanId, String key, int chunkChars) {
-    return TraceDetails.attribute(load(rawTraceId), spanId(rawSpanId), key, chunkChars);
+    return TraceDetails.attribute(load(rawTraceId), SpanId.parse(rawSpanId), key, chunkChars);
   }
 
   private Trace load(String rawTraceId) {
-    String traceId = Ids.requireTraceId(rawTraceId);
+    TraceId traceId = TraceId.parse(rawTraceId);
     return store.getTrace(traceId).orElseThrow(() -> new NotFoundException("trace " + traceId + " not found",
         "Check the id; the trace may be older than the backend keeps, or not yet flushed. "
             + "search_traces lists the traces the backend holds."));
-  }
-
-  /** A span id as the caller gave it, normalised. */
-  public static String spanId(String raw) {
-    return Ids.normalizeSpanId(raw).orElseThrow(() -> new InvalidQueryException(
-        "span id " + Quote.of(raw) + " is not a span id", "Give the 16 hex characters of a span id as get_trace lists it."));
   }
 }

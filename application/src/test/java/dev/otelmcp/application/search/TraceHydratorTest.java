@@ -12,6 +12,7 @@ import dev.otelmcp.domain.error.BackendUnavailableException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.TraceSummary;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,8 +63,8 @@ class TraceHydratorTest {
     Trace bad = simple(2, "a", "op", 1, false);
     InMemoryTraceStore flaky = new InMemoryTraceStore(List.of(good, bad)) {
       @Override
-      public Optional<Trace> getTrace(String traceId) {
-        if (traceId.equals(bad.traceId())) {
+      public Optional<Trace> getTrace(TraceId traceId) {
+        if (traceId.hex().equals(bad.traceId())) {
           throw new BackendUnavailableException("Tempo at http://tempo failed with HTTP 503 for GET /api/traces", "retry");
         }
         return super.getTrace(traceId);
@@ -86,8 +87,8 @@ class TraceHydratorTest {
         simple(3, "a", "op", 1, false));
     InMemoryTraceStore slow = new InMemoryTraceStore(traces) {
       @Override
-      public Optional<Trace> getTrace(String traceId) {
-        if (!traceId.equals(traces.get(0).traceId())) {
+      public Optional<Trace> getTrace(TraceId traceId) {
+        if (!traceId.hex().equals(traces.get(0).traceId())) {
           try {
             Thread.sleep(5_000);
           } catch (InterruptedException e) {
@@ -116,7 +117,7 @@ class TraceHydratorTest {
     Trace stored = simple(3, "a", "op", 1, false);
     InMemoryTraceStore failing = new InMemoryTraceStore(List.of(stored)) {
       @Override
-      public Optional<Trace> getTrace(String traceId) {
+      public Optional<Trace> getTrace(TraceId traceId) {
         throw new BackendUnavailableException("tempo did not answer", "check the URL");
       }
     }.summariesOnly();
@@ -143,8 +144,8 @@ class TraceHydratorTest {
     boolean[] secondWaited = {false};
     InMemoryTraceStore store = new InMemoryTraceStore(List.of(first, second, whole)) {
       @Override
-      public Optional<Trace> getTrace(String traceId) {
-        if (traceId.equals(second.traceId())) {
+      public Optional<Trace> getTrace(TraceId traceId) {
+        if (traceId.hex().equals(second.traceId())) {
           try {
             secondWaited[0] = firstHandedOn.await(10, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
@@ -181,8 +182,8 @@ class TraceHydratorTest {
     CountDownLatch interrupted = new CountDownLatch(1);
     InMemoryTraceStore store = new InMemoryTraceStore(List.of(first, slow)) {
       @Override
-      public Optional<Trace> getTrace(String traceId) {
-        if (traceId.equals(slow.traceId())) {
+      public Optional<Trace> getTrace(TraceId traceId) {
+        if (traceId.hex().equals(slow.traceId())) {
           started.countDown();
           try {
             Thread.sleep(10_000);

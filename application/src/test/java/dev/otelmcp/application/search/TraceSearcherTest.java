@@ -13,6 +13,7 @@ import dev.otelmcp.domain.call.StopReason;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.Filters;
@@ -232,8 +233,8 @@ class TraceSearcherTest {
     // page before visiting would wait here (and record false after 10 s).
     InMemoryTraceStore store = new InMemoryTraceStore(traces) {
       @Override
-      public Optional<Trace> getTrace(String traceId) {
-        if (!traceId.equals(newest.traceId())) {
+      public Optional<Trace> getTrace(TraceId traceId) {
+        if (!traceId.hex().equals(newest.traceId())) {
           try {
             waitedForTheVisitor.add(newestVisited.await(10, TimeUnit.SECONDS));
           } catch (InterruptedException e) {

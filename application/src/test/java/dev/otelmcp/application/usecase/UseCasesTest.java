@@ -135,6 +135,10 @@ class UseCasesTest {
         .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
         .hasMessageContaining("00000000000000000000000000abcdef");
     assertThatThrownBy(() -> useCase.attribute("5", failedId, "no.such.key", 100)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> useCase.attribute("5", "not-a-span", "exception.stacktrace", 100))
+        .isInstanceOf(InvalidQueryException.class).hasMessage("span id 'not-a-span' is not a span id");
+    assertThat(useCase.attribute("5", failedId.toUpperCase(), "exception.stacktrace", 1_000).spanId())
+        .as("a span id in any case is read once, then canonical").isEqualTo(failedId);
   }
 
   @Test

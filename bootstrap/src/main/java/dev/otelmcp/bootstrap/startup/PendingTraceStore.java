@@ -3,6 +3,7 @@ package dev.otelmcp.bootstrap.startup;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
@@ -56,7 +57,7 @@ final class PendingTraceStore implements TraceStore {
   }
 
   @Override
-  public Optional<Trace> getTrace(String traceId) {
+  public Optional<Trace> getTrace(TraceId traceId) {
     return store().getTrace(traceId);
   }
 

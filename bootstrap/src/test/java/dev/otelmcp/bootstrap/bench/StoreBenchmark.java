@@ -17,6 +17,7 @@ import dev.otelmcp.bootstrap.wiring.DaggerCoreComponent;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -218,7 +219,7 @@ public final class StoreBenchmark {
     }
 
     @Override
-    public Optional<Trace> getTrace(String traceId) {
+    public Optional<Trace> getTrace(TraceId traceId) {
       return store.getTrace(traceId);
     }
 

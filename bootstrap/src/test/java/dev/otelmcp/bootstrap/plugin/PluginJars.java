@@ -60,7 +60,7 @@ public final class PluginJars {
         @Override public List<String> listServices(TimeRange window) { return List.of("acme-checkout", "acme-payments"); }
         @Override public List<Operation> listOperations(String service, TimeRange window) { return List.of(Operation.named("charge")); }
         @Override public TraceSearchResult searchTraces(TraceQuery query) { return TraceSearchResult.of(List.of(TRACE), query.limit()); }
-        @Override public Optional<Trace> getTrace(String id) { return TRACE.traceId().equals(id) ? Optional.of(TRACE) : Optional.empty(); }
+        @Override public Optional<Trace> getTrace(TraceId id) { return TRACE.traceId().equals(id.hex()) ? Optional.of(TRACE) : Optional.empty(); }
         @Override public HealthStatus health() { return HealthStatus.healthy(url); }
       }
       """;

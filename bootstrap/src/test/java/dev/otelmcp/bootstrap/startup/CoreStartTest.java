@@ -13,6 +13,7 @@ import dev.otelmcp.domain.error.CallStoppedException;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -58,7 +59,7 @@ class CoreStartTest {
     }
 
     @Override
-    public Optional<Trace> getTrace(String traceId) {
+    public Optional<Trace> getTrace(TraceId traceId) {
       return Optional.empty();
     }
 

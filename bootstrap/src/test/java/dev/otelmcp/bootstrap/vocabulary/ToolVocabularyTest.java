@@ -14,6 +14,7 @@ import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.adapters.pricing.PriceBooks;
+import dev.otelmcp.domain.model.TraceId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ class ToolVocabularyTest {
     }
 
     @Override
-    public Optional<Trace> getTrace(String traceId) {
+    public Optional<Trace> getTrace(TraceId traceId) {
       return Optional.empty();
     }
 

@@ -1,7 +1,5 @@
 package dev.otelmcp.domain.model;
 
-import dev.otelmcp.domain.error.InvalidQueryException;
-import dev.otelmcp.domain.error.Quote;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -12,7 +10,9 @@ import java.util.Optional;
  *
  * <p>Backends hand us other spellings: Jaeger drops leading zeros of 64-bit trace ids, Tempo's trace-by-id
  * JSON encodes ids as base64, and users paste upper-case hex. These helpers turn any of them into the
- * canonical form, or say they cannot.
+ * canonical form, or say they cannot. They work on the model's strings ({@code Span.traceId()} and the like); an id
+ * the port takes is a {@link TraceId}, made from these by its {@code parse} (a caller's input) or {@code normalize}
+ * (a backend's).
  */
 public final class Ids {
 
@@ -31,17 +31,6 @@ public final class Ids {
   /** The canonical span id for hex (any case, leading zeros optional) or base64 input; empty if neither. */
   public static Optional<String> normalizeSpanId(String raw) {
     return normalize(raw, SPAN_ID_HEX_LENGTH);
-  }
-
-  /**
-   * The canonical trace id of a caller's {@code trace_id}, or an {@link InvalidQueryException} that quotes it and
-   * says what an id looks like: the one check of a trace id given from outside, made alike by the use case and by
-   * every store whose port takes an id as text.
-   */
-  public static String requireTraceId(String raw) {
-    return normalizeTraceId(raw).orElseThrow(() -> new InvalidQueryException(
-        "trace_id " + Quote.of(raw) + " is not a trace id",
-        "Give the 32 hex characters of the trace id (as search_traces returns it); base64 ids are accepted too."));
   }
 
   /** Like {@link #normalizeTraceId} but throws {@link IllegalArgumentException} naming the bad value. */

@@ -4,6 +4,7 @@ import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.query.SpanQuery;
 import dev.otelmcp.domain.query.TraceQuery;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * <p>Contract, checked by the TCK ({@code AbstractTraceStoreContractTest}):
  *
  * <ul>
- *   <li>Ids in everything returned are canonical lower-case hex; times are UTC instants.
+ *   <li>Ids in everything returned are canonical lower-case hex; times are UTC instants. Ids the store is given
+ *       are {@link TraceId}s, canonical already.
  *   <li>A query carries only filters {@link #capabilities()} accepted; the store applies all of them with
  *       the semantics of {@code FilterEvaluator} (it may push them to the backend and re-check locally).
  *   <li>Failures are {@code OtelMcpException}s ({@code BackendUnavailableException} for timeouts, refused
@@ -58,8 +60,11 @@ public interface TraceStore extends AutoCloseable {
     return Optional.empty();
   }
 
-  /** The whole trace, or empty when the backend does not know the id. */
-  Optional<Trace> getTrace(String traceId);
+  /**
+   * The whole trace, or empty when the backend does not know the id. The id was checked where it entered (it is
+   * canonical by construction): a store only spells it for its wire.
+   */
+  Optional<Trace> getTrace(TraceId traceId);
 
   /** Whether the backend answers, with a short human-readable detail. Never throws. */
   HealthStatus health();

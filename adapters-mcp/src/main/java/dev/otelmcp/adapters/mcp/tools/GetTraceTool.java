@@ -7,6 +7,7 @@ import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
 import dev.otelmcp.application.trace.SpanSelection;
 import dev.otelmcp.application.usecase.GetTraceUseCase;
+import dev.otelmcp.domain.model.SpanId;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
@@ -191,10 +192,10 @@ public final class GetTraceTool extends DescribedTool {
   private static SpanSelection selection(Arguments arguments) {
     List<String> ids = arguments.stringList(SPAN_IDS);
     if (!ids.isEmpty()) {
-      return new SpanSelection.Ids(ids.stream().map(GetTraceUseCase::spanId).toList());
+      return new SpanSelection.Ids(ids.stream().map(SpanId::parse).toList());
     }
     if (arguments.has(SPAN_ID)) {
-      return new SpanSelection.Subtree(GetTraceUseCase.spanId(arguments.string(SPAN_ID).orElseThrow()),
+      return new SpanSelection.Subtree(SpanId.parse(arguments.string(SPAN_ID).orElseThrow()),
           arguments.integer(DEPTH, 1000, 0, 1000));
     }
     return new SpanSelection.All();

@@ -10,6 +10,7 @@ import dev.otelmcp.domain.access.AccessToken;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -83,7 +84,7 @@ final class HttpFixtures {
     }
 
     @Override
-    public Optional<Trace> getTrace(String traceId) {
+    public Optional<Trace> getTrace(TraceId traceId) {
       return Optional.empty();
     }
 

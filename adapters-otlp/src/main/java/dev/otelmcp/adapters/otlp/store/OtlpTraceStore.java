@@ -4,6 +4,7 @@ import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.SpanSearchResult;
@@ -123,7 +124,7 @@ public final class OtlpTraceStore implements TraceStore {
   }
 
   @Override
-  public Optional<Trace> getTrace(String traceId) {
+  public Optional<Trace> getTrace(TraceId traceId) {
     return queries.getTrace(traceId);
   }
 

@@ -1,9 +1,9 @@
 package dev.otelmcp.adapters.otlp.store;
 
-import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
@@ -70,9 +70,9 @@ final class StoreQueries {
     };
   }
 
-  Optional<Trace> getTrace(String traceId) {
+  Optional<Trace> getTrace(TraceId traceId) {
     phase.awaitStarted();
-    return Ids.normalizeTraceId(traceId).flatMap(index::trace);
+    return index.trace(traceId.hex());
   }
 
   long spanCount() {

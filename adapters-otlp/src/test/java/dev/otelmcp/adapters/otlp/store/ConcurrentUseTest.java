@@ -6,6 +6,7 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterEvaluator;
@@ -80,11 +81,11 @@ class ConcurrentUseTest {
           .map(TraceHit::traceId).sorted().toList();
       assertThat(store.spanCount()).isLessThanOrEqualTo(12_000).isGreaterThan(11_900);
       List<Trace> all = Traces.group(spans);
-      List<String> heldTraces = all.stream().filter(t -> store.getTrace(t.traceId()).isPresent())
+      List<String> heldTraces = all.stream().filter(t -> store.getTrace(new TraceId(t.traceId())).isPresent())
           .map(Trace::traceId).sorted().toList();
       assertThat(held).isEqualTo(heldTraces);
-      assertThat(store.getTrace(spans.get(spans.size() - 1).traceId())).isPresent();
-      assertThat(store.getTrace(spans.get(0).traceId())).isEmpty();
+      assertThat(store.getTrace(new TraceId(spans.get(spans.size() - 1).traceId()))).isPresent();
+      assertThat(store.getTrace(new TraceId(spans.get(0).traceId()))).isEmpty();
     } finally {
       pool.shutdownNow();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.tck.TestResources;
 import java.io.IOException;
@@ -50,8 +51,8 @@ class OtlpFileLoaderTest {
         .containsExactly("a.json", "b.jsonl", "c.json.gz");
     try (OtlpTraceStore store = OtlpTraceStore.start(StoreConfigs.loading(List.of(dir), false),
         Clock.systemUTC())) {
-      assertThat(store.getTrace("5b8efff798038103d269b633813fc60c")).isPresent();
-      assertThat(store.getTrace("83a9efd15c1c98a977e0711cc93ee28b")).isPresent();
+      assertThat(store.getTrace(new TraceId("5b8efff798038103d269b633813fc60c"))).isPresent();
+      assertThat(store.getTrace(new TraceId("83a9efd15c1c98a977e0711cc93ee28b"))).isPresent();
       assertThat(store.spanCount()).isGreaterThan(3);
       assertThat(store.health().detail()).doesNotContain("could not load");
     }
@@ -84,7 +85,7 @@ class OtlpFileLoaderTest {
 
     try (OtlpTraceStore rebased = OtlpTraceStore.start(StoreConfigs.loading(List.of(file), true),
         Clock.fixed(now, ZoneOffset.UTC))) {
-      Trace moved = rebased.getTrace(original.traceId()).orElseThrow();
+      Trace moved = rebased.getTrace(new TraceId(original.traceId())).orElseThrow();
       Duration shift = Duration.between(original.startTime(), moved.startTime());
       assertThat(moved.endTime()).isEqualTo(now);
       assertThat(moved.duration()).isEqualTo(original.duration());

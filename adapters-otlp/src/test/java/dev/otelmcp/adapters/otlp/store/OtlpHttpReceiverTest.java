@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.otelmcp.otlp.codec.OtlpProtobufEncoder;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.query.TraceQuery;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import java.io.ByteArrayOutputStream;
@@ -85,7 +86,7 @@ class OtlpHttpReceiverTest {
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo("{}");
     assertThat(store.spanCount()).isEqualTo(spans.size() + 1);
-    assertThat(store.getTrace("5b8efff798038103d269b633813fc60c")).get()
+    assertThat(store.getTrace(new TraceId("5b8efff798038103d269b633813fc60c"))).get()
         .satisfies(t -> assertThat(t.serviceName()).isEqualTo("json-svc"));
     assertThat(store.searchTraces(new TraceQuery(WINDOW, List.of(), 100)).hits()).hasSize(20);
   }

@@ -3,6 +3,7 @@ package dev.otelmcp.adapters.otlp.store;
 import dev.otelmcp.otlp.codec.OtlpJsonDecoder;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
@@ -32,7 +33,8 @@ class OtlpStoreContractTest extends AbstractTraceStoreContractTest {
     Span first = spans.get(0);
     int spanCount = (int) spans.stream().filter(s -> s.traceId().equals(first.traceId())).count();
     known = new KnownData(new TimeRange(START.minus(Duration.ofDays(3)), START.plus(Duration.ofDays(1))),
-        first.traceId(), spanCount, first.serviceName(), "openai.chat", "0123456789abcdef0123456789abcdef");
+        new TraceId(first.traceId()), spanCount, first.serviceName(), "openai.chat",
+        new TraceId("0123456789abcdef0123456789abcdef"));
     return store;
   }
 

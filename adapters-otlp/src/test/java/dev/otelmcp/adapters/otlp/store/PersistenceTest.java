@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.query.TraceQuery;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -52,7 +53,7 @@ class PersistenceTest {
     try (OtlpTraceStore store = open(Optional.empty(), 0)) {
       assertThat(store.spanCount()).isEqualTo(spans.size());
       assertThat(traceIds(store)).isEqualTo(before).hasSize(50);
-      Trace trace = store.getTrace(spans.get(0).traceId()).orElseThrow();
+      Trace trace = store.getTrace(new TraceId(spans.get(0).traceId())).orElseThrow();
       assertThat(trace.spans()).contains(spans.get(0));
     }
   }
@@ -112,8 +113,8 @@ class PersistenceTest {
       clock.advance(Duration.ofSeconds(1));
       store.ingest(second, null);
       assertThat(store.spanCount()).isLessThanOrEqualTo(15_000).isGreaterThan(14_900);
-      assertThat(store.getTrace(first.get(0).traceId())).as("oldest trace").isEmpty();
-      assertThat(store.getTrace(second.get(second.size() - 1).traceId())).isPresent();
+      assertThat(store.getTrace(new TraceId(first.get(0).traceId()))).as("oldest trace").isEmpty();
+      assertThat(store.getTrace(new TraceId(second.get(second.size() - 1).traceId()))).isPresent();
       long before = Files.size(dir.resolve(SpanLog.FILE_NAME));
       store.ingest(traces.traces(12_000), null); // now most of the log is dead
       store.maintain();
@@ -161,8 +162,8 @@ class PersistenceTest {
       store.relieveMemoryPressure();
 
       assertThat(store.spanCount()).isBetween(before * 8 / 10 - 20, before * 8 / 10);
-      assertThat(store.getTrace(old.get(0).traceId())).isEmpty();
-      assertThat(store.getTrace(recent.get(recent.size() - 1).traceId())).isPresent();
+      assertThat(store.getTrace(new TraceId(old.get(0).traceId()))).isEmpty();
+      assertThat(store.getTrace(new TraceId(recent.get(recent.size() - 1).traceId()))).isPresent();
       assertThat(store.health().detail()).contains("heap was nearly full").contains("-Xmx");
     }
   }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.otelmcp.domain.error.NotFoundException;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
-import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -89,10 +89,9 @@ final class ZipkinTraceStore implements TraceStore {
   }
 
   @Override
-  public Optional<Trace> getTrace(String traceId) {
-    String id = Ids.normalizeTraceId(traceId).orElse(traceId);
+  public Optional<Trace> getTrace(TraceId traceId) {
     try {
-      JsonNode spans = http.get("/api/v2/trace/" + id, Map.of());
+      JsonNode spans = http.get("/api/v2/trace/" + traceId.hex(), Map.of());
       return spans.isEmpty() ? Optional.empty() : Optional.of(ZipkinSpans.trace(spans));
     } catch (NotFoundException unknown) {
       return Optional.empty();

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.tck.AbstractTraceStoreContractTest;
 import dev.otelmcp.tck.TestBackendSettings;
@@ -47,7 +48,7 @@ class ZipkinContractTest extends AbstractTraceStoreContractTest {
   @Override
   protected KnownData knownData() {
     return new KnownData(new TimeRange(Instant.parse("2025-11-24T15:00:00Z"), Instant.parse("2025-11-24T17:00:00Z")),
-        TRACE, 3, "support-bot", "post /chat", "00000000000000000000000000000bad");
+        new TraceId(TRACE), 3, "support-bot", "post /chat", new TraceId("00000000000000000000000000000bad"));
   }
 
   private static String fixture(String name) {
