@@ -1,34 +1,26 @@
 package dev.otelmcp.adapters.mcp.tools;
 
-import dev.otelmcp.adapters.mcp.DescribedTool;
-import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.args.LlmParameters;
 import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.time.TimeWindows;
 import dev.otelmcp.application.usecase.ListLlmModelsUseCase;
 import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code list_llm_models}. */
-public final class ListLlmModelsTool extends DescribedTool {
+public final class ListLlmModelsTool extends WindowListingTool {
 
   private final ListLlmModelsUseCase useCase;
-  private final TimeWindows windows;
 
   @Inject
   public ListLlmModelsTool(ListLlmModelsUseCase useCase, TimeWindows windows) {
     super("list_llm_models", "List LLM models",
         "Every LLM model called in a window, most used first: provider, requests, errors, tokens, first/last seen, "
-            + "and the requested names behind it (gpt-4o answered as gpt-4o-2024-08-06).");
+            + "and the requested names behind it (gpt-4o answered as gpt-4o-2024-08-06).", windows);
     this.useCase = useCase;
-    this.windows = windows;
-  }
-
-  @Override
-  public Schema.ObjectBuilder input() {
-    return LlmParameters.windowListing();
   }
 
   @Override
@@ -55,7 +47,7 @@ public final class ListLlmModelsTool extends DescribedTool {
   }
 
   @Override
-  public Object call(Arguments arguments) {
-    return useCase.execute(LlmParameters.request(arguments, windows, LlmParameters.scanLimit(arguments)));
+  Object list(LlmRequest request) {
+    return useCase.execute(request);
   }
 }

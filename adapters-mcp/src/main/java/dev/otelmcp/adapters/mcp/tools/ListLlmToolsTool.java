@@ -1,34 +1,26 @@
 package dev.otelmcp.adapters.mcp.tools;
 
-import dev.otelmcp.adapters.mcp.DescribedTool;
-import dev.otelmcp.adapters.mcp.args.Arguments;
 import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.args.LlmParameters;
 import dev.otelmcp.adapters.mcp.schema.OutputSchemas;
 import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.time.TimeWindows;
 import dev.otelmcp.application.usecase.ListLlmToolsUseCase;
 import jakarta.inject.Inject;
 import java.util.Map;
 
 /** {@code list_llm_tools} (the reference registers it as {@code list_llm_tools_tool}). */
-public final class ListLlmToolsTool extends DescribedTool {
+public final class ListLlmToolsTool extends WindowListingTool {
 
   private final ListLlmToolsUseCase useCase;
-  private final TimeWindows windows;
 
   @Inject
   public ListLlmToolsTool(ListLlmToolsUseCase useCase, TimeWindows windows) {
     super("list_llm_tools", "List agent tools",
         "The tools agents called in a window, most used first: calls, errors, mean duration, services, first and "
-            + "last seen. gen_ai_system keeps traces whose LLM calls use that provider.");
+            + "last seen. gen_ai_system keeps traces whose LLM calls use that provider.", windows);
     this.useCase = useCase;
-    this.windows = windows;
-  }
-
-  @Override
-  public Schema.ObjectBuilder input() {
-    return LlmParameters.windowListing();
   }
 
   @Override
@@ -55,7 +47,7 @@ public final class ListLlmToolsTool extends DescribedTool {
   }
 
   @Override
-  public Object call(Arguments arguments) {
-    return useCase.execute(LlmParameters.request(arguments, windows, LlmParameters.scanLimit(arguments)));
+  Object list(LlmRequest request) {
+    return useCase.execute(request);
   }
 }
