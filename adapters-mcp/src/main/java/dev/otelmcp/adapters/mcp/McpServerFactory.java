@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the MCP servers around the tools, resources, prompts and completions: the 2025-11-25 server (sessions) at
- * once, the 2026-07-28 one ({@link ModernServer}: stateless) on its first request, both answering from the same
+ * once, the 2026-07-28 one ({@link ModernServer}: stateless) when first asked for — on stdio on its era's first
+ * request, over HTTP when the server starts (the transport is built around it) — both answering from the same
  * {@link ToolAnswers}. The SDK gets its own plain Jackson 2 mapper and schema validator explicitly (never picked by
  * classpath order); the validator is made on first use ({@link DeferredSchemaValidator}, see
  * {@link #checkToolSchemas}). Input validation is ours ({@code Arguments}), so that bad input gets our structured
@@ -69,8 +70,6 @@ public final class McpServerFactory {
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
   private final List<McpTool> tools;
-  private final List<McpTool> answering;
-  private final int maxAnswerChars;
   private final String version;
   private final McpJsonMapper jsonMapper;
   private final ObjectMapper objectMapper;
@@ -125,18 +124,18 @@ public final class McpServerFactory {
   public McpServerFactory(List<McpTool> tools, List<McpTool> answering, String version, int maxAnswerTokens,
       Duration callTimeout, int maxMessageBytes, ObjectMapper protocolMapper, Extensions extensions) {
     this.prompts = new OtelPrompts(extensions.prompts());
-    this.answering = java.util.stream.Stream.concat(answering.stream(), extensions.tools().stream()).toList();
+    List<McpTool> everyTool = java.util.stream.Stream.concat(answering.stream(), extensions.tools().stream()).toList();
     this.objectMapper = protocolMapper;
     this.schemaValidator = new DeferredSchemaValidator(protocolMapper);
     this.maxMessageBytes = maxMessageBytes;
     this.tools = java.util.stream.Stream.concat(tools.stream(), extensions.tools().stream()).toList();
     this.version = version;
-    this.maxAnswerChars = maxAnswerTokens * 4;
+    int maxAnswerChars = maxAnswerTokens * 4;
     this.jsonMapper = new JacksonMcpJsonMapper(objectMapper);
     this.runner = new CallRunner(callTimeout, running);
     ResultMapper mapper = new ResultMapper();
     this.answers = new ToolAnswers(mapper, new AnswerFitter(mapper, maxAnswerChars), runner);
-    ToolBox box = new ToolBox(this.answering, answers);
+    ToolBox box = new ToolBox(everyTool, answers);
     this.resources = new OtelResources(box, mapper, maxAnswerChars, extensions.resources());
     this.completions = new Completions(box, prompts);
   }
@@ -175,8 +174,8 @@ public final class McpServerFactory {
   }
 
   /**
-   * The 2026-07-28 server, made when the first request of that era arrives (most clients still open the other way,
-   * and start-up stays as short as it was).
+   * The 2026-07-28 server, made when first asked for: on stdio when the first request of that era arrives (most
+   * clients still open the other way, and start-up stays as short as it was); over HTTP at start.
    */
   public io.modelcontextprotocol.modern.server.McpServer modern() {
     io.modelcontextprotocol.modern.server.McpServer server = modern;

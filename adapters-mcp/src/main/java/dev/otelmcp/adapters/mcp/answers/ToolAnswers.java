@@ -58,6 +58,11 @@ public final class ToolAnswers {
   }
 
   /** Answers one call on the calling thread (no deadline). */
+  /** How long one call may take. */
+  public java.time.Duration timeout() {
+    return runner.timeout();
+  }
+
   public ToolAnswer answer(McpTool tool, Map<String, Object> arguments) {
     long started = System.nanoTime();
     try {
@@ -90,6 +95,7 @@ public final class ToolAnswers {
 
   /** An error answer: its text is the only content. */
   public ToolAnswer error(ErrorCode code, String message, String hint) {
-    return ToolAnswer.error(code, mapper.toJson(ToolErrors.body(code, message, hint)));
+    Map<String, Object> body = ToolErrors.body(code, message, hint);
+    return ToolAnswer.error(code, mapper.toJson(body), body);
   }
 }

@@ -24,6 +24,11 @@ public final class ToolBox {
     return tools.containsKey(name);
   }
 
+  /** How long one call may take: also the bound of an answer made of several calls. */
+  public java.time.Duration callTimeout() {
+    return answers.timeout();
+  }
+
   /**
    * Calls a tool, within the call deadline.
    *

@@ -112,7 +112,7 @@ public final class LlmParameters {
     return row
         .required("cost_usd", Schema.number("USD."))
         .property("cost_is_partial", Schema.bool("Some calls had no price and are not in cost_usd."))
-        .property("unpriced_call_count", Schema.integer(null));
+        .property("unpriced_request_count", Schema.integer(null));
   }
 
   /** Request and token totals. */
@@ -129,7 +129,7 @@ public final class LlmParameters {
         .required("reasoning_tokens", Schema.integer("Output tokens spent on reasoning."))
         .required("cost_usd", Schema.number("USD; calls without a price are left out (cost_is_partial)."))
         .property("cost_is_partial", Schema.bool(null))
-        .property("unpriced_call_count", Schema.integer(null));
+        .property("unpriced_request_count", Schema.integer(null));
   }
 
   /** The output of a trace ranking (expensive and slow traces). */

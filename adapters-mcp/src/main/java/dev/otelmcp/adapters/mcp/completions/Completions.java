@@ -1,6 +1,5 @@
 package dev.otelmcp.adapters.mcp.completions;
 
-import dev.otelmcp.adapters.mcp.ResultMapper;
 import dev.otelmcp.adapters.mcp.answers.ToolAnswer;
 import dev.otelmcp.adapters.mcp.answers.ToolBox;
 import dev.otelmcp.adapters.mcp.prompts.OtelPrompts;
@@ -31,12 +30,19 @@ public final class Completions {
   private static final int RECENT_TRACES = 100;
   /** Operations are kept per service: a bound on how many lists are kept. */
   private static final int MAX_CACHED = 1_000;
+  /**
+   * Longer typed text or context (a service name) matches nothing we hold; refused before it is cached or echoed
+   * (a model list puts what was typed before each value).
+   */
+  public static final int MAX_TYPED_CHARS = 1_000;
 
-  private record Cached(long at, List<String> values) {}
+  /** Values read from a tool's answer, and whether that answer was cut (then more may match than we hold). */
+  private record Values(List<String> values, boolean partial) {}
+
+  private record Cached(long at, Values values) {}
 
   private final ToolBox tools;
   private final OtelPrompts prompts;
-  private final ResultMapper mapper = new ResultMapper();
   private final LongSupplier nanoClock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -77,9 +83,13 @@ public final class Completions {
   Completion complete(ValueKind kind, String typed, Map<String, String> context) {
     String value = typed == null ? "" : typed;
     Map<String, String> given = context == null ? Map.of() : context;
+    if (value.length() > MAX_TYPED_CHARS || given.values().stream().anyMatch(v -> v != null
+        && v.length() > MAX_TYPED_CHARS)) {
+      return new Completion(List.of(), 0, false);
+    }
     return switch (kind) {
-      case WINDOW -> match(WINDOWS, value, "");
-      case COST_GROUPING -> match(OtelPrompts.GROUPINGS, value, "");
+      case WINDOW -> match(new Values(WINDOWS, false), value, "");
+      case COST_GROUPING -> match(new Values(OtelPrompts.GROUPINGS, false), value, "");
       case SERVICE -> match(cached("services", () -> strings("list_services", Map.of(), "services", null)), value, "");
       case OPERATION -> operations(given.get("service_name"), value);
       case MODEL -> match(models(), value, "");
@@ -99,7 +109,7 @@ public final class Completions {
         "operations", "name")), typed, "");
   }
 
-  private List<String> models() {
+  private Values models() {
     return cached("models", () -> strings("list_llm_models", Map.of(), "models", "model"));
   }
 
@@ -109,25 +119,27 @@ public final class Completions {
     String name = typed.substring(comma + 1).stripLeading();
     String done = typed.substring(0, typed.length() - name.length());
     List<String> chosen = List.of(done.split(",")).stream().map(m -> m.strip().toLowerCase(Locale.ROOT)).toList();
-    List<String> rest = models().stream().filter(model -> !chosen.contains(model.toLowerCase(Locale.ROOT))).toList();
-    return match(rest, name, done);
+    Values models = models();
+    List<String> rest = models.values().stream().filter(model -> !chosen.contains(model.toLowerCase(Locale.ROOT)))
+        .toList();
+    return match(new Values(rest, models.partial()), name, done);
   }
 
-  private static Completion match(List<String> values, String prefix, String before) {
+  private static Completion match(Values values, String prefix, String before) {
     String wanted = prefix.toLowerCase(Locale.ROOT);
-    List<String> matched = values.stream().filter(Objects::nonNull)
+    List<String> matched = values.values().stream().filter(Objects::nonNull)
         .filter(value -> value.toLowerCase(Locale.ROOT).startsWith(wanted)).distinct().toList();
     List<String> shown = matched.stream().limit(MAX_VALUES).map(value -> before + value).toList();
-    return new Completion(shown, matched.size(), matched.size() > shown.size());
+    return new Completion(shown, matched.size(), matched.size() > shown.size() || values.partial());
   }
 
-  private List<String> cached(String key, java.util.function.Supplier<List<String>> read) {
+  private Values cached(String key, java.util.function.Supplier<Values> read) {
     long now = nanoClock.getAsLong();
     Cached hit = cache.get(key);
     if (hit != null && now - hit.at() < TTL.toNanos()) {
       return hit.values();
     }
-    List<String> values = read.get();
+    Values values = read.get();
     if (cache.size() >= MAX_CACHED) {
       cache.clear();
     }
@@ -135,25 +147,27 @@ public final class Completions {
     return values;
   }
 
-  /** The strings of a list in a tool's answer: the list itself, or one field of each of its objects. */
-  private List<String> strings(String tool, Map<String, Object> arguments, String list, String field) {
+  /**
+   * The strings of a list in a tool's answer: the list itself, or one field of each of its objects; partial when the
+   * answer was cut to its budget.
+   */
+  private Values strings(String tool, Map<String, Object> arguments, String list, String field) {
     ToolAnswer answer = tools.call(tool, arguments);
     if (answer.errorCode() == ErrorCode.NOT_FOUND) {
-      return List.of(); // a service not (or no longer) known has no operations to offer
+      return new Values(List.of(), false); // a service not (or no longer) known has no operations to offer
     }
     if (answer.isError()) {
-      Object error = mapper.fromJson(answer.text()).get("error");
-      Object message = error instanceof Map<?, ?> body ? body.get("message") : answer.text();
-      throw CompletionException.failed("cannot complete from " + tool + ": " + message);
+      throw CompletionException.failed("cannot complete from " + tool + ": " + answer.error().get("message"));
     }
     Object items = answer.structured().get(list);
+    boolean partial = Boolean.TRUE.equals(answer.structured().get("truncated"));
     if (!(items instanceof List<?> rows)) {
-      return List.of();
+      return new Values(List.of(), partial);
     }
-    return rows.stream()
+    return new Values(rows.stream()
         .map(row -> field == null ? row : row instanceof Map<?, ?> object ? object.get(field) : null)
         .filter(value -> value instanceof String)
         .map(String.class::cast)
-        .toList();
+        .toList(), partial);
   }
 }

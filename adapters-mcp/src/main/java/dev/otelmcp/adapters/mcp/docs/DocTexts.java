@@ -84,7 +84,7 @@ public final class DocTexts {
       }
     }
     text.append("\nA call without a price is never counted as 0 silently: answers say `cost_is_partial: true`, "
-        + "`unpriced_call_count` and `unpriced_models`, and name their `scope.price_sources`. compare_llm_models "
+        + "`unpriced_request_count` and `unpriced_models`, and name their `scope.price_sources`. compare_llm_models "
         + "can reprice calls as another model (`reprice_as`).\n");
     return text.toString();
   }

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The workflows otel-mcp offers as prompts: each a few lines naming the tools to call, with the user's arguments
- * already in them. The arguments are written into tool arguments as JSON, never as instructions.
+ * already in them — as JSON in the tool arguments, and named in the prose. An argument is a name, a window or a short
+ * list, so a value longer than {@link #MAX_ARGUMENT_CHARS} is refused rather than repeated into the text.
  */
 public final class OtelPrompts {
 
@@ -24,6 +25,8 @@ public final class OtelPrompts {
   private static final PromptArgument WINDOW = new PromptArgument("window", "Window",
       "How far back: -1h, -24h, -7d, or an RFC-3339 start time; the last 24 hours when left out.", false,
       ValueKind.WINDOW);
+
+  static final int MAX_ARGUMENT_CHARS = 500;
 
   /** The groupings of cost_report, as completions offer them. */
   public static final List<String> GROUPINGS = List.of("model", "service", "provider", "day", "hour");
@@ -96,6 +99,10 @@ public final class OtelPrompts {
       String text = value == null ? "" : String.valueOf(value).strip();
       if (argument.required() && text.isEmpty()) {
         throw new PromptException(name + " needs the argument " + argument.name() + ": " + argument.description());
+      }
+      if (text.length() > MAX_ARGUMENT_CHARS) {
+        throw new PromptException(name + "'s argument " + argument.name() + " is " + text.length()
+            + " characters long (at most " + MAX_ARGUMENT_CHARS + "): " + Quote.of(text));
       }
       if (!text.isEmpty()) {
         given.put(argument.name(), text);

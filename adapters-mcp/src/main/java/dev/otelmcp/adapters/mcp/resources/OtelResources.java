@@ -25,7 +25,6 @@ public final class OtelResources {
   static final String JSON = "application/json";
   static final String MARKDOWN = "text/markdown";
 
-  private static final ResultMapper MAPPER = new ResultMapper();
 
   private final ToolBox tools;
   private final ServiceMap services;
@@ -91,7 +90,7 @@ public final class OtelResources {
     }
     throw new ResourceReadException(ResourceReadException.Kind.NOT_FOUND, "no resource " + quote(uri) + "; the "
         + "resources are " + String.join(", ", java.util.stream.Stream.concat(resources().stream(), templates().stream())
-        .map(ResourceEntry::uri).toList()), java.util.Collections.singletonMap("uri", uri));
+        .map(ResourceEntry::uri).toList()), java.util.Collections.singletonMap("uri", shortened(uri)));
   }
 
   private static Optional<DocTopic> topicOf(String uri) {
@@ -123,11 +122,15 @@ public final class OtelResources {
 
   private static ToolAnswer failWith(ResourceReadException.Kind kind, String uri, ToolAnswer answer) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("uri", uri);
-    body.putAll(MAPPER.fromJson(answer.text()));
-    Object error = body.get("error");
-    String message = error instanceof Map<?, ?> fields ? fields.get("message") + ". " + fields.get("hint") : answer.text();
+    body.put("uri", shortened(uri));
+    body.put("error", answer.error());
+    String message = answer.error().get("message") + ". " + answer.error().get("hint");
     throw new ResourceReadException(kind, "cannot read " + quote(uri) + ": " + message, body);
+  }
+
+  /** The URI as the client sent it, cut like a quoted input when long (the error data must not echo megabytes). */
+  private static String shortened(String uri) {
+    return uri == null || uri.length() <= Quote.MAX_CHARS ? uri : uri.substring(0, Quote.MAX_CHARS) + "…";
   }
 
   private static String quote(String uri) {

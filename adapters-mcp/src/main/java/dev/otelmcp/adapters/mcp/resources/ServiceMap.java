@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code otel://services}: the services of the default window, each with its operations. The operations of the
- * services are asked for at once, a few at a time (a backend answers them one service per request), and what does
- * not fit the budget is left out with a word on where to get it.
+ * services are asked for at once, a few at a time (a backend answers them one service per request), within one call's
+ * timeout in all; what is not read by then, or does not fit the budget, is left out with a word on where to get it.
  */
 final class ServiceMap {
 
@@ -53,7 +53,13 @@ final class ServiceMap {
         .map(name -> CompletableFuture.supplyAsync(() -> row(name), pool))
         .toList();
     List<Map<String, Object>> services = new ArrayList<>(names.size());
-    rows.forEach(row -> services.add(row.join()));
+    long deadline = System.nanoTime() + tools.callTimeout().toNanos();
+    boolean late = false;
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> row = within(rows.get(i), deadline);
+      late |= row == null;
+      services.add(row != null ? row : Map.of("name", names.get(i)));
+    }
     names.stream().skip(MAX_SERVICES_WITH_OPERATIONS).forEach(name -> services.add(Map.of("name", name)));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("window", listed.structured().get("window"));
@@ -61,12 +67,14 @@ final class ServiceMap {
     answer.put("services", services);
     if (Boolean.TRUE.equals(listed.structured().get("truncated"))) {
       answer.put("truncated", true);
-      answer.put("hint", "More services than fit: call list_services with its cursor for the rest.");
+      answer.put("next_cursor", listed.structured().get("next_cursor"));
+      answer.put("hint", "More services than fit: call list_services with cursor = next_cursor for the rest.");
     }
-    if (names.size() > MAX_SERVICES_WITH_OPERATIONS) {
+    if (late || names.size() > MAX_SERVICES_WITH_OPERATIONS) {
       answer.put("operations_left_out", true);
       answer.merge("hint", "Operations are listed for the first " + MAX_SERVICES_WITH_OPERATIONS
-          + " services: call list_operations with a service_name for the others.", (first, second) -> first + " " + second);
+          + " services, as far as they were read within the call's time: call list_operations with a service_name "
+          + "for the others.", (first, second) -> first + " " + second);
     }
     String text = mapper.toJson(answer);
     if (text.length() <= maxChars) {
@@ -79,13 +87,27 @@ final class ServiceMap {
     return mapper.toJson(answer);
   }
 
+  /** The row, or {@code null} when it is not ready by the deadline (it is then left to finish on its own). */
+  private static Map<String, Object> within(CompletableFuture<Map<String, Object>> row, long deadline) {
+    try {
+      return row.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("reading a service's operations failed", e.getCause());
+    }
+  }
+
   private Map<String, Object> row(String service) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("name", service);
     ToolAnswer answer = tools.call("list_operations", Map.of("service_name", service));
     if (answer.isError()) {
       // one service's failure must not hide the others: say what happened where its operations would be
-      row.put("operations_error", mapper.fromJson(answer.text()).get("error"));
+      row.put("operations_error", answer.error());
       return row;
     }
     @SuppressWarnings("unchecked")

@@ -57,7 +57,7 @@ public final class CompareLlmModelsTool extends DescribedTool {
             .required("as_model", Schema.string(null))
             .required("cost_usd", Schema.number(null))
             .required("cost_per_call_usd", Schema.number(null))
-            .property("unpriced_call_count", Schema.integer(null)));
+            .property("unpriced_request_count", Schema.integer(null)));
     return Schema.object()
         .required("models", Schema.array(row.asSchema(), "In the order asked."))
         .property("note", Schema.string(null))

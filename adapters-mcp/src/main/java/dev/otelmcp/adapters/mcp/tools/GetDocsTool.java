@@ -56,7 +56,7 @@ public final class GetDocsTool extends DescribedTool {
   @Override
   public Object call(Arguments arguments) {
     String id = arguments.requiredString(TOPIC, "One of: " + String.join(", ", DocTopic.ids()) + ".");
-    DocTopic topic = DocTopic.of(id).orElseThrow(() -> Arguments.invalid(TOPIC, "is not a topic: '" + id + "'",
+    DocTopic topic = DocTopic.of(id).orElseThrow(() -> Arguments.invalid(TOPIC, "is not a topic: " + dev.otelmcp.domain.error.Quote.of(id),
         "Use one of: " + String.join(", ", DocTopic.ids()) + "."));
     return new Result(topic.id(), topic.title(), "markdown", texts.text(topic), Arrays.asList(DocTopic.ids()));
   }

@@ -107,7 +107,7 @@ public final class GetTraceTool extends DescribedTool {
             .required("reasoning_tokens", Schema.integer(null))
             .required("cost_usd", Schema.number(null))
             .property("cost_is_partial", Schema.bool(null))
-            .property("unpriced_call_count", Schema.integer(null))
+            .property("unpriced_request_count", Schema.integer(null))
             .required("models", Schema.array(Schema.string(null), null))
             .required("providers", Schema.array(Schema.string(null), null)))
         .property("errors", Schema.array(Schema.object()

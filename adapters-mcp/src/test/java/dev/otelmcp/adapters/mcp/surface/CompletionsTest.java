@@ -93,6 +93,28 @@ class CompletionsTest {
   }
 
   @Test
+  void typedTextOrContextLongerThanAnyNameCompletesNothing() {
+    String long1 = "gpt-4o," + "x".repeat(Completions.MAX_TYPED_CHARS);
+
+    assertThat(all().forPrompt("compare_models", "models", long1, Map.of()).values())
+        .as("a model list would put the typed text before every value").isEmpty();
+    assertThat(all().forPrompt("investigate_errors", "operation_name", "",
+        Map.of("service_name", "s".repeat(Completions.MAX_TYPED_CHARS + 1))).values()).isEmpty();
+  }
+
+  @Test
+  void aCutListSaysMoreMayMatch() {
+    McpTool cut = tool("list_services", a -> Map.of("count", 1, "services", List.of("cart"), "truncated", true,
+        "window", FakeTools.WINDOW));
+
+    Completion completion = new Completions(box(cut), new OtelPrompts()).forPrompt("investigate_errors",
+        "service_name", "c", Map.of());
+
+    assertThat(completion.values()).containsExactly("cart");
+    assertThat(completion.hasMore()).isTrue();
+  }
+
+  @Test
   void aModelListCompletesTheLastNameAndLeavesOutTheChosenOnes() {
     Completion completion = all().forPrompt("compare_models", "models", "gpt-4o,gp", Map.of());
 

@@ -25,8 +25,12 @@ final class FakeTools {
   private FakeTools() {}
 
   static ToolAnswers answers() {
+    return answers(Duration.ofSeconds(5));
+  }
+
+  static ToolAnswers answers(Duration callTimeout) {
     return new ToolAnswers(new ResultMapper(), new AnswerFitter(new ResultMapper(), 80_000),
-        new CallRunner(Duration.ofSeconds(5), new RunningCalls()));
+        new CallRunner(callTimeout, new RunningCalls()));
   }
 
   static ToolBox box(McpTool... tools) {

@@ -174,4 +174,14 @@ class OtelPromptsTest {
     assertThatThrownBy(() -> prompts.render("compare_models", Map.of("models", "a,b,c,d,e,f")))
         .isInstanceOf(PromptException.class).hasMessageContaining("got 6");
   }
+
+  @Test
+  void anArgumentLongerThanANameIsRefusedQuotedShort() {
+    String huge = "svc-" + "x".repeat(5_000);
+
+    PromptException refused = org.assertj.core.api.Assertions.catchThrowableOfType(PromptException.class,
+        () -> prompts.render("agent_tool_usage", Map.of("service_name", huge)));
+
+    assertThat(refused.getMessage()).contains("service_name").contains("5004 characters").hasSizeLessThan(400);
+  }
 }

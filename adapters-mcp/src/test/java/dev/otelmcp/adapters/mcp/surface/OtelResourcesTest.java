@@ -251,6 +251,42 @@ class OtelResourcesTest {
     ResourceReadException failure = readFails(everything(), uri);
 
     assertThat(failure.getMessage()).hasSizeLessThan(600).contains("(+").doesNotContain("x".repeat(200));
+    assertThat((String) failure.errorBody().get("uri")).as("the error data names the URI, cut")
+        .hasSizeLessThanOrEqualTo(dev.otelmcp.domain.error.Quote.MAX_CHARS + 1).startsWith("otel://xxx");
+  }
+
+  @Test
+  void operationsNotReadWithinTheCallTimeoutAreLeftOutByName() throws Exception {
+    // Four are read at once: the first four answer within the timeout, the next four could not.
+    McpTool slowOperations = listOperations(service -> {
+      try {
+        Thread.sleep(400);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return List.of("op");
+    });
+    OtelResources resources = new OtelResources(new ToolBox(List.of(listServices("s1", "s2", "s3", "s4", "s5", "s6",
+        "s7", "s8"), slowOperations), FakeTools.answers(java.time.Duration.ofMillis(700))), new ResultMapper(), 80_000);
+
+    Map<String, Object> answer = json(resources.read("otel://services").text());
+
+    assertThat(answer).containsEntry("operations_left_out", true).containsEntry("count", 8);
+    assertThat(service(answer, "s1")).containsEntry("operations", List.of("op"));
+    assertThat(service(answer, "s8")).isEqualTo(Map.of("name", "s8"));
+    assertThat((String) answer.get("hint")).contains("within the call's time").contains("list_operations");
+  }
+
+  @Test
+  void cutServicesHandTheCursorOn() throws Exception {
+    McpTool truncated = tool("list_services", a -> Map.of("count", 2, "services", List.of("a", "b"),
+        "truncated", true, "next_cursor", "c1", "window", FakeTools.WINDOW));
+
+    Map<String, Object> answer = json(resources(80_000, truncated, listOperations(s -> List.of("x")))
+        .read("otel://services").text());
+
+    assertThat(answer).containsEntry("truncated", true).containsEntry("next_cursor", "c1");
+    assertThat((String) answer.get("hint")).contains("next_cursor");
   }
 
   @Test
