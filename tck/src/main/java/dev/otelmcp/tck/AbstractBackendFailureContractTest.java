@@ -103,6 +103,7 @@ public abstract class AbstractBackendFailureContractTest {
 
     everyCallFailsWith(store, RateLimitedException.class, failure ->
         assertThat(((RateLimitedException) failure).retryAfter()).contains(Duration.ofSeconds(60)));
+    assertHealthQuotesNoSecret(store);
   }
 
   @Test
@@ -112,6 +113,7 @@ public abstract class AbstractBackendFailureContractTest {
     TraceStore store = open(SERVER.baseUrl());
 
     everyCallFailsWith(store, BackendUnavailableException.class, failure -> {});
+    assertHealthQuotesNoSecret(store);
   }
 
   @Test
@@ -121,6 +123,7 @@ public abstract class AbstractBackendFailureContractTest {
     TraceStore store = open(SERVER.baseUrl());
 
     everyCallFailsWith(store, BackendRejectedException.class, failure -> {});
+    assertHealthQuotesNoSecret(store);
   }
 
   @Test
@@ -130,7 +133,7 @@ public abstract class AbstractBackendFailureContractTest {
     TraceStore store = open(SERVER.baseUrl());
 
     everyCallFailsWith(store, BackendRejectedException.class, failure -> {});
-    assertThat(store.health().healthy()).isFalse();
+    assertUnhealthy(store);
   }
 
   private TraceStore open(String baseUrl) {
@@ -178,6 +181,11 @@ public abstract class AbstractBackendFailureContractTest {
     HealthStatus health = store.health();
     assertThat(health.healthy()).isFalse();
     assertThat(health.detail()).isNotBlank().doesNotContain(SECRET);
+  }
+
+  /** Whatever the store makes of the failure for its health, the detail does not quote the credential. */
+  private static void assertHealthQuotesNoSecret(TraceStore store) {
+    assertThat(store.health().detail()).as("health detail").doesNotContain(SECRET);
   }
 
   /** One call of the port, by name, so that a failure says which call broke the contract. */

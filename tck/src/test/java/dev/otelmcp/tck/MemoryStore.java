@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 final class MemoryStore implements TraceStore {
 
-  enum Flaw { NONE, IGNORES_UNCLAIMED_FILTERS, FINDS_NOTHING }
+  enum Flaw { NONE, IGNORES_UNCLAIMED_FILTERS, IGNORES_CLAIMED_FILTERS, FINDS_NOTHING }
 
   static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
   static final Trace CHECKOUT = trace("0000000000000000000000000000c001", "checkout", "charge", START);
@@ -67,7 +67,9 @@ final class MemoryStore implements TraceStore {
     List<Filter> applied = new ArrayList<>();
     for (Filter filter : query.filters()) {
       if (claimed(filter)) {
-        applied.add(filter);
+        if (flaw != Flaw.IGNORES_CLAIMED_FILTERS) {
+          applied.add(filter);
+        }
       } else if (flaw == Flaw.NONE) {
         throw new UnsupportedQueryException("this store cannot filter by " + filter.field(),
             "Filter by service.name only.");

@@ -60,6 +60,14 @@ class TckCatchesBrokenStoresTest {
   }
 
   @Test
+  void aStoreThatIgnoresAFilterItClaimsFails() {
+    Map<String, TestExecutionResult.Status> results = run(ClaimIgnoringMemoryContract.class);
+
+    assertThat(failed(results)).contains("filtersTheStoreClaimsAreEvaluatedExactly",
+        "filtersTheStoreClaimsFindTheKnownData");
+  }
+
+  @Test
   void aStoreThatFindsNothingFails() {
     Map<String, TestExecutionResult.Status> results = run(EmptyMemoryContract.class);
 
@@ -97,6 +105,12 @@ class TckCatchesBrokenStoresTest {
   static final class FilterIgnoringMemoryContract extends MemoryStoreContract {
     FilterIgnoringMemoryContract() {
       super(MemoryStore.Flaw.IGNORES_UNCLAIMED_FILTERS);
+    }
+  }
+
+  static final class ClaimIgnoringMemoryContract extends MemoryStoreContract {
+    ClaimIgnoringMemoryContract() {
+      super(MemoryStore.Flaw.IGNORES_CLAIMED_FILTERS);
     }
   }
 

@@ -25,10 +25,11 @@ final class TempoHttp {
         .authorization(config.auth().header())
         .header(TempoConfig.TENANT_HEADER, config.tenant())
         .errorDecoder(new StatusErrorDecoder(failures,
-            body -> failures.quote(HttpFailures.firstLine(body)),
+            StatusErrorDecoder.ErrorText.firstLine(),
             TempoHttp::hints,
+            // The text is quoted where it is kept (the message's detail quotes its own copy).
             (what, text) -> new TempoNotFoundException(failures.at() + " answered 404 for " + what
-                + failures.detail(text), text)))
+                + failures.detail(text), failures.quote(text))))
         .build()
         .target(TempoApi.class);
   }

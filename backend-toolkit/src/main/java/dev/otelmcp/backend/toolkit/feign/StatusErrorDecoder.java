@@ -104,7 +104,8 @@ public final class StatusErrorDecoder implements ErrorDecoder {
     if (status == 404) {
       return notFound.of(what, message);
     }
-    return TransientStatus.wrap(failures.forStatus(status, what, message, response.headers(), hints.apply(message)),
-        response);
+    // A body may say nothing usable (null): the hints still get text to look at.
+    HttpFailures.StatusHints statusHints = hints.apply(message == null ? "" : message);
+    return TransientStatus.wrap(failures.forStatus(status, what, message, response.headers(), statusHints), response);
   }
 }

@@ -13,6 +13,7 @@ import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.query.Filter;
+import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.TraceQuery;
 import java.time.Instant;
@@ -84,6 +85,8 @@ final class ZipkinTraceStore implements TraceStore {
         traces.add(ZipkinSpans.trace(spans));
       }
     }
+    // Zipkin takes one serviceName: a second service filter is checked here, on the whole traces it returned.
+    traces.removeIf(trace -> !FilterEvaluator.matches(trace, query.filters()));
     traces.sort(Comparator.comparing(ZipkinTraceStore::start).reversed());
     return TraceSearchResult.of(traces, query.limit());
   }
