@@ -7,18 +7,15 @@ import java.util.Map;
 /** Token totals grouped by a key (model, service, provider), largest total first. */
 public final class Breakdown {
 
-  /** One group's totals. */
-  public record Entry(String key, TokenTotals totals) {}
-
   private Breakdown() {}
 
   /** Groups already summed, largest total first. */
-  public static List<Entry> sorted(Map<String, TokenTotals> groups) {
+  public static List<UsageGroup> sorted(Map<String, TokenTotals> groups) {
     return groups.entrySet().stream()
-        .map(e -> new Entry(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparingLong((Entry e) -> e.totals().totalTokens()).reversed()
-            .thenComparing(Comparator.comparingLong((Entry e) -> e.totals().requestCount()).reversed())
-            .thenComparing(Entry::key))
+        .map(e -> new UsageGroup(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingLong((UsageGroup g) -> g.totals().totalTokens()).reversed()
+            .thenComparing(Comparator.comparingLong((UsageGroup g) -> g.totals().requestCount()).reversed())
+            .thenComparing(UsageGroup::name))
         .toList();
   }
 }

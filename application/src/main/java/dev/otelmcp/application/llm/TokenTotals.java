@@ -18,7 +18,7 @@ public record TokenTotals(
     long reasoningTokens,
     double costUsd,
     Boolean costIsPartial,
-    Long unpricedCallCount) {
+    Long unpricedRequestCount) {
 
   /** The cost, reported to a billionth of a dollar (the sum itself keeps full precision). */
   @Override
@@ -28,7 +28,7 @@ public record TokenTotals(
 
   /** Calls whose cost is not in {@code costUsd}. */
   public long unpriced() {
-    return unpricedCallCount == null ? 0 : unpricedCallCount;
+    return unpricedRequestCount == null ? 0 : unpricedRequestCount;
   }
 
   public static TokenTotals of(Iterable<LlmCall> calls) {

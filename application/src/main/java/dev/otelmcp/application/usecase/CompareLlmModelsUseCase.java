@@ -48,9 +48,9 @@ public final class CompareLlmModelsUseCase {
    * The same calls at another model's prices: the same token counts (another model's tokenizer would count the same
    * text differently, so this is an estimate), priced as that model on the date of each call.
    *
-   * @param unpricedCallCount calls that could not be repriced (their usage does not add up for the other model)
+   * @param unpricedRequestCount calls that could not be repriced (their usage does not add up for the other model)
    */
-  public record Repricing(String asModel, double costUsd, double costPerCallUsd, Long unpricedCallCount) {}
+  public record Repricing(String asModel, double costUsd, double costPerCallUsd, Long unpricedRequestCount) {}
 
   public record Result(List<ModelComparison> models, String note, Scope scope) {}
 

@@ -99,7 +99,7 @@ public final class GetLlmUsageUseCase {
     private static List<UsageGroup> groups(Map<String, TokenSums> sums) {
       Map<String, TokenTotals> totals = new LinkedHashMap<>();
       sums.forEach((key, sum) -> totals.put(key, sum.totals()));
-      return Breakdown.sorted(totals).stream().map(UsageGroup::of).toList();
+      return Breakdown.sorted(totals);
     }
   }
 }

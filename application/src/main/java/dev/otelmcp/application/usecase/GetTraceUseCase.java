@@ -42,7 +42,8 @@ public final class GetTraceUseCase {
 
   /** One attribute of one span, whole, in pieces of {@code chunkChars}. */
   public AttributeText attribute(String rawTraceId, String rawSpanId, String key, int chunkChars) {
-    return TraceDetails.attribute(load(rawTraceId), SpanId.parse(rawSpanId), key, chunkChars);
+    SpanId spanId = SpanId.parse(rawSpanId); // a bad id is refused before the trace is read
+    return TraceDetails.attribute(load(rawTraceId), spanId, key, chunkChars);
   }
 
   private Trace load(String rawTraceId) {

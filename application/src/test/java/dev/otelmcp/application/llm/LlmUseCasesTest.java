@@ -159,7 +159,7 @@ class LlmUseCasesTest {
     assertThat(costly.traces()).extracting(t -> t.trace().traceId()).containsExactly(TestTraces.traceId(2));
     assertThat(usage.totals().costUsd()).isEqualTo(0.0201);
     assertThat(usage.totals().costIsPartial()).isTrue();
-    assertThat(usage.totals().unpricedCallCount()).isEqualTo(1);
+    assertThat(usage.totals().unpricedRequestCount()).isEqualTo(1);
     assertThat(usage.unpricedModels()).singleElement().satisfies(m -> {
       assertThat(m.model()).isEqualTo("llama-3-70b");
       assertThat(m.provider()).isEqualTo("vllm");

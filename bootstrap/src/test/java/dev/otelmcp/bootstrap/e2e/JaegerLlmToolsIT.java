@@ -90,7 +90,7 @@ class JaegerLlmToolsIT {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("coding-agent", 7360), org.assertj.core.groups.Tuple.tuple("summarizer-agent", 920));
     assertThat(list(usage, "by_provider")).singleElement().satisfies(g -> assertThat(g).containsEntry("name", "example-ai"));
     // No price table knows example-ai's models: the cost is not a silent zero but partial, and names what is missing.
-    assertThat(map(usage, "totals")).containsEntry("cost_is_partial", true).containsEntry("unpriced_call_count", 5);
+    assertThat(map(usage, "totals")).containsEntry("cost_is_partial", true).containsEntry("unpriced_request_count", 5);
     assertThat(list(usage, "unpriced_models")).extracting(m -> m.get("model"), m -> m.get("request_count"))
         .containsExactly(org.assertj.core.groups.Tuple.tuple("model-a", 4), org.assertj.core.groups.Tuple.tuple("model-b", 1));
     assertThat(map(usage, "scope")).containsEntry("traces_scanned", 1).containsEntry("spans_scanned", 57)

@@ -22,12 +22,20 @@ public final class LlmAttributeKeys {
       new Figure("cache read input tokens", LlmConventions.CACHE_READ_TOKENS),
       new Figure("cache creation input tokens", LlmConventions.CACHE_CREATION_TOKENS),
       new Figure("reasoning output tokens", LlmConventions.REASONING_TOKENS),
-      new Figure("finish reasons", LlmConventions.FINISH_REASONS),
+      new Figure("finish reasons", finishReasonKeys()),
       new Figure("conversation", LlmConventions.CONVERSATION),
       new Figure("tool name", LlmConventions.TOOL_NAME),
       new Figure("MCP method", List.of(LlmConventions.MCP_METHOD)));
 
   private LlmAttributeKeys() {}
+
+  /** Where FinishReasons looks, in its order: the list keys, one key per choice, then the output messages. */
+  private static List<String> finishReasonKeys() {
+    List<String> keys = new java.util.ArrayList<>(LlmConventions.FINISH_REASONS);
+    LlmConventions.INDEXED_FINISH_REASON_PREFIXES.forEach(prefix -> keys.add(prefix + "N.finish_reason"));
+    keys.add(LlmConventions.OUTPUT_MESSAGES + " (finish_reason of each message)");
+    return List.copyOf(keys);
+  }
 
   public static List<Figure> figures() {
     return FIGURES;

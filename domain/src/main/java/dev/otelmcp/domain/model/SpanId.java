@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A span id checked once where it enters: the canonical 16 lower-case hex characters. Like {@link TraceId},
- * {@link #parse} reads what a caller typed and {@link #normalize} what a backend sent.
+ * {@link #parse} reads what a caller typed ({@link #normalize} is the same without the error).
  *
  * @param hex the canonical id; anything else is refused (construct from canonical data only, such as
  *     {@link Span#spanId()})
@@ -28,7 +28,7 @@ public record SpanId(String hex) {
         "span id " + Quote.of(raw) + " is not a span id", "Give the 16 hex characters of a span id as get_trace lists it."));
   }
 
-  /** The id in a backend's spelling (hex in any case, leading zeros optional, or base64); empty if it is none. */
+  /** The id of any accepted spelling (hex in any case, leading zeros optional, or base64); empty if it is none. */
   public static Optional<SpanId> normalize(String raw) {
     return Ids.normalizeSpanId(raw).map(SpanId::new);
   }

@@ -5,9 +5,9 @@ import dev.otelmcp.domain.error.Quote;
 import java.util.Optional;
 
 /**
- * A trace id as the port takes it: the canonical 32 lower-case hex characters. An id is checked once, where it
- * enters otel-mcp — {@link #parse} for what a caller typed, {@link #normalize} for what a backend sent — so that no
- * store checks it again; a store only spells it for its wire.
+ * A trace id as the port takes it: the canonical 32 lower-case hex characters. An id is checked once, where a
+ * caller's id enters otel-mcp ({@link #parse}), so that no store checks it again; a store only spells it for its
+ * wire. Ids in the model are canonical already (backends' spellings are read with {@code Ids}).
  *
  * @param hex the canonical id; anything else is refused (construct from canonical data only, such as
  *     {@link Trace#traceId()})
@@ -30,7 +30,7 @@ public record TraceId(String hex) {
         "Give the 32 hex characters of the trace id (as search_traces returns it); base64 ids are accepted too."));
   }
 
-  /** The id in a backend's spelling (hex in any case, leading zeros optional, or base64); empty if it is none. */
+  /** The id of any accepted spelling (hex in any case, leading zeros optional, or base64); empty if it is none. */
   public static Optional<TraceId> normalize(String raw) {
     return Ids.normalizeTraceId(raw).map(TraceId::new);
   }
