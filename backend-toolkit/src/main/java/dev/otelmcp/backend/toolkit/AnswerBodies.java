@@ -3,6 +3,7 @@ package dev.otelmcp.backend.toolkit;
 import feign.Request;
 import feign.Response;
 import feign.RetryableException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -21,13 +22,39 @@ public final class AnswerBodies {
     if (response.body() == null) {
       return new byte[0];
     }
+    // The length of a compressed body is not the length of what the client's stream inflates.
+    Integer length = encoded(response) ? null : response.body().length();
     try (InputStream in = response.body().asInputStream()) {
-      return in.readAllBytes();
+      return length == null || length < 0 ? in.readAllBytes() : readKnownLength(in, length);
     } catch (IOException e) {
       Request request = response.request();
       throw new RetryableException(-1, "the answer broke off while it was read", request.httpMethod(), e, (Long) null,
           request);
     }
+  }
+
+  private static boolean encoded(Response response) {
+    return response.headers().entrySet().stream().anyMatch(header -> header.getKey() != null
+        && header.getKey().equalsIgnoreCase("content-encoding")
+        && header.getValue().stream().anyMatch(value -> !value.equalsIgnoreCase("identity")));
+  }
+
+  /**
+   * A body of a length the headers announced, read into one array (large answers were copied chunk by chunk and then
+   * together). A body cut short is an I/O failure, as in {@code readAllBytes}'s callers; one longer than announced
+   * cannot be, as the client stops at the length.
+   */
+  private static byte[] readKnownLength(InputStream in, int length) throws IOException {
+    byte[] body = new byte[length];
+    int read = 0;
+    while (read < length) {
+      int n = in.read(body, read, length - read);
+      if (n < 0) {
+        throw new EOFException("the answer ended after " + read + " of " + length + " bytes");
+      }
+      read += n;
+    }
+    return body;
   }
 
   /**

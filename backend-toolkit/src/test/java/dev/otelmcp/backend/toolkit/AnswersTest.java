@@ -81,6 +81,29 @@ class AnswersTest {
   }
 
   @Test
+  void aBodyOfAnnouncedLengthIsReadIntoOneArrayAndOneCutShortIsARetryableTransportFailure() throws IOException {
+    byte[] body = bytes("{\"data\":[" + "1,".repeat(50_000) + "1]}");
+    Response whole = Response.builder().status(200).request(REQUEST).headers(Map.of())
+        .body(new TrickleStream(body, body.length), body.length).build();
+    assertThat(AnswerBodies.read(whole)).isEqualTo(body);
+
+    Response cut = Response.builder().status(200).request(REQUEST).headers(Map.of())
+        .body(new TrickleStream(body, 1000), body.length).build();
+    RetryableException e = catchThrowableOfType(RetryableException.class, () -> AnswerBodies.read(cut));
+    assertThat(e.status()).isEqualTo(-1);
+    assertThat(e).hasCauseInstanceOf(EOFException.class);
+  }
+
+  @Test
+  void anEncodedBodyIsReadToItsEndWhateverLengthWasAnnounced() throws IOException {
+    // The JDK client inflates gzip but announces the compressed length: the inflated body is longer.
+    byte[] body = bytes("{\"data\":[" + "1,".repeat(5_000) + "1]}");
+    Response gzipped = Response.builder().status(200).request(REQUEST)
+        .headers(Map.<String, Collection<String>>of("Content-Encoding", List.of("gzip"))).body(new TrickleStream(body, body.length), 40).build();
+    assertThat(AnswerBodies.read(gzipped)).isEqualTo(body);
+  }
+
+  @Test
   void whetherABodyStartsLikeJson() {
     assertThat(AnswerBodies.startsLikeJson(bytes("{\"data\":["))).isTrue();
     assertThat(AnswerBodies.startsLikeJson(bytes(" \r\n\t[1,"))).isTrue();
@@ -94,6 +117,34 @@ class AnswersTest {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The first {@code available} bytes of a body, a few at a time, as a network stream gives them. */
+  private static final class TrickleStream extends InputStream {
+    private final byte[] body;
+    private final int available;
+    private int at;
+
+    TrickleStream(byte[] body, int available) {
+      this.body = body;
+      this.available = available;
+    }
+
+    @Override
+    public int read() {
+      return at < available ? body[at++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) {
+      if (at >= available) {
+        return -1;
+      }
+      int n = Math.min(Math.min(length, 777), available - at);
+      System.arraycopy(body, at, into, offset, n);
+      at += n;
+      return n;
+    }
   }
 
   /** A body whose stream fails like a connection closed mid-answer. */

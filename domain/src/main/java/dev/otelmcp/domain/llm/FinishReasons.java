@@ -20,7 +20,6 @@ final class FinishReasons {
 
   private static final Pattern INDEXED = Pattern.compile("^(\\d+)\\.finish_reason$");
   private static final Pattern IN_JSON = Pattern.compile("\"finish_reason\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern LIST_ITEM = Pattern.compile("[\\[\\]\"']");
 
   private FinishReasons() {}
 
@@ -47,8 +46,13 @@ final class FinishReasons {
       array.values().forEach(v -> add(reasons, v.asText()));
       return reasons;
     }
-    for (String part : value.asText().split(",")) {
-      add(reasons, LIST_ITEM.matcher(part).replaceAll(""));
+    String text = value.asText();
+    int from = 0;
+    while (from <= text.length()) {
+      int comma = text.indexOf(',', from);
+      int to = comma < 0 ? text.length() : comma;
+      add(reasons, withoutListMarks(text.substring(from, to)));
+      from = to + 1;
     }
     return reasons;
   }
@@ -80,6 +84,21 @@ final class FinishReasons {
       add(reasons, m.group(1));
     }
     return reasons;
+  }
+
+  /** A list item without the brackets and quotes of a list written as text ({@code ["stop"]}). */
+  private static String withoutListMarks(String part) {
+    StringBuilder kept = null;
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      boolean mark = c == '[' || c == ']' || c == '"' || c == '\'';
+      if (mark && kept == null) {
+        kept = new StringBuilder(part.length()).append(part, 0, i);
+      } else if (!mark && kept != null) {
+        kept.append(c);
+      }
+    }
+    return kept == null ? part : kept.toString();
   }
 
   private static void add(List<String> reasons, String raw) {

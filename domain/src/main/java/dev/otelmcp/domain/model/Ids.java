@@ -60,6 +60,9 @@ public final class Ids {
     if (raw == null) {
       return Optional.empty();
     }
+    if (raw.length() == hexLength && isLowerHex(raw)) {
+      return Optional.of(raw); // canonical already, as most backends send it
+    }
     String trimmed = raw.trim();
     if (trimmed.isEmpty()) {
       return Optional.empty();
@@ -97,7 +100,10 @@ public final class Ids {
     return !s.isEmpty();
   }
 
+  /** Jaeger writes ids without their leading zeros: padding them is frequent. */
+  private static final String ZEROS = "0".repeat(TRACE_ID_HEX_LENGTH);
+
   private static String leftPad(String hex, int length) {
-    return hex.length() >= length ? hex : "0".repeat(length - hex.length()) + hex;
+    return hex.length() >= length ? hex : ZEROS.substring(0, length - hex.length()).concat(hex);
   }
 }
