@@ -1,14 +1,17 @@
 package dev.otelmcp.domain.llm;
 
+import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.ErrorDetails;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.Trace;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the LLM calls in spans and traces.
@@ -26,7 +29,7 @@ public final class LlmCalls {
 
   /** The call a span records, if it records one. */
   public static Optional<LlmCall> read(Span span) {
-    if (SpanRole.of(span).excludesLlmCall()) {
+    if (!mayRecordCall(span.attributes()) || SpanRole.of(span).excludesLlmCall()) {
       return Optional.empty();
     }
     AttributeReader reader = new AttributeReader(span.attributes());
@@ -56,6 +59,21 @@ public final class LlmCalls {
         reader.text(LlmConventions.CONVERSATION),
         reader.warnings(),
         null));
+  }
+
+  /**
+   * Whether a span has any key a model or a token count is read from ({@link LlmConventions#CALL_KEY_PREFIXES}): most
+   * spans of a trace have none, and are passed over with one look at their keys instead of some thirty lookups.
+   */
+  static boolean mayRecordCall(Attributes attributes) {
+    for (String key : attributes.keys()) {
+      for (String prefix : LlmConventions.CALL_KEY_PREFIXES) {
+        if (key.startsWith(prefix)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The calls of a trace that count, in span order (wrappers of calls with usage left out). */
@@ -89,8 +107,9 @@ public final class LlmCalls {
     }
     Map<String, Boolean> usageBelow = new HashMap<>();
     List<LlmCall> counted = new ArrayList<>();
+    Set<String> path = new HashSet<>(); // empty again after each walk
     for (Map.Entry<String, LlmCall> entry : bySpan.entrySet()) {
-      if (!hasUsageBelow(entry.getKey(), children, bySpan, usageBelow, new java.util.HashSet<>())) {
+      if (!hasUsageBelow(entry.getKey(), children, bySpan, usageBelow, path)) {
         counted.add(entry.getValue());
       }
     }
@@ -99,7 +118,7 @@ public final class LlmCalls {
 
   /** Whether any descendant of the span is a call reporting tokens (memoised; cycles cut). */
   private static boolean hasUsageBelow(String spanId, Map<String, List<String>> children,
-      Map<String, LlmCall> candidates, Map<String, Boolean> memo, java.util.Set<String> path) {
+      Map<String, LlmCall> candidates, Map<String, Boolean> memo, Set<String> path) {
     Boolean known = memo.get(spanId);
     if (known != null) {
       return known;

@@ -14,6 +14,12 @@ final class LlmConventions {
 
   static final List<String> OPERATION = List.of("gen_ai.operation.name", "llm.request.type", "llm.operation.name");
 
+  /**
+   * What every key of a model or a token count below begins with ({@code LlmCalls.mayRecordCall}); a test holds the
+   * lists to it.
+   */
+  static final List<String> CALL_KEY_PREFIXES = List.of("gen_ai.", "llm.", "embedding.");
+
   static final List<String> REQUEST_MODEL = List.of(
       "gen_ai.request.model", "llm.request.model", "llm.request.model_name", "embedding.model_name");
 

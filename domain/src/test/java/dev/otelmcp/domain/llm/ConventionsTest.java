@@ -11,6 +11,27 @@ import org.junit.jupiter.api.Test;
 class ConventionsTest {
 
   @Test
+  void everyKeyAModelOrATokenCountIsReadFromBeginsWithAPrefixTheQuickCheckLooksFor() {
+    List<List<String>> lists = List.of(LlmConventions.REQUEST_MODEL, LlmConventions.RESPONSE_MODEL,
+        LlmConventions.INPUT_TOKENS, LlmConventions.OUTPUT_TOKENS, LlmConventions.TOTAL_TOKENS,
+        LlmConventions.CACHE_READ_TOKENS, LlmConventions.CACHE_CREATION_TOKENS, LlmConventions.REASONING_TOKENS);
+    for (List<String> keys : lists) {
+      for (String key : keys) {
+        assertThat(LlmConventions.CALL_KEY_PREFIXES).as(key).anyMatch(key::startsWith);
+        Span span = Span.builder().traceId("0af7651916cd43dd8448eb211c80319c").spanId("b7ad6b7169203331")
+            .name("call").serviceName("app").startTime(java.time.Instant.EPOCH).duration(java.time.Duration.ofMillis(5))
+            .attributes(dev.otelmcp.domain.model.Attributes.ofPairs(key, key.contains("token") ? "12" : "gpt-4o"))
+            .build();
+        assertThat(LlmCalls.read(span)).as("a span with only %s", key).isPresent();
+      }
+    }
+    Span plain = Span.builder().traceId("0af7651916cd43dd8448eb211c80319c").spanId("b7ad6b7169203331")
+        .name("GET /").serviceName("app").startTime(java.time.Instant.EPOCH).duration(java.time.Duration.ofMillis(5))
+        .attributes(dev.otelmcp.domain.model.Attributes.ofPairs("http.method", "GET", "model", "gpt-4o")).build();
+    assertThat(LlmCalls.read(plain)).isEmpty();
+  }
+
+  @Test
   void openInferenceSpan() {
     LlmCall call = LlmCalls.read(FixtureSpans.flat("openinference_client_span_tool_calls.json")).orElseThrow();
 
