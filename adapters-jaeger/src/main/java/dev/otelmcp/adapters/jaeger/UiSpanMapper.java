@@ -12,7 +12,6 @@ import dev.otelmcp.domain.model.StatusCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * removed from the attributes, so a span read here equals the same span read as OTLP through api_v3. Ids
  * are normalised (Jaeger drops leading zeros); a span whose ids cannot be read is left out.
  *
- * <p>One mapper serves one trace: every span of a process shares its resource, read once.
+ * <p>One mapper serves one trace: every span of a process shares its resource, made once per answer.
  */
 final class UiSpanMapper {
 
@@ -41,11 +40,15 @@ final class UiSpanMapper {
   private static final String FOLLOWS_FROM = "FOLLOWS_FROM";
 
   private final Map<String, UiSpanFields.Process> processes;
-  private final Map<UiSpanFields.Process, Attributes> resources = new IdentityHashMap<>();
+  private final UiProcesses known;
 
-  /** @param processes the trace's processes by id */
-  UiSpanMapper(Map<String, UiSpanFields.Process> processes) {
+  /**
+   * @param processes the trace's processes by id
+   * @param known the answer's processes, which make each resource once
+   */
+  UiSpanMapper(Map<String, UiSpanFields.Process> processes, UiProcesses known) {
     this.processes = processes;
+    this.known = known;
   }
 
   /**
@@ -74,7 +77,7 @@ final class UiSpanMapper {
         .status(status(tags))
         .scopeName(text(tags, SCOPE_NAME).or(() -> text(tags, LEGACY_SCOPE_NAME)).orElse(""))
         .attributes(withoutMappingTags(tags))
-        .resource(process == null ? Attributes.empty() : resources.computeIfAbsent(process, UiSpanMapper::resource))
+        .resource(process == null ? Attributes.empty() : known.resource(process, UiSpanMapper::resource))
         .events(events(span.logs, start));
     references(span, traceId.get(), builder);
     return Optional.of(builder.build());

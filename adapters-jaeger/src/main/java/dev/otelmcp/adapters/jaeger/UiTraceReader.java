@@ -45,6 +45,7 @@ final class UiTraceReader {
         return null;
       }
       UiStrings strings = new UiStrings();
+      UiProcesses processes = new UiProcesses(mapper, body, strings);
       List<Span> spans = new ArrayList<>();
       int count = 0;
       List<UiModel.Error> errors = null;
@@ -53,7 +54,7 @@ final class UiTraceReader {
         p.nextToken();
         if (field.equals("data")) {
           spans.clear();
-          count = data(p, strings, spans);
+          count = data(p, strings, processes, spans);
         } else if (field.equals("errors")) {
           errors = p.currentToken() == JsonToken.VALUE_NULL ? null : p.readValueAs(ERRORS);
         } else {
@@ -66,7 +67,8 @@ final class UiTraceReader {
   }
 
   /** Adds the spans of every trace in {@code data} to {@code spans}; returns the list's length. */
-  private static int data(JsonParser p, UiStrings strings, List<Span> spans) throws IOException {
+  private static int data(JsonParser p, UiStrings strings, UiProcesses known, List<Span> spans)
+      throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "data")) {
       return 0;
     }
@@ -74,13 +76,13 @@ final class UiTraceReader {
     while (p.nextToken() != JsonToken.END_ARRAY) {
       count++;
       if (UiJson.element(p, "a trace")) {
-        trace(p, strings, spans);
+        trace(p, strings, known, spans);
       }
     }
     return count;
   }
 
-  private static void trace(JsonParser p, UiStrings strings, List<Span> out) throws IOException {
+  private static void trace(JsonParser p, UiStrings strings, UiProcesses known, List<Span> out) throws IOException {
     List<UiSpanFields> spans = null;
     Map<String, UiSpanFields.Process> processes = new HashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -91,7 +93,7 @@ final class UiTraceReader {
           spans = spans(p, strings);
           break;
         case "processes":
-          processes = processes(p, strings);
+          processes = processes(p, known);
           break;
         case "traceID":
           UiJson.text(p);
@@ -103,7 +105,7 @@ final class UiTraceReader {
     if (spans == null) {
       return;
     }
-    UiSpanMapper mapper = new UiSpanMapper(processes);
+    UiSpanMapper mapper = new UiSpanMapper(processes, known);
     for (UiSpanFields span : spans) {
       if (span == null) {
         continue;
@@ -204,7 +206,7 @@ final class UiTraceReader {
     return logs;
   }
 
-  private static Map<String, UiSpanFields.Process> processes(JsonParser p, UiStrings strings) throws IOException {
+  private static Map<String, UiSpanFields.Process> processes(JsonParser p, UiProcesses known) throws IOException {
     Map<String, UiSpanFields.Process> processes = new HashMap<>();
     if (!UiJson.opens(p, JsonToken.START_OBJECT, "processes")) {
       return processes;
@@ -212,7 +214,7 @@ final class UiTraceReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String id = p.currentName();
       p.nextToken();
-      processes.put(id, UiJson.element(p, "a process") ? process(p, strings) : null);
+      processes.put(id, UiJson.element(p, "a process") ? known.process(p, UiTraceReader::process) : null);
     }
     return processes;
   }

@@ -51,6 +51,34 @@ class UiTraceReaderTest {
   }
 
   @Test
+  void tracesWithTheSameProcessBytesShareOneResourceAndOthersKeepTheirOwn() throws Exception {
+    String same = "{\"p1\":{\"serviceName\":\"chat\",\"tags\":[{\"key\":\"host.name\",\"type\":\"string\","
+        + "\"value\":\"a\"}]}}";
+    String other = "{\"p1\":{\"serviceName\":\"chat\",\"tags\":[{\"key\":\"host.name\",\"type\":\"string\","
+        + "\"value\":\"b\"}]}}";
+    String body = "{\"data\":[" + trace("1", 3, same) + "," + trace("2", 2, same) + "," + trace("3", 1, other) + "]}";
+
+    List<Trace> traces = read(body).traces();
+
+    assertThat(traces).extracting(trace -> trace.spans().get(0).resource().getText("host.name").orElseThrow())
+        .containsExactly("a", "a", "b");
+    assertThat(traces.get(0).spans().get(0).resource()).isSameAs(traces.get(1).spans().get(0).resource());
+    assertThat(traces).extracting(trace -> trace.spans().get(0).serviceName()).containsOnly("chat");
+  }
+
+  @Test
+  void aBrokenProcessFailsTheAnswerAsBindingDid() {
+    String broken = "{\"p1\":{\"serviceName\":[\"not\",\"text\"],\"tags\":[]}}";
+    assertThatThrownBy(() -> read("{\"data\":[" + trace("1", 1, broken) + "]}"))
+        .isInstanceOf(JsonProcessingException.class);
+  }
+
+  private static String trace(String id, long start, String processes) {
+    return "{\"traceID\":\"" + id + "\",\"spans\":[{\"traceID\":\"" + id + "\",\"spanID\":\"3\",\"startTime\":"
+        + start + ",\"duration\":1,\"operationName\":\"op\",\"processID\":\"p1\"}],\"processes\":" + processes + "}";
+  }
+
+  @Test
   void shortIdsArePaddedAndDuplicateSpanIdsKeptOnce() throws Exception {
     List<Span> spans = fixture();
 

@@ -47,6 +47,25 @@ class TracesTest {
   }
 
   @Test
+  void spansOfTracesInterleavedAndLargeTracesWithRepeatsAreGroupedAlike() {
+    // Two traces' spans alternating, each trace 40 spans long with every tenth id sent twice (the hashed path).
+    List<Span> loose = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      loose.add(span(OLD, Integer.toHexString(i + 1), i, "old-" + i));
+      loose.add(span(NEW, Integer.toHexString(i + 1), 100 + i, "new-" + i));
+      if (i % 10 == 0) {
+        loose.add(span(OLD, Integer.toHexString(i + 1), i, "old-again-" + i));
+      }
+    }
+
+    List<Trace> traces = Traces.group(loose);
+
+    assertThat(traces).extracting(Trace::traceId).containsExactly(Ids.traceId(NEW), Ids.traceId(OLD));
+    assertThat(traces.get(0).spans()).hasSize(40);
+    assertThat(traces.get(1).spans()).hasSize(40).extracting(Span::name).noneMatch(name -> name.contains("again"));
+  }
+
+  @Test
   void sameSpanIdInTwoTracesIsTwoSpans() {
     List<Trace> traces = Traces.group(List.of(span(OLD, "a1", 0, "x"), span(NEW, "a1", 5, "y")));
     assertThat(traces).extracting(Trace::spanCount).containsExactly(1, 1);
