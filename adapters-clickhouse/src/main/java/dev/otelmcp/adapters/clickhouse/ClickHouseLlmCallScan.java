@@ -21,42 +21,45 @@ final class ClickHouseLlmCallScan implements LlmCallScan {
 
   private final TraceSearch search;
   private final SchemaDetector schema;
+  private final int pageSize;
 
   ClickHouseLlmCallScan(TraceSearch search, SchemaDetector schema) {
+    this(search, schema, PAGE);
+  }
+
+  ClickHouseLlmCallScan(TraceSearch search, SchemaDetector schema, int pageSize) {
     this.search = search;
     this.schema = schema;
+    this.pageSize = pageSize;
   }
 
   @Override
   public Report scan(TimeRange window, List<Filter> filters, int limit, Visitor visitor) {
     CallContext call = CallContext.current();
     Schema current = schema.schema();
+    if (limit < 1) {
+      return new Report(0, 0, !search.page(current, window, filters, 1, null).found().isEmpty(), null);
+    }
     int read = 0;
     long spans = 0;
     String cursor = null;
-    TraceSearch.Found oldest = null;
     while (true) {
-      if (read > 0 && call.shouldStop()) {
-        Shortfall stopped = Shortfall.stopped(call.stopReason().orElseThrow(),
-            SpanRows.instant(oldest.startNanos()));
-        return new Report(read, spans, false, stopped);
-      }
-      int want = Math.min(PAGE, limit - read);
-      TraceSearch.Page page = search.page(current, window, filters, Math.max(want, 1), cursor);
-      if (want == 0) {
-        return new Report(read, spans, !page.found().isEmpty(), null);
-      }
+      TraceSearch.Page page = search.page(current, window, filters, Math.min(pageSize, limit - read), cursor);
       for (Trace trace : search.traces(current, window, page.found())) {
         visitor.visit(trace, LlmCalls.of(trace));
         read++;
         spans += trace.spanCount();
       }
-      if (page.found().isEmpty()) {
+      if (page.found().isEmpty() || !page.more()) {
         return new Report(read, spans, false, null);
       }
-      oldest = page.found().get(page.found().size() - 1);
-      if (!page.more()) {
-        return new Report(read, spans, false, null);
+      TraceSearch.Found oldest = page.found().get(page.found().size() - 1);
+      if (read >= limit) {
+        return new Report(read, spans, true, null);
+      }
+      if (call.shouldStop()) {
+        return new Report(read, spans, false,
+            Shortfall.stopped(call.stopReason().orElseThrow(), SpanRows.instant(oldest.startNanos())));
       }
       cursor = oldest.cursor();
     }

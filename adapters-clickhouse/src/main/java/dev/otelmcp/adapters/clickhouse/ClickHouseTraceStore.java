@@ -64,8 +64,7 @@ public final class ClickHouseTraceStore implements TraceStore {
 
   @Override
   public List<String> listServices(TimeRange window) {
-    Schema current = schema.schema();
-    Objects.requireNonNull(current);
+    schema.schema();
     SqlParams params = new SqlParams();
     String sql = "SELECT DISTINCT " + FilterSql.SERVICE + " AS service FROM " + config.spansTable()
         + " WHERE Timestamp >= " + params.dateTime64(window.start()) + " AND Timestamp < "
@@ -111,6 +110,11 @@ public final class ClickHouseTraceStore implements TraceStore {
   @Override
   public Optional<LlmCallScan> llmCallScan() {
     return Optional.of(new ClickHouseLlmCallScan(traceSearch, schema));
+  }
+
+  /** The scan with pages of {@code pageSize} traces (tests page through the samples with it). */
+  LlmCallScan llmCallScan(int pageSize) {
+    return new ClickHouseLlmCallScan(traceSearch, schema, pageSize);
   }
 
   @Override
