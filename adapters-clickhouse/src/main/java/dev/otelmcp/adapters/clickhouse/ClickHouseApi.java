@@ -1,0 +1,26 @@
+package dev.otelmcp.adapters.clickhouse;
+
+import feign.Body;
+import feign.Headers;
+import feign.Param;
+import feign.QueryMap;
+import feign.RequestLine;
+import java.util.Map;
+
+/**
+ * The part of ClickHouse's HTTP interface otel-mcp uses, relative to the configured URL: a statement posted as the
+ * body, its values as {@code param_<name>} query parameters (pct-encoded by the caller, since values hold braces
+ * that Feign would read as template expressions), and {@code /ping}.
+ */
+interface ClickHouseApi {
+
+  /** Runs one statement; the answer comes back raw (JSONEachRow lines, read by {@link ClickHouseCalls}). */
+  @RequestLine("POST /")
+  @Headers("Content-Type: text/plain; charset=UTF-8")
+  @Body("{sql}")
+  byte[] query(@QueryMap(encoded = true) Map<String, String> params, @Param("sql") String sql);
+
+  /** Answers {@code Ok.} when the server is up (no credentials needed). */
+  @RequestLine("GET /ping")
+  byte[] ping();
+}

@@ -1,0 +1,72 @@
+package dev.otelmcp.adapters.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelmcp.backend.toolkit.feign.FeignCalls;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs statements ({@link FeignCalls}, with ClickHouse's hints) and reads their JSONEachRow answers: one JSON
+ * object per line. An answer that is not such lines (a proxy's page, an error ClickHouse wrote after it had begun
+ * answering) is an unavailable backend, not an empty result.
+ */
+final class ClickHouseCalls {
+
+  static final String UNREACHABLE_HINT = "Check that ClickHouse is running and that BACKEND_URL (or --url) points at"
+      + " its HTTP interface (default " + ClickHouseConfig.DEFAULT_URL + "); raise BACKEND_TIMEOUT if it is just slow.";
+
+  private final ClickHouseApi api;
+  private final FeignCalls calls;
+  private final ObjectMapper mapper;
+
+  ClickHouseCalls(ClickHouseApi api, ClickHouseConfig config, ObjectMapper mapper) {
+    this.api = api;
+    this.calls = new FeignCalls(config.failures(), UNREACHABLE_HINT,
+        "Check that BACKEND_URL points at ClickHouse's HTTP interface, not at a UI page or a proxy's login page.");
+    this.mapper = mapper;
+  }
+
+  FeignCalls feignCalls() {
+    return calls;
+  }
+
+  /** The rows of a statement ending in {@code FORMAT JSONEachRow}. */
+  List<JsonNode> rows(String what, Sql sql) {
+    byte[] body = calls.call(what, () -> api.query(encoded(sql.params()), sql.text()));
+    return calls.parse(what, body, this::lines);
+  }
+
+  /** {@code GET /ping}. */
+  void ping() {
+    calls.call("GET /ping", api::ping);
+  }
+
+  private List<JsonNode> lines(byte[] body) throws java.io.IOException {
+    List<JsonNode> rows = new ArrayList<>();
+    String text = new String(body, StandardCharsets.UTF_8);
+    for (String line : text.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode row = mapper.readTree(line);
+      if (row == null || !row.isObject()) {
+        throw new com.fasterxml.jackson.core.JsonParseException(null, "a JSONEachRow line is not a JSON object");
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** {@code param_<name>} to the pct-encoded value (braces and all: Feign must not read them as templates). */
+  private static Map<String, String> encoded(Map<String, String> params) {
+    Map<String, String> query = new LinkedHashMap<>();
+    params.forEach((name, value) -> query.put("param_" + name,
+        URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+    return query;
+  }
+}

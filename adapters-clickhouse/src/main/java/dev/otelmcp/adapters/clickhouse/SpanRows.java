@@ -1,0 +1,164 @@
+package dev.otelmcp.adapters.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.otelmcp.domain.model.AttributeValue;
+import dev.otelmcp.domain.model.Attributes;
+import dev.otelmcp.domain.model.Span;
+import dev.otelmcp.domain.model.SpanEvent;
+import dev.otelmcp.domain.model.SpanKind;
+import dev.otelmcp.domain.model.SpanLink;
+import dev.otelmcp.domain.model.SpanStatus;
+import dev.otelmcp.domain.model.StatusCode;
+import dev.otelmcp.domain.model.Trace;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Spans as the exporter writes them, read back: the columns a search selects ({@link #columns}) and the domain span
+ * of each JSONEachRow row. Times and durations travel as decimal strings of nanoseconds (no 64-bit number goes
+ * through a JSON double); attributes of either variant become domain attributes (a Map's values are strings, a JSON
+ * column's values keep their JSON type, and its nested paths are joined with dots again).
+ */
+final class SpanRows {
+
+  private SpanRows() {}
+
+  /** The select list of a span row for this schema. */
+  static String columns(Schema schema) {
+    StringBuilder sql = new StringBuilder("TraceId, SpanId, ParentSpanId, SpanName, SpanKind, ServiceName, "
+        + "toString(toUnixTimestamp64Nano(Timestamp)) AS start_ns, toString(" + FilterSql.DURATION_NANOS
+        + ") AS duration_ns, StatusCode, StatusMessage, ResourceAttributes, SpanAttributes");
+    if (schema.hasScope()) {
+      sql.append(", ScopeName");
+    }
+    if (schema.hasEvents()) {
+      sql.append(", arrayMap(t_ -> toString(toUnixTimestamp64Nano(t_)), `Events.Timestamp`) AS event_ns, "
+          + "`Events.Name` AS event_names, `Events.Attributes` AS event_attributes");
+    }
+    if (schema.hasLinks()) {
+      sql.append(", `Links.TraceId` AS link_trace_ids, `Links.SpanId` AS link_span_ids, "
+          + "`Links.Attributes` AS link_attributes");
+    }
+    return sql.toString();
+  }
+
+  /** The settings every read ends with: 64-bit integers as JSON numbers (typed JSON attributes stay numbers). */
+  static final String SETTINGS = " SETTINGS output_format_json_quote_64bit_integers = 0";
+
+  static Span span(JsonNode row) {
+    long startNanos = Long.parseLong(row.path("start_ns").asText("0"));
+    long durationNanos = Long.parseLong(row.path("duration_ns").asText("0"));
+    return Span.builder()
+        .traceId(row.path("TraceId").asText())
+        .spanId(row.path("SpanId").asText())
+        .parentSpanId(row.path("ParentSpanId").asText(""))
+        .name(row.path("SpanName").asText(""))
+        .serviceName(row.path("ServiceName").asText(""))
+        .kind(SpanKind.parse(row.path("SpanKind").asText("")).orElse(SpanKind.UNSPECIFIED))
+        .startTime(instant(startNanos))
+        .duration(Duration.ofNanos(durationNanos))
+        .status(new SpanStatus(StatusCode.parse(row.path("StatusCode").asText("")).orElse(StatusCode.UNSET),
+            row.path("StatusMessage").asText("")))
+        .attributes(attributes(row.path("SpanAttributes")))
+        .resource(attributes(row.path("ResourceAttributes")))
+        .events(events(row))
+        .links(links(row))
+        .scopeName(row.path("ScopeName").asText(""))
+        .build();
+  }
+
+  /** The rows grouped into traces, in the order their trace ids first appear. */
+  static List<Trace> traces(List<JsonNode> rows) {
+    Map<String, List<Span>> byTrace = new LinkedHashMap<>();
+    for (JsonNode row : rows) {
+      Span span = span(row);
+      byTrace.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
+    }
+    List<Trace> traces = new ArrayList<>(byTrace.size());
+    byTrace.forEach((id, spans) -> traces.add(new Trace(id, spans)));
+    return traces;
+  }
+
+  static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+  }
+
+  private static List<SpanEvent> events(JsonNode row) {
+    JsonNode times = row.path("event_ns");
+    if (!times.isArray()) {
+      return List.of();
+    }
+    List<SpanEvent> events = new ArrayList<>(times.size());
+    for (int i = 0; i < times.size(); i++) {
+      events.add(new SpanEvent(row.path("event_names").path(i).asText(""),
+          instant(Long.parseLong(times.get(i).asText("0"))), attributes(row.path("event_attributes").path(i))));
+    }
+    return events;
+  }
+
+  private static List<SpanLink> links(JsonNode row) {
+    JsonNode traceIds = row.path("link_trace_ids");
+    if (!traceIds.isArray()) {
+      return List.of();
+    }
+    List<SpanLink> links = new ArrayList<>(traceIds.size());
+    for (int i = 0; i < traceIds.size(); i++) {
+      String traceId = traceIds.get(i).asText("");
+      String spanId = row.path("link_span_ids").path(i).asText("");
+      if (!traceId.isEmpty() && !spanId.isEmpty()) {
+        links.add(new SpanLink(traceId, spanId, attributes(row.path("link_attributes").path(i))));
+      }
+    }
+    return links;
+  }
+
+  /** A Map column (an object of strings) or a JSON column (nested objects of typed values), flat by dotted key. */
+  static Attributes attributes(JsonNode node) {
+    if (!node.isObject() || node.isEmpty()) {
+      return Attributes.empty();
+    }
+    Attributes.Builder builder = Attributes.builder();
+    flatten("", node, builder);
+    return builder.build();
+  }
+
+  private static void flatten(String prefix, JsonNode object, Attributes.Builder builder) {
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+      if (field.getValue().isObject()) {
+        flatten(key, field.getValue(), builder);
+      } else {
+        value(field.getValue()).ifPresent(v -> builder.put(key, v));
+      }
+    }
+  }
+
+  private static Optional<AttributeValue> value(JsonNode node) {
+    if (node.isTextual()) {
+      return Optional.of(AttributeValue.of(node.textValue()));
+    }
+    if (node.isBoolean()) {
+      return Optional.of(AttributeValue.of(node.booleanValue()));
+    }
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return Optional.of(AttributeValue.of(node.longValue()));
+    }
+    if (node.isNumber()) {
+      return Optional.of(AttributeValue.of(node.doubleValue()));
+    }
+    if (node.isArray()) {
+      List<AttributeValue> elements = new ArrayList<>(node.size());
+      node.forEach(element -> value(element).ifPresent(elements::add));
+      return Optional.of(AttributeValue.ofList(elements));
+    }
+    return Optional.empty();
+  }
+}
