@@ -57,6 +57,19 @@ final class FinishReasons {
     return reasons;
   }
 
+  /** Whether a key is one of the per-choice keys {@link #indexed} reads. */
+  static boolean isIndexed(String key) {
+    for (String prefix : LlmConventions.INDEXED_FINISH_REASON_PREFIXES) {
+      if (key.startsWith(prefix)) {
+        Matcher m = INDEXED.matcher(key.substring(prefix.length()));
+        if (m.matches() && m.group(1).length() < 6) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static List<String> indexed(Attributes attributes) {
     for (String prefix : LlmConventions.INDEXED_FINISH_REASON_PREFIXES) {
       Map<Integer, String> byChoice = new TreeMap<>();

@@ -1,5 +1,8 @@
 package dev.otelmcp.domain.llm;
 
+import dev.otelmcp.domain.model.ErrorDetails;
+import java.util.Set;
+
 import java.util.List;
 
 /**
@@ -39,5 +42,49 @@ public final class LlmAttributeKeys {
 
   public static List<Figure> figures() {
     return FIGURES;
+  }
+
+  /**
+   * Every span attribute key the LLM views read by name: the calls ({@link LlmCalls}), the tool calls
+   * ({@link ToolCalls}), the span roles that exclude orchestration and tools ({@link SpanRole}) and the error details
+   * both ask for ({@code ErrorDetails}: its type, and the keys that say a span failed). A store that reads spans only
+   * for these views ({@code LlmCallScan}) may leave every other attribute out, and from events keep only
+   * {@link #EVENT_KEYS}; besides these keys, the views read {@link #perChoiceFinishReason per-choice finish reasons}
+   * and the {@link #OUTPUT_MESSAGES output messages}. {@code LlmViewProjectionTest} holds the views to it.
+   */
+  public static final Set<String> SPAN_KEYS = spanKeys();
+
+  /** The event attributes the views read (of exception events: the type). */
+  public static final Set<String> EVENT_KEYS = Set.of(ErrorDetails.EXCEPTION_TYPE);
+
+  /** The keys holding all of a call's finish reasons, in the order tried. */
+  public static final List<String> FINISH_REASON_KEYS = LlmConventions.FINISH_REASONS;
+
+  /** The prefixes of the per-choice finish reason keys ({@code <prefix><N>.finish_reason}). */
+  public static final List<String> FINISH_REASON_PREFIXES = LlmConventions.INDEXED_FINISH_REASON_PREFIXES;
+
+  /**
+   * The output messages, read for finish reasons only when neither {@link #FINISH_REASON_KEYS} nor per-choice keys
+   * gave one: content that may be long, so a store may leave it out whenever those gave one.
+   */
+  public static final String OUTPUT_MESSAGES = LlmConventions.OUTPUT_MESSAGES;
+
+  /** Whether a key is a per-choice finish reason key, as {@code FinishReasons} reads them. */
+  public static boolean perChoiceFinishReason(String key) {
+    return FinishReasons.isIndexed(key);
+  }
+
+  private static Set<String> spanKeys() {
+    Set<String> keys = new java.util.TreeSet<>();
+    for (List<String> list : List.of(LlmConventions.PROVIDER, LlmConventions.OPERATION, LlmConventions.REQUEST_MODEL,
+        LlmConventions.RESPONSE_MODEL, LlmConventions.INPUT_TOKENS, LlmConventions.OUTPUT_TOKENS,
+        LlmConventions.TOTAL_TOKENS, LlmConventions.CACHE_READ_TOKENS, LlmConventions.CACHE_CREATION_TOKENS,
+        LlmConventions.REASONING_TOKENS, LlmConventions.FINISH_REASONS, LlmConventions.CONVERSATION,
+        LlmConventions.TOOL_NAME, ErrorDetails.FAILURE_KEYS)) {
+      keys.addAll(list);
+    }
+    keys.add(LlmConventions.MCP_METHOD);
+    keys.addAll(SpanRole.KEYS);
+    return Set.copyOf(keys);
   }
 }

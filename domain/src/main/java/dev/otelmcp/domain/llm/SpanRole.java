@@ -22,6 +22,10 @@ public enum SpanRole {
   public static final String TRACELOOP_SPAN_KIND = "traceloop.span.kind";
   public static final String OPENINFERENCE_SPAN_KIND = "openinference.span.kind";
 
+  /** The keys a role is read from. */
+  static final java.util.List<String> KEYS = java.util.List.of(GEN_AI_OPERATION, TRACELOOP_SPAN_KIND,
+      OPENINFERENCE_SPAN_KIND);
+
   public static SpanRole of(Span span) {
     return fromOperation(span).or(() -> fromTraceloop(span)).or(() -> fromOpenInference(span)).orElse(OTHER);
   }

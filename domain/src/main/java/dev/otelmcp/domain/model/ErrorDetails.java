@@ -22,6 +22,10 @@ public record ErrorDetails(String type, String message, String stackTrace, int e
   public static final String ERROR_MESSAGE = "error.message";
   private static final List<String> HTTP_STATUS_KEYS = List.of("http.response.status_code", "http.status_code");
 
+  /** The span attributes that say a span failed and of what type (what an error's type is read from). */
+  public static final List<String> FAILURE_KEYS = List.of(EXCEPTION_TYPE, ERROR_TYPE, HTTP_STATUS_KEYS.get(0),
+      HTTP_STATUS_KEYS.get(1));
+
   /** Details of a failed span; empty when the span shows no sign of failure. */
   public static Optional<ErrorDetails> of(Span span) {
     // Asked of every span an LLM view reads: a healthy span without events costs no allocation.
