@@ -25,7 +25,9 @@ import dev.otelmcp.domain.query.SpanQuery;
 import dev.otelmcp.domain.query.TraceQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -238,17 +240,32 @@ public abstract class AbstractTraceStoreContractTest {
     Optional<LlmCallScan> scan = store().llmCallScan();
     assumeTrue(scan.isPresent(), "store has no LLM call scan of its own");
     TimeRange window = knownData().window();
-    List<String> searched = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream()
-        .map(TraceHit::traceId).toList();
+    List<TraceHit> searched = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits();
     List<String> visited = new ArrayList<>();
+    Map<String, List<String>> figures = new LinkedHashMap<>();
 
     LlmCallScan.Report report = scan.get().scan(window, List.of(), Integer.MAX_VALUE, (trace, calls) -> {
       visited.add(trace.traceId());
       assertThat(calls).as("calls of %s", trace.traceId()).extracting(call -> call.span().spanId())
           .containsExactlyElementsOf(LlmCalls.of(trace).stream().map(call -> call.span().spanId()).toList());
+      figures.put(trace.traceId(), LlmViewFigures.of(trace));
     });
 
-    assertThat(visited).as("every trace of the window, newest first").isNotEmpty().isEqualTo(searched);
+    assertThat(visited).as("every trace of the window, newest first").isNotEmpty()
+        .isEqualTo(searched.stream().map(TraceHit::traceId).toList());
+    // What the aggregates read of each trace is what they read of the whole trace, whatever the scan left out
+    // (of the traces the store can return whole: a recording may hold only some).
+    int compared = 0;
+    for (TraceHit hit : searched) {
+      Optional<Trace> whole = hit instanceof Trace trace ? Optional.of(trace)
+          : store().getTrace(new TraceId(hit.traceId()));
+      if (whole.isPresent()) {
+        assertThat(figures.get(hit.traceId())).as("trace %s as the aggregates read it", hit.traceId())
+            .isEqualTo(LlmViewFigures.of(whole.get()));
+        compared++;
+      }
+    }
+    assertThat(compared).as("traces compared with the whole trace").isPositive();
     assertThat(report.tracesRead()).isEqualTo(visited.size());
     assertThat(report.moreAvailable()).isFalse();
     assertThat(report.shortfall()).isNull();

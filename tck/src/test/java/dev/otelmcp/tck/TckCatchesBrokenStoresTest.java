@@ -49,7 +49,9 @@ class TckCatchesBrokenStoresTest {
     Map<String, TestExecutionResult.Status> results = run(HonestMemoryContract.class);
 
     assertThat(failed(results)).isEmpty();
-    assertThat(results).containsEntry("filtersTheStoreClaimsFindTheKnownData", TestExecutionResult.Status.SUCCESSFUL);
+    assertThat(results).containsEntry("filtersTheStoreClaimsFindTheKnownData", TestExecutionResult.Status.SUCCESSFUL)
+        .containsEntry("aStoreThatScansLlmCallsItselfVisitsTheSearchsTracesWithTheDomainsCalls",
+            TestExecutionResult.Status.SUCCESSFUL);
   }
 
   @Test
@@ -73,6 +75,13 @@ class TckCatchesBrokenStoresTest {
 
     assertThat(failed(results)).contains("searchWithoutFiltersHonoursTheLimitAndReturnsCanonicalIds",
         "filtersTheStoreClaimsFindTheKnownData", "listServicesHoldsTheKnownServiceSortedAndUnique");
+  }
+
+  @Test
+  void aStoreWhoseScanLeavesOutWhatTheLlmViewsReadFails() {
+    Map<String, TestExecutionResult.Status> results = run(ProjectingMemoryContract.class);
+
+    assertThat(failed(results)).containsExactly("aStoreThatScansLlmCallsItselfVisitsTheSearchsTracesWithTheDomainsCalls");
   }
 
   static final class HonestStoreFailureContract extends AbstractBackendFailureContractTest {
@@ -111,6 +120,12 @@ class TckCatchesBrokenStoresTest {
   static final class ClaimIgnoringMemoryContract extends MemoryStoreContract {
     ClaimIgnoringMemoryContract() {
       super(MemoryStore.Flaw.IGNORES_CLAIMED_FILTERS);
+    }
+  }
+
+  static final class ProjectingMemoryContract extends MemoryStoreContract {
+    ProjectingMemoryContract() {
+      super(MemoryStore.Flaw.SCAN_LOSES_ATTRIBUTES);
     }
   }
 
