@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The LLM calls of every trace starting in a window, read page by page — trace search's statements, newest first,
- * every span of a page's traces in one statement — and judged by the domain's view ({@link LlmCalls#of}). Between
+ * every span of a page's traces in one statement, with only the attributes and events the LLM views read
+ * ({@link SpanRows#llmColumns}) — and judged by the domain's view ({@link LlmCalls#of}). Between
  * pages it checks the call's stop time; stopped early, it says from when on it read.
  */
 final class ClickHouseLlmCallScan implements LlmCallScan {
@@ -45,7 +46,7 @@ final class ClickHouseLlmCallScan implements LlmCallScan {
     String cursor = null;
     while (true) {
       TraceSearch.Page page = search.page(current, window, filters, Math.min(pageSize, limit - read), cursor);
-      for (Trace trace : search.traces(current, window, page.found())) {
+      for (Trace trace : search.traces(current, window, page.found(), true)) {
         visitor.visit(trace, LlmCalls.of(trace));
         read++;
         spans += trace.spanCount();

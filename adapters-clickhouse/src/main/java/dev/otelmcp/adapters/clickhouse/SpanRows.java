@@ -1,5 +1,7 @@
 package dev.otelmcp.adapters.clickhouse;
 
+import dev.otelmcp.domain.llm.LlmAttributeKeys;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Attributes;
@@ -48,6 +50,57 @@ final class SpanRows {
     return sql.toString();
   }
 
+  /**
+   * The select list of a span row for the LLM views ({@code LlmCallScan}): with the {@code Map} variant, only the
+   * attributes {@link LlmAttributeKeys} names — the output messages (content, possibly long) only when no finish
+   * reason key gave a reason, as {@code FinishReasons} reads them — events with the exception type only, and neither
+   * resource nor links, which the views do not read. Most of a span's bytes are content and resource, so far fewer
+   * bytes leave the database; the calls, tool calls and trace figures are the same (the TCK compares them). The JSON
+   * variant is read whole.
+   */
+  /** The projected attributes' column name (not the column's own, which the expressions around it still read). */
+  private static final String LLM_ATTRIBUTES = "llm_attributes";
+
+  static String llmColumns(Schema schema, SqlParams params) {
+    if (schema.variant() != Schema.Variant.MAP) {
+      return columns(schema);
+    }
+    String keys = params.keys(LlmAttributeKeys.SPAN_KEYS);
+    String perChoice = params.string(perChoiceKeyPattern());
+    String listKeys = params.keys(LlmAttributeKeys.FINISH_REASON_KEYS);
+    String messages = params.string(LlmAttributeKeys.OUTPUT_MESSAGES);
+    // A list key gives a reason when a character outside the list's marks, commas and what trim() removes is left;
+    // a per-choice key when any character trim() keeps is. Computed once per span, then read by the key filter.
+    String reasonInList = params.string("[^\\x00-\\x20,\\[\\]\"']");
+    String reasonInText = params.string("[^\\x00-\\x20]");
+    String noReason = "NOT arrayExists((rk_, rv_) -> (has(" + listKeys + ", rk_) AND match(rv_, " + reasonInList
+        + ")) OR (match(rk_, " + perChoice + ") AND match(rv_, " + reasonInText + ")), mapKeys(SpanAttributes), "
+        + "mapValues(SpanAttributes)) AS no_reason_";
+    StringBuilder sql = new StringBuilder("TraceId, SpanId, ParentSpanId, SpanName, SpanKind, ServiceName, "
+        + "toString(toUnixTimestamp64Nano(Timestamp)) AS start_ns, toString(" + FilterSql.DURATION_NANOS
+        + ") AS duration_ns, StatusCode, StatusMessage, " + noReason + ", mapFilter((k_, v_) -> has(" + keys
+        + ", k_) OR match(k_, " + perChoice + ") OR (k_ = " + messages + " AND no_reason_), SpanAttributes) AS "
+        + LLM_ATTRIBUTES);
+    if (schema.hasScope()) {
+      sql.append(", ScopeName");
+    }
+    if (schema.hasEvents()) {
+      sql.append(", arrayMap(t_ -> toString(toUnixTimestamp64Nano(t_)), `Events.Timestamp`) AS event_ns, "
+          + "`Events.Name` AS event_names, arrayMap(a_ -> mapFilter((k_, v_) -> has(")
+          .append(params.keys(LlmAttributeKeys.EVENT_KEYS)).append(", k_), a_), `Events.Attributes`) AS event_attributes");
+    }
+    return sql.toString();
+  }
+
+  /** {@code <prefix><1 to 5 digits>.finish_reason}, as {@code FinishReasons} matches per-choice keys. */
+  private static String perChoiceKeyPattern() {
+    StringBuilder alternatives = new StringBuilder();
+    for (String prefix : LlmAttributeKeys.FINISH_REASON_PREFIXES) {
+      alternatives.append(alternatives.length() > 0 ? "|" : "").append(prefix.replace(".", "\\."));
+    }
+    return "^(" + alternatives + ")[0-9]{1,5}\\.finish_reason$";
+  }
+
   /** The settings every read ends with: 64-bit integers as JSON numbers (typed JSON attributes stay numbers). */
   static final String SETTINGS = " SETTINGS output_format_json_quote_64bit_integers = 0";
 
@@ -65,7 +118,7 @@ final class SpanRows {
         .duration(Duration.ofNanos(durationNanos))
         .status(new SpanStatus(StatusCode.parse(row.path("StatusCode").asText("")).orElse(StatusCode.UNSET),
             row.path("StatusMessage").asText("")))
-        .attributes(attributes(row.path("SpanAttributes")))
+        .attributes(attributes(row.has(LLM_ATTRIBUTES) ? row.path(LLM_ATTRIBUTES) : row.path("SpanAttributes")))
         .resource(attributes(row.path("ResourceAttributes")))
         .events(events(row))
         .links(links(row))

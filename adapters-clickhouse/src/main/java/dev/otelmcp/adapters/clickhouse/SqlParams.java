@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class SqlParams {
 
   private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{1,32}");
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
   private final Map<String, String> values = new LinkedHashMap<>();
 
@@ -62,6 +63,21 @@ final class SqlParams {
         throw new IllegalArgumentException("not a hex id: " + id);
       }
       literal.append(literal.length() > 1 ? "," : "").append('\'').append(id).append('\'');
+    }
+    return bind("Array(String)", literal.append(']').toString());
+  }
+
+  /**
+   * An {@code Array(String)} of attribute keys the code names (letters, digits, {@code _ . -} only: anything else is
+   * refused, so the literal needs no quoting rules).
+   */
+  String keys(java.util.Collection<String> keys) {
+    StringBuilder literal = new StringBuilder("[");
+    for (String key : keys) {
+      if (!KEY.matcher(key).matches()) {
+        throw new IllegalArgumentException("not a plain attribute key: " + key);
+      }
+      literal.append(literal.length() > 1 ? "," : "").append('\'').append(key).append('\'');
     }
     return bind("Array(String)", literal.append(']').toString());
   }
