@@ -23,14 +23,18 @@ import java.util.concurrent.TimeUnit;
  * A real ClickHouse engine for the tests: the npm package {@code chdb} (ClickHouse embedded in a Node.js process)
  * behind {@code src/test/node/chdb-http.mjs}, which speaks the part of ClickHouse's HTTP interface the adapter uses.
  * Installed into {@code target/chdb-http} once ({@code npm install}; Node.js and npm are needed), started once per
- * JVM, stopped with it.
+ * JVM, stopped with it. Public, with the table loaders, for the packaged server's end-to-end tests in {@code bootstrap}
+ * (this module's test-jar): there the shim's sources are found through the system property
+ * {@value #SOURCES_PROPERTY}, since those tests run in another module's directory.
  */
-final class ChdbServer {
+public final class ChdbServer {
 
-  static final String USER = "otel_reader";
-  static final String PASSWORD = "chdb-test-p4ss";
+  public static final String USER = "otel_reader";
+  public static final String PASSWORD = "chdb-test-p4ss";
+  /** Where {@code package.json} and {@code chdb-http.mjs} are when the tests do not run in this module. */
+  public static final String SOURCES_PROPERTY = "otelmcp.chdb.sources";
 
-  private static final Path SOURCES = Path.of("src/test/node");
+  private static final Path SOURCES = Path.of(System.getProperty(SOURCES_PROPERTY, "src/test/node"));
   private static final Path WORK = Path.of("target/chdb-http");
   private static ChdbServer shared;
 
@@ -44,7 +48,7 @@ final class ChdbServer {
   }
 
   /** The JVM's engine, started at the first call. */
-  static synchronized ChdbServer shared() {
+  public static synchronized ChdbServer shared() {
     if (shared == null) {
       try {
         shared = start();
@@ -60,12 +64,12 @@ final class ChdbServer {
     return shared;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return baseUrl;
   }
 
   /** Runs a statement (DDL, INSERT … FORMAT JSONEachRow with its rows); fails the test when ClickHouse refuses. */
-  String execute(String sql) {
+  public String execute(String sql) {
     HttpResponse<String> response = post(sql);
     assertThat(response.statusCode()).as("ClickHouse answered %s", response.body()).isEqualTo(200);
     return response.body();

@@ -23,7 +23,7 @@ import java.util.Map;
  * the Nested columns' arrays. Attributes: for the Map variant every value as the exporter's {@code AsString} renders
  * it (numbers in decimal, booleans {@code true}, arrays as JSON); for the JSON variant typed.
  */
-final class ExporterRows {
+public final class ExporterRows {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS").withZone(ZoneOffset.UTC);
@@ -33,7 +33,7 @@ final class ExporterRows {
   private ExporterRows() {}
 
   /** {@code INSERT INTO <table> FORMAT JSONEachRow} with one line per span. */
-  static String insert(String table, List<Span> spans, boolean typedAttributes) {
+  public static String insert(String table, List<Span> spans, boolean typedAttributes) {
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" FORMAT JSONEachRow\n");
     for (Span span : spans) {
       sql.append(row(span, typedAttributes)).append('\n');

@@ -13,7 +13,7 @@ import java.util.List;
  * {@value #MAP_DATABASE} with the Map variant (and the trace-id lookup table with its materialized view, as the
  * exporter creates them) and database {@value #JSON_DATABASE} with the JSON variant.
  */
-final class SampleTables {
+public final class SampleTables {
 
   static final String MAP_DATABASE = "otel";
   static final String JSON_DATABASE = "otel_json";
@@ -65,7 +65,7 @@ final class SampleTables {
   }
 
   /** The exporter's Map-variant spans table (traces_table.sql, bloom-filter indexes). */
-  static String mapTable(String database, String table) {
+  public static String mapTable(String database, String table) {
     return "CREATE TABLE IF NOT EXISTS " + database + "." + table + " (\n"
         + "  Timestamp DateTime64(9) CODEC(Delta(8), ZSTD(1)),\n"
         + "  TraceId String CODEC(ZSTD(1)),\n"
@@ -105,7 +105,7 @@ final class SampleTables {
   }
 
   /** The exporter's JSON-variant spans table (traces_json_table.sql). */
-  static String jsonTable(String database, String table) {
+  public static String jsonTable(String database, String table) {
     return "CREATE TABLE IF NOT EXISTS " + database + "." + table + " (\n"
         + "  Timestamp DateTime64(9) CODEC(Delta, ZSTD(1)),\n"
         + "  TraceId String CODEC(ZSTD(1)),\n"
@@ -132,7 +132,7 @@ final class SampleTables {
   }
 
   /** The exporter's trace-id lookup table (traces_id_ts_lookup_table.sql): whole seconds. */
-  static String lookupTable(String database, String table) {
+  public static String lookupTable(String database, String table) {
     return "CREATE TABLE IF NOT EXISTS " + database + "." + table + "_trace_id_ts (\n"
         + "  TraceId String CODEC(ZSTD(1)),\n"
         + "  Start SimpleAggregateFunction(min, DateTime) CODEC(ZSTD(1)),\n"
@@ -144,7 +144,7 @@ final class SampleTables {
   }
 
   /** The materialized view that fills the lookup table on every insert (traces_id_ts_lookup_mv.sql). */
-  static String lookupView(String database, String table) {
+  public static String lookupView(String database, String table) {
     return "CREATE MATERIALIZED VIEW IF NOT EXISTS " + database + "." + table + "_trace_id_ts_mv\n"
         + "TO " + database + "." + table + "_trace_id_ts\n"
         + "AS SELECT TraceId, min(Timestamp) AS Start, max(Timestamp) AS End\n"

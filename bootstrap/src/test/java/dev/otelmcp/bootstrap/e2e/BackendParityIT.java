@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One dataset through every backend: the repository's 47 sample traces (real instrumentation output) served as the
- * built-in store, a Jaeger, a Tempo and a Traceloop API, each fake answering from the same span list; the same tool
- * calls go to four server processes and every answer must equal the built-in store's, field by field, once what
+ * built-in store, a Jaeger, a Tempo and a Traceloop API, each fake answering from the same span list, and a real
+ * ClickHouse engine holding the same spans in both variants of the Collector exporter's schema; the same tool calls
+ * go to six server processes and every answer must equal the built-in store's, field by field, once what
  * legitimately differs is taken out ({@link ParityDiff}). A difference a backend cannot avoid is documented in the
  * README's section of that backend and asserted here as such ({@link ParityDiff#KNOWN}). Traceloop's trace search
  * lists root spans, so for the tools that search traces, traces whose root span was never exported (the samples
@@ -66,6 +67,11 @@ class BackendParityIT {
     traceloopApi = FAKES.get(FAKES.size() - 1);
     SERVERS.put("traceloop", ServerProcess.start("--backend", "traceloop", "--url", traceloop,
         "--api-key", "tl-parity-key-0123456789"));
+    // A real ClickHouse engine holding the spans as the Collector's clickhouse exporter writes them, both variants.
+    var clickhouse = ClickHouseParity.load(data);
+    SERVERS.put("clickhouse", ServerProcess.start(ClickHouseParity.arguments(clickhouse, ClickHouseParity.MAP_DATABASE)));
+    SERVERS.put("clickhouse-json",
+        ServerProcess.start(ClickHouseParity.arguments(clickhouse, ClickHouseParity.JSON_DATABASE)));
   }
 
   private static String fake(Extension answers) {
@@ -146,12 +152,33 @@ class BackendParityIT {
   }
 
   /**
+   * ClickHouse returns every trace as the built-in store does, summary and every span in full: the JSON variant
+   * exactly; the Map variant holds every attribute value as the text the exporter wrote, which it gives back as
+   * such (documented, {@link ParityDiff#KNOWN}).
+   */
+  @Test
+  @Order(2)
+  void clickHouseReturnsEveryTraceAsTheBuiltInStore() {
+    List<String> problems = new ArrayList<>();
+    for (var trace : data.traces()) {
+      for (Map<String, Object> arguments : List.of(Map.<String, Object>of("trace_id", trace.traceId()),
+          Map.<String, Object>of("trace_id", trace.traceId(), "view", "spans"))) {
+        Map<String, Object> expected = SERVERS.get("otlp").ok("get_trace", arguments);
+        for (String backend : List.of("clickhouse", "clickhouse-json")) {
+          problems.addAll(ParityDiff.compare(backend, "get_trace", expected, SERVERS.get(backend).ok("get_trace", arguments)));
+        }
+      }
+    }
+    assertThat(problems).as("get_trace: differences from the built-in store").isEmpty();
+  }
+
+  /**
    * The documented differences are real: each was seen, and the samples do hold traces without a root span, which
    * Traceloop's trace search cannot find (so the comparison with the rooted store above means something) but its
    * LLM aggregates count.
    */
   @Test
-  @Order(2)
+  @Order(3)
   void theDocumentedDifferencesAreTheOnlyOnesAndStillExist() {
     assertThat(ParityDiff.unseen()).as("documented differences no backend showed (update the README)").isEmpty();
     int all = requests(SERVERS.get("otlp"));
