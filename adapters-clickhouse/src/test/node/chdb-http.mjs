@@ -3,8 +3,10 @@
 //   GET /ping, GET / -> "Ok.\n"
 //   GET|POST / with the query in `query=` and/or the body (ClickHouse appends the body after a line feed),
 //   `param_<name>=<value>` typed query parameters (values in ClickHouse's escaped text format, bound by the
-//   engine itself: chdb's queryBind, never spliced into the SQL), `database=`, `default_format=`,
+//   engine itself: chdb's queryStreamBind/queryBind, never
+//   spliced into the SQL), `database=`, `default_format=`,
 //   credentials by HTTP Basic, X-ClickHouse-User/X-ClickHouse-Key headers or user=/password= parameters.
+// A query's rows are streamed as the engine makes them (chunked transfer), as ClickHouse does.
 // Errors are answered as ClickHouse does: the status its exceptionCodeToHTTPStatus picks, a
 // "Code: N. DB::Exception: ..." body and the X-ClickHouse-Exception-Code header.
 // Environment: CHDB_HTTP_USER (default "default"), CHDB_HTTP_PASSWORD (default empty).
@@ -109,15 +111,33 @@ function serially(work) {
   return run;
 }
 
-async function execute(sql, params, database, format) {
+// The engine streams what a SELECT returns; other statements (DDL, INSERT, DESC, EXISTS, USE) it refuses to stream.
+const NOT_STREAMABLE = /Streaming query is not supported/;
+const ANSWER_HEADERS = { 'Content-Type': 'text/plain; charset=UTF-8', 'X-ClickHouse-Server-Display-Name': 'chdb' };
+
+// Runs a statement and answers it. A query's rows are written as the engine makes them (chunked), so that no answer
+// is held whole: a JavaScript string ends at 512 MiB, well below what a window of spans can come to. An error before
+// the first rows is answered with its status; one after the answer began is appended to it, as ClickHouse does.
+async function execute(res, sql, params, database, format) {
   if (database) {
     await session.queryAsync('USE `' + database + '`');
   }
   try {
     const options = { format };
-    const result = Object.keys(params).length ? await session.queryBindAsync(sql, params, options)
-      : await session.queryAsync(sql, options);
-    return result.text();
+    const bound = Object.keys(params).length > 0;
+    let stream;
+    try {
+      stream = bound ? session.queryStreamBind(sql, params, options) : session.queryStream(sql, options);
+    } catch (error) {
+      if (!NOT_STREAMABLE.test(error.message || '')) {
+        throw error;
+      }
+      const result = bound ? await session.queryBindAsync(sql, params, options) : await session.queryAsync(sql, options);
+      res.writeHead(200, ANSWER_HEADERS);
+      res.end(result.bytes());
+      return;
+    }
+    await streamTo(res, stream);
   } finally {
     if (database) {
       await session.queryAsync('USE default');
@@ -125,7 +145,36 @@ async function execute(sql, params, database, format) {
   }
 }
 
+async function streamTo(res, stream) {
+  const chunks = stream[Symbol.asyncIterator]();
+  let next = await chunks.next();
+  res.writeHead(200, ANSWER_HEADERS);
+  try {
+    while (!next.done) {
+      if (!res.write(next.value.raw())) {
+        await new Promise((resume) => {
+          res.once('drain', resume);
+          res.once('close', resume);
+        });
+      }
+      if (res.destroyed) {
+        await chunks.return();
+        return;
+      }
+      next = await chunks.next();
+    }
+    res.end();
+  } catch (error) {
+    const text = error.message || String(error);
+    res.end(`\n${text.startsWith('Code: ') ? text : 'Code: 1002. DB::Exception: ' + text} (version ${VERSION})\n`);
+  }
+}
+
 function answerError(res, error) {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
   let code = error.code;
   let text = error.message || String(error);
   if (typeof error.clickhouseCode === 'number') {
@@ -187,9 +236,7 @@ const server = http.createServer((req, res) => {
         throw new ClickHouseError('UNKNOWN_DATABASE', `Database ${database} does not exist`);
       }
       const format = url.searchParams.get('default_format') || 'TabSeparated';
-      const text = await serially(() => execute(sql, params, database, format));
-      res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8', 'X-ClickHouse-Server-Display-Name': 'chdb' });
-      res.end(text);
+      await serially(() => execute(res, sql, params, database, format));
     } catch (error) {
       answerError(res, error);
     }

@@ -229,7 +229,7 @@ public final class StoreBenchmark {
     }
   }
 
-  private static URI endpoint(TraceStore store) {
+  static URI endpoint(TraceStore store) {
     Matcher m = Pattern.compile("receiving on (\\S+/v1/traces)").matcher(store.health().detail());
     if (!m.find()) {
       throw new IllegalStateException("receiver not running: " + store.health().detail());
@@ -238,7 +238,7 @@ public final class StoreBenchmark {
   }
 
   /** Sends every request in the file from {@link #CLIENTS} threads; each must be answered 200. */
-  private static void send(Path requests, URI endpoint) throws Exception {
+  static void send(Path requests, URI endpoint) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     AtomicLong failures = new AtomicLong();
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(requests), 1 << 20))) {
