@@ -5,6 +5,7 @@ import feign.Headers;
 import feign.Param;
 import feign.QueryMap;
 import feign.RequestLine;
+import feign.Response;
 import java.util.Map;
 
 /**
@@ -19,6 +20,15 @@ interface ClickHouseApi {
   @Headers("Content-Type: text/plain; charset=UTF-8")
   @Body("{sql}")
   byte[] query(@QueryMap(encoded = true) Map<String, String> params, @Param("sql") String sql);
+
+  /**
+   * Runs one statement whose answer is read as it arrives ({@link ClickHouseCalls#stream}): the caller checks the
+   * status and closes the response.
+   */
+  @RequestLine("POST /")
+  @Headers("Content-Type: text/plain; charset=UTF-8")
+  @Body("{sql}")
+  Response queryStreamed(@QueryMap(encoded = true) Map<String, String> params, @Param("sql") String sql);
 
   /** Answers {@code Ok.} when the server is up (no credentials needed). */
   @RequestLine("GET /ping")

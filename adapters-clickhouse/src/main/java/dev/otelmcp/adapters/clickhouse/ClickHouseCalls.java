@@ -1,8 +1,16 @@
 package dev.otelmcp.adapters.clickhouse;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelmcp.backend.toolkit.feign.FeignCalls;
+import dev.otelmcp.backend.toolkit.feign.StatusErrorDecoder;
+import feign.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,9 +31,18 @@ final class ClickHouseCalls {
   private final ClickHouseApi api;
   private final FeignCalls calls;
   private final ObjectMapper mapper;
+  private final StatusErrorDecoder statusErrors;
+
+  /** Takes the rows of a streamed answer one by one. */
+  @FunctionalInterface
+  interface RowReader {
+    /** Reads a row; {@code false} to stop reading (the rest of the answer is not fetched). */
+    boolean read(JsonNode row);
+  }
 
   ClickHouseCalls(ClickHouseApi api, ClickHouseConfig config, ObjectMapper mapper) {
     this.api = api;
+    this.statusErrors = ClickHouseHttp.statusErrors(config);
     this.calls = new FeignCalls(config.failures(), UNREACHABLE_HINT,
         "Check that BACKEND_URL points at ClickHouse's HTTP interface, not at a UI page or a proxy's login page.");
     this.mapper = mapper;
@@ -39,6 +56,41 @@ final class ClickHouseCalls {
   List<JsonNode> rows(String what, Sql sql) {
     byte[] body = calls.call(what, () -> api.query(encoded(sql.params()), sql.text()));
     return calls.parse(what, body, this::lines);
+  }
+
+  /**
+   * The rows of a statement ending in {@code FORMAT JSONEachRow}, handed to the reader as they arrive: an answer of
+   * millions of rows is never held whole. Stopping early closes the answer. A status error is the domain's exception,
+   * as for {@link #rows}; an answer that breaks off, or in which ClickHouse wrote an error after it had begun
+   * answering, is an unavailable backend.
+   */
+  void stream(String what, Sql sql, RowReader reader) {
+    calls.call(what, () -> {
+      try (Response response = api.queryStreamed(encoded(sql.params()), sql.text())) {
+        if (response.status() < 200 || response.status() > 299) {
+          Exception failure = statusErrors.decode(what, response);
+          throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        if (response.body() == null) {
+          return null;
+        }
+        try (InputStream body = response.body().asInputStream(); JsonParser p = mapper.createParser(body)) {
+          for (JsonToken token = p.nextToken(); token != null; token = p.nextToken()) {
+            if (token != JsonToken.START_OBJECT) {
+              throw new JsonParseException(p, "a JSONEachRow line is not a JSON object");
+            }
+            if (!reader.read(mapper.readTree(p))) {
+              break;
+            }
+          }
+        } catch (JsonProcessingException e) {
+          throw calls.unreadable(what, true, e.getOriginalMessage(), e);
+        } catch (IOException e) {
+          throw calls.failures().unreachable(what, e, UNREACHABLE_HINT);
+        }
+      }
+      return null;
+    });
   }
 
   /** {@code GET /ping}. */

@@ -24,14 +24,19 @@ final class ClickHouseHttp {
   private ClickHouseHttp() {}
 
   static ClickHouseApi api(ClickHouseConfig config, ObjectMapper mapper) {
-    HttpFailures failures = config.failures();
     return FeignClients.builder("ClickHouse", config, mapper)
         .authorization(Optional.of(config.authorization()))
-        .errorDecoder(new StatusErrorDecoder(failures, ClickHouseHttp::message, ClickHouseHttp::hints,
-            (what, text) -> new BackendRejectedException(failures.at() + " answered 404 for " + what
-                + failures.detail(text), notFoundHint(text, config))))
+        .errorDecoder(statusErrors(config))
         .build()
         .target(ClickHouseApi.class);
+  }
+
+  /** How a status error becomes the domain's exception (also for answers read as they arrive). */
+  static StatusErrorDecoder statusErrors(ClickHouseConfig config) {
+    HttpFailures failures = config.failures();
+    return new StatusErrorDecoder(failures, ClickHouseHttp::message, ClickHouseHttp::hints,
+        (what, text) -> new BackendRejectedException(failures.at() + " answered 404 for " + what
+            + failures.detail(text), notFoundHint(text, config)));
   }
 
   /** ClickHouse's message without its version suffix. */

@@ -109,12 +109,7 @@ public final class ClickHouseTraceStore implements TraceStore {
 
   @Override
   public Optional<LlmCallScan> llmCallScan() {
-    return Optional.of(new ClickHouseLlmCallScan(traceSearch, schema));
-  }
-
-  /** The scan with pages of {@code pageSize} traces (tests page through the samples with it). */
-  LlmCallScan llmCallScan(int pageSize) {
-    return new ClickHouseLlmCallScan(traceSearch, schema, pageSize);
+    return Optional.of(new ClickHouseLlmCallScan(traceSearch, schema, calls, config));
   }
 
   @Override

@@ -49,6 +49,23 @@ final class TraceSearch {
   /** Up to {@code limit} traces after {@code after} (a cursor of {@link Found#cursor}, or {@code null}). */
   Page page(Schema schema, TimeRange window, List<Filter> filters, int limit, String after) {
     SqlParams params = new SqlParams();
+    String sql = "SELECT TraceId, toString(start_n) AS start_ns FROM ("
+        + traceList(schema, window, filters, limit + 1, after, params) + ") ORDER BY start_n DESC, TraceId ASC"
+        + SpanRows.SETTINGS + " FORMAT JSONEachRow";
+    List<JsonNode> rows = calls.rows("trace search", params.sql(sql));
+    List<Found> found = new ArrayList<>(Math.min(rows.size(), limit));
+    for (int i = 0; i < rows.size() && i < limit; i++) {
+      found.add(new Found(rows.get(i).path("TraceId").asText(), Long.parseLong(rows.get(i).path("start_ns").asText())));
+    }
+    return new Page(found, rows.size() > limit);
+  }
+
+  /**
+   * The statement listing the traces that start in the window and match every filter, newest first ({@code TraceId},
+   * {@code start_n} in nanoseconds): at most {@code limit} ({@code null}: all), after the cursor {@code after}.
+   */
+  String traceList(Schema schema, TimeRange window, List<Filter> filters, Integer limit, String after,
+      SqlParams params) {
     FilterSql filterSql = new FilterSql(schema.variant(), params);
     List<String> having = new ArrayList<>();
     String start = "min(" + FilterSql.START_NANOS + ")";
@@ -74,20 +91,13 @@ final class TraceSearch {
       having.add("(start_n < " + at + " OR (start_n = " + at + " AND TraceId > " + params.string(cursor.traceId())
           + "))");
     }
-    String sql = "SELECT TraceId, toString(start_n) AS start_ns, " + start + " AS start_n"
+    return "SELECT TraceId, " + start + " AS start_n"
         + " FROM " + config.spansTable()
         + " WHERE " + scanRange(params, window) + " AND match(TraceId, '^[0-9a-f]{1,32}$')"
         + " GROUP BY TraceId"
         + " HAVING " + String.join(" AND ", having)
         + " ORDER BY start_n DESC, TraceId ASC"
-        + " LIMIT " + params.uint32(limit + 1)
-        + SpanRows.SETTINGS + " FORMAT JSONEachRow";
-    List<JsonNode> rows = calls.rows("trace search", params.sql(sql));
-    List<Found> found = new ArrayList<>(Math.min(rows.size(), limit));
-    for (int i = 0; i < rows.size() && i < limit; i++) {
-      found.add(new Found(rows.get(i).path("TraceId").asText(), Long.parseLong(rows.get(i).path("start_ns").asText())));
-    }
-    return new Page(found, rows.size() > limit);
+        + (limit == null ? "" : " LIMIT " + params.uint32(limit));
   }
 
   /** Every span of the traces found (one statement), as whole traces in the page's order. */
@@ -122,7 +132,7 @@ final class TraceSearch {
   }
 
   /** The rows a search reads: the window widened by the longest trace on both sides. */
-  private String scanRange(SqlParams params, TimeRange window) {
+  String scanRange(SqlParams params, TimeRange window) {
     Instant from = window.start().minus(config.maxTraceDuration());
     Instant to = window.end().plus(config.maxTraceDuration());
     return "Timestamp >= " + params.dateTime64(from) + " AND Timestamp < " + params.dateTime64(to);

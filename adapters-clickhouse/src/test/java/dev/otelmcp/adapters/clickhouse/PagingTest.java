@@ -61,12 +61,12 @@ class PagingTest {
   }
 
   @Test
-  void theLlmCallScanReadsPageAfterPageWithTheDomainsCalls() {
+  void theLlmCallScanReadsTheWindowsTracesInTheSearchsOrderWithTheDomainsCallsAndHonoursItsLimit() {
     try (ClickHouseTraceStore store = Stores.open(SampleTables.loaded(), SampleTables.MAP_DATABASE)) {
       List<String> all = ids(store.searchTraces(new TraceQuery(SampleTables.WINDOW, List.of(), 1000)).hits());
       List<String> visited = new ArrayList<>();
       int[] calls = {0};
-      LlmCallScan.Report report = store.llmCallScan(5).scan(SampleTables.WINDOW, List.of(), 1000, (trace, found) -> {
+      LlmCallScan.Report report = store.llmCallScan().orElseThrow().scan(SampleTables.WINDOW, List.of(), 1000, (trace, found) -> {
         visited.add(trace.traceId());
         calls[0] += found.size();
         assertThat(found).hasSameSizeAs(LlmCalls.of(trace));
@@ -77,9 +77,13 @@ class PagingTest {
       assertThat(report.tracesRead()).isEqualTo(29);
       assertThat(report.moreAvailable()).isFalse();
 
-      LlmCallScan.Report limited = store.llmCallScan(5).scan(SampleTables.WINDOW, List.of(), 12, (t, c) -> { });
+      LlmCallScan.Report limited = store.llmCallScan().orElseThrow().scan(SampleTables.WINDOW, List.of(), 12, (t, c) -> { });
       assertThat(limited.tracesRead()).isEqualTo(12);
       assertThat(limited.moreAvailable()).isTrue();
+      LlmCallScan.Report exact = store.llmCallScan().orElseThrow().scan(SampleTables.WINDOW, List.of(), 29,
+          (t, c) -> { });
+      assertThat(exact.tracesRead()).isEqualTo(29);
+      assertThat(exact.moreAvailable()).as("the limit is the window's size: nothing more").isFalse();
     }
   }
 
@@ -87,10 +91,10 @@ class PagingTest {
   void aScanStopsAtTheCallsStopTimeAndSaysFromWhenItRead() {
     try (ClickHouseTraceStore store = Stores.open(SampleTables.loaded(), SampleTables.MAP_DATABASE)) {
       CallContext call = CallContext.startingNow(Duration.ofSeconds(30), Duration.ZERO, ProgressSink.NONE);
-      LlmCallScan.Report report = call.call(() -> store.llmCallScan(5).scan(SampleTables.WINDOW, List.of(), 1000,
+      LlmCallScan.Report report = call.call(() -> store.llmCallScan().orElseThrow().scan(SampleTables.WINDOW, List.of(), 1000,
           (trace, found) -> call.cancel()));
 
-      assertThat(report.tracesRead()).isEqualTo(5);
+      assertThat(report.tracesRead()).as("it stops after the trace it was reading").isEqualTo(1);
       assertThat(report.shortfall()).isNotNull();
       assertThat(report.shortfall().searchedFrom()).isNotNull();
     }
