@@ -137,7 +137,7 @@ async function execute(res, sql, params, database, format) {
       res.end(result.bytes());
       return;
     }
-    await streamTo(res, stream);
+    await streamTo(res, stream, headerLines(sql, format));
   } finally {
     if (database) {
       await session.queryAsync('USE default');
@@ -145,13 +145,32 @@ async function execute(res, sql, params, database, format) {
   }
 }
 
-async function streamTo(res, stream) {
+// How many header lines a format with names writes (…WithNames: 1, …WithNamesAndTypes: 2). The engine formats each
+// chunk of a stream on its own, header included; ClickHouse writes the header once, so later chunks lose theirs.
+function headerLines(sql, format) {
+  const named = /\bFORMAT\s+(\w+)\s*;?\s*$/i.exec(sql);
+  const name = named ? named[1] : format || '';
+  return /WithNamesAndTypes$/i.test(name) ? 2 : /WithNames$/i.test(name) ? 1 : 0;
+}
+
+function withoutLines(buffer, lines) {
+  let at = 0;
+  for (let i = 0; i < lines && at >= 0; i++) {
+    at = buffer.indexOf(0x0a, at) + 1 || -1;
+  }
+  return at < 0 ? buffer.subarray(buffer.length) : buffer.subarray(at);
+}
+
+async function streamTo(res, stream, header = 0) {
   const chunks = stream[Symbol.asyncIterator]();
   let next = await chunks.next();
   res.writeHead(200, ANSWER_HEADERS);
   try {
-    while (!next.done) {
-      if (!res.write(next.value.raw())) {
+    for (let first = true; !next.done; first = false) {
+      const bytes = first ? next.value.raw() : withoutLines(next.value.raw(), header);
+      // A client that stopped reading closed the connection: the stream is then given up, not waited on (a wait
+      // for 'drain' that never comes would hold every later statement, as they run one at a time).
+      if (!res.write(bytes) && !res.destroyed) {
         await new Promise((resume) => {
           res.once('drain', resume);
           res.once('close', resume);

@@ -48,7 +48,7 @@ final class ClickHouseLlmCallScan implements LlmCallScan {
         + " INNER JOIN (" + search.traceList(current, window, filters, listed, null, params) + ") AS t_ USING (TraceId)"
         + " WHERE " + search.scanRange(params, window)
         + " ORDER BY t_.start_n DESC, TraceId ASC"
-        + SpanRows.SETTINGS + " FORMAT JSONEachRow";
+        + SpanRows.SETTINGS + " FORMAT JSONCompactEachRowWithNames";
     Reading reading = new Reading(limit, visitor, CallContext.current());
     calls.stream("LLM scan", params.sql(sql), reading::row);
     return reading.end();
