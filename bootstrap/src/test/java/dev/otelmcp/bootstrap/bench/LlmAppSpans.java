@@ -1,5 +1,6 @@
 package dev.otelmcp.bootstrap.bench;
 
+import dev.otelmcp.adapters.clickhouse.SampleTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import java.util.List;
 final class LlmAppSpans {
 
   static final String DATABASE = "otel";
-  static final String TABLE = DATABASE + ".otel_traces";
+  static final String SPANS = "otel_traces";
+  static final String TABLE = DATABASE + "." + SPANS;
 
   /** Keys a span's model is read from (the domain's LlmConventions). */
   private static final List<String> MODEL_KEYS = List.of("gen_ai.request.model", "llm.request.model",
@@ -48,9 +50,10 @@ final class LlmAppSpans {
   /** Creates the tables and the view, then generates about {@code spans} spans before {@code now}. */
   static long generate(ChdbShim engine, long spans, Instant now) {
     engine.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
-    engine.execute(spansTable());
-    engine.execute(lookupTable());
-    engine.execute(lookupView());
+    // The exporter's tables and the view that fills the lookup table on every insert, created before the data.
+    engine.execute(SampleTables.mapTable(DATABASE, SPANS));
+    engine.execute(SampleTables.lookupTable(DATABASE, SPANS));
+    engine.execute(SampleTables.lookupView(DATABASE, SPANS));
     // Five services of 8, 12, 10, 6 and 14 spans: every five traces hold 50 spans.
     long traces = Math.max(5, Math.round(spans / 50.0) * 5);
     String sql = resource("bench/llm-app-spans.sql")
@@ -94,64 +97,6 @@ final class LlmAppSpans {
 
   private static String array(List<String> keys) {
     return "['" + String.join("', '", keys) + "']";
-  }
-
-  /** The exporter's Map-variant spans table (its traces_table.sql, bloom-filter and minmax indexes). */
-  static String spansTable() {
-    return "CREATE TABLE IF NOT EXISTS " + TABLE + " (\n"
-        + "  Timestamp DateTime64(9) CODEC(Delta(8), ZSTD(1)),\n"
-        + "  TraceId String CODEC(ZSTD(1)),\n"
-        + "  SpanId String CODEC(ZSTD(1)),\n"
-        + "  ParentSpanId String CODEC(ZSTD(1)),\n"
-        + "  TraceState String CODEC(ZSTD(1)),\n"
-        + "  SpanName LowCardinality(String) CODEC(ZSTD(1)),\n"
-        + "  SpanKind LowCardinality(String) CODEC(ZSTD(1)),\n"
-        + "  ServiceName LowCardinality(String) CODEC(ZSTD(1)),\n"
-        + "  ResourceAttributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),\n"
-        + "  ScopeName String CODEC(ZSTD(1)),\n"
-        + "  ScopeVersion String CODEC(ZSTD(1)),\n"
-        + "  SpanAttributes Map(LowCardinality(String), String) CODEC(ZSTD(1)),\n"
-        + "  Duration UInt64 CODEC(T64, ZSTD(1)),\n"
-        + "  StatusCode LowCardinality(String) CODEC(ZSTD(1)),\n"
-        + "  StatusMessage String CODEC(ZSTD(1)),\n"
-        + "  Events Nested (Timestamp DateTime64(9), Name LowCardinality(String),\n"
-        + "    Attributes Map(LowCardinality(String), String)) CODEC(ZSTD(1)),\n"
-        + "  Links Nested (TraceId String, SpanId String, TraceState String,\n"
-        + "    Attributes Map(LowCardinality(String), String)) CODEC(ZSTD(1)),\n"
-        + "  INDEX idx_trace_id TraceId TYPE bloom_filter(0.001) GRANULARITY 1,\n"
-        + "  INDEX idx_res_attr_key mapKeys(ResourceAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,\n"
-        + "  INDEX idx_res_attr_value mapValues(ResourceAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,\n"
-        + "  INDEX idx_span_attr_key mapKeys(SpanAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,\n"
-        + "  INDEX idx_span_attr_value mapValues(SpanAttributes) TYPE bloom_filter(0.01) GRANULARITY 1,\n"
-        + "  INDEX idx_duration Duration TYPE minmax GRANULARITY 1,\n"
-        + "  INDEX idx_lower_span_name lower(SpanName) TYPE tokenbf_v1(32768, 3, 0) GRANULARITY 8\n"
-        + ") ENGINE = MergeTree\n"
-        + "PARTITION BY toDate(Timestamp)\n"
-        + "PRIMARY KEY (ServiceName, SpanName, toDateTime(Timestamp))\n"
-        + "ORDER BY (ServiceName, SpanName, toDateTime(Timestamp), Timestamp)\n"
-        + "SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1";
-  }
-
-  /** The exporter's trace-id lookup table (traces_id_ts_lookup_table.sql). */
-  static String lookupTable() {
-    return "CREATE TABLE IF NOT EXISTS " + TABLE + "_trace_id_ts (\n"
-        + "  TraceId String CODEC(ZSTD(1)),\n"
-        + "  Start SimpleAggregateFunction(min, DateTime) CODEC(ZSTD(1)),\n"
-        + "  End SimpleAggregateFunction(max, DateTime) CODEC(ZSTD(1))\n"
-        + ") ENGINE = AggregatingMergeTree\n"
-        + "PARTITION BY toStartOfWeek(Start)\n"
-        + "ORDER BY (TraceId)\n"
-        + "SETTINGS index_granularity = 8192, ttl_only_drop_parts = 1";
-  }
-
-  /** The view that fills the lookup table on every insert (traces_id_ts_lookup_mv.sql), created before the data. */
-  static String lookupView() {
-    return "CREATE MATERIALIZED VIEW IF NOT EXISTS " + TABLE + "_trace_id_ts_mv\n"
-        + "TO " + TABLE + "_trace_id_ts\n"
-        + "AS SELECT TraceId, min(Timestamp) AS Start, max(Timestamp) AS End\n"
-        + "FROM " + TABLE + "\n"
-        + "WHERE TraceId != ''\n"
-        + "GROUP BY TraceId";
   }
 
   private static String resource(String name) {
