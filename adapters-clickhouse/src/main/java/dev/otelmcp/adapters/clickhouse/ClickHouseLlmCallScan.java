@@ -6,6 +6,7 @@ import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.query.Filter;
@@ -100,7 +101,8 @@ final class ClickHouseLlmCallScan implements LlmCallScan {
 
     /** Hands on the trace read so far; false when the call must stop (it said how far it read). */
     private boolean hand() {
-      Trace trace = new Trace(traceId, List.copyOf(spans));
+      // Grouped as every read of the store groups spans (a span id sent twice is kept once).
+      Trace trace = Traces.group(spans).get(0);
       spans.clear();
       visitor.visit(trace, LlmCalls.of(trace));
       read++;

@@ -12,6 +12,7 @@ import dev.otelmcp.domain.model.SpanLink;
 import dev.otelmcp.domain.model.SpanStatus;
 import dev.otelmcp.domain.model.StatusCode;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.Traces;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,16 +127,11 @@ final class SpanRows {
         .build();
   }
 
-  /** The rows grouped into traces, in the order their trace ids first appear. */
+  /** The rows grouped into traces ({@link Traces#group}: a span id sent twice is kept once), newest first. */
   static List<Trace> traces(List<JsonNode> rows) {
-    Map<String, List<Span>> byTrace = new LinkedHashMap<>();
-    for (JsonNode row : rows) {
-      Span span = span(row);
-      byTrace.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
-    }
-    List<Trace> traces = new ArrayList<>(byTrace.size());
-    byTrace.forEach((id, spans) -> traces.add(new Trace(id, spans)));
-    return traces;
+    List<Span> spans = new ArrayList<>(rows.size());
+    rows.forEach(row -> spans.add(span(row)));
+    return Traces.group(spans);
   }
 
   static Instant instant(long nanos) {

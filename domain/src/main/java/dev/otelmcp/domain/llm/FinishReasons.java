@@ -60,25 +60,29 @@ final class FinishReasons {
   /** Whether a key is one of the per-choice keys {@link #indexed} reads. */
   static boolean isIndexed(String key) {
     for (String prefix : LlmConventions.INDEXED_FINISH_REASON_PREFIXES) {
-      if (key.startsWith(prefix)) {
-        Matcher m = INDEXED.matcher(key.substring(prefix.length()));
-        if (m.matches() && m.group(1).length() < 6) {
-          return true;
-        }
+      if (choice(prefix, key) >= 0) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** The choice number of {@code <prefix><N>.finish_reason} (at most five digits), or -1 for any other key. */
+  private static int choice(String prefix, String key) {
+    if (!key.startsWith(prefix)) {
+      return -1;
+    }
+    Matcher m = INDEXED.matcher(key.substring(prefix.length()));
+    return m.matches() && m.group(1).length() < 6 ? Integer.parseInt(m.group(1)) : -1;
   }
 
   private static List<String> indexed(Attributes attributes) {
     for (String prefix : LlmConventions.INDEXED_FINISH_REASON_PREFIXES) {
       Map<Integer, String> byChoice = new TreeMap<>();
       attributes.asMap().forEach((key, value) -> {
-        if (key.startsWith(prefix)) {
-          Matcher m = INDEXED.matcher(key.substring(prefix.length()));
-          if (m.matches() && m.group(1).length() < 6) {
-            byChoice.put(Integer.parseInt(m.group(1)), value.asText());
-          }
+        int choice = choice(prefix, key);
+        if (choice >= 0) {
+          byChoice.put(choice, value.asText());
         }
       });
       List<String> reasons = new ArrayList<>();
