@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.otelmcp.domain.error.UnsupportedQueryException;
+import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
@@ -15,15 +16,19 @@ import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.pricing.PriceBreaks;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.SpanQuery;
 import dev.otelmcp.domain.query.TraceQuery;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -269,6 +274,28 @@ public abstract class AbstractTraceStoreContractTest {
     assertThat(report.tracesRead()).isEqualTo(visited.size());
     assertThat(report.moreAvailable()).isFalse();
     assertThat(report.shortfall()).isNull();
+  }
+
+  @Test
+  void aStoreThatSumsLlmUsageItselfSumsTheDomainsCallsGroupByGroup() {
+    Optional<LlmUsageSums> sums = store().llmUsageSums();
+    assumeTrue(sums.isPresent(), "store does not sum LLM usage itself");
+    TimeRange window = knownData().window();
+    List<Trace> traces = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream()
+        .map(this::whole).toList();
+    PriceBreaks breaks = ExpectedCallGroups.splitting(traces);
+    for (Duration step : Arrays.asList(null, Duration.ofMinutes(1))) {
+      List<CallGroup> reported = new ArrayList<>();
+      LlmUsageSums.Report report = sums.get().sum(new LlmUsageSums.Request(window, List.of(), breaks, step),
+          reported::add);
+
+      Map<String, CallGroup> expected = ExpectedCallGroups.of(traces, breaks, step);
+      assertThat(expected).as("groups the fixture's calls make").hasSizeGreaterThan(1);
+      assertThat(ExpectedCallGroups.byKey(reported, breaks, step)).as("groups with series step %s", step)
+          .isEqualTo(expected);
+      assertThat(report.tracesRead()).isEqualTo(traces.size());
+      assertThat(report.spansRead()).isEqualTo(traces.stream().mapToLong(Trace::spanCount).sum());
+    }
   }
 
   @Test

@@ -131,11 +131,15 @@ final class ClickHouseCalls {
     return rows;
   }
 
-  /** {@code param_<name>} to the pct-encoded value (braces and all: Feign must not read them as templates). */
+  /**
+   * {@code param_<name>} to the pct-encoded value (braces and all: Feign must not read them as templates). Every
+   * character but letters, digits and {@code . - _} is encoded: {@code URLEncoder} leaves {@code *} as it is, and
+   * Feign takes a value holding one for not yet encoded and encodes it again ({@code %} as {@code %25}).
+   */
   private static Map<String, String> encoded(Map<String, String> params) {
     Map<String, String> query = new LinkedHashMap<>();
     params.forEach((name, value) -> query.put("param_" + name,
-        URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+        URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")));
     return query;
   }
 }

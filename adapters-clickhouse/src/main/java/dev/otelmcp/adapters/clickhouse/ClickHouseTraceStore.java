@@ -12,6 +12,7 @@ import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -110,6 +111,14 @@ public final class ClickHouseTraceStore implements TraceStore {
   @Override
   public Optional<LlmCallScan> llmCallScan() {
     return Optional.of(new ClickHouseLlmCallScan(traceSearch, schema, calls, config));
+  }
+
+  /** Sums in SQL on the {@code Map} variant ({@link ClickHouseUsageSums}); the first call reads the schema. */
+  @Override
+  public Optional<LlmUsageSums> llmUsageSums() {
+    Schema current = schema.schema();
+    return current.variant() == Schema.Variant.MAP
+        ? Optional.of(new ClickHouseUsageSums(traceSearch, current, calls, config)) : Optional.empty();
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class SqlParams {
 
   private static final Pattern HEX_ID = Pattern.compile("[0-9a-f]{1,32}");
+  private static final Pattern NAME = Pattern.compile("[^'\\\\\\x00-\\x1f]+");
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -80,6 +81,30 @@ final class SqlParams {
       literal.append(literal.length() > 1 ? "," : "").append('\'').append(key).append('\'');
     }
     return bind("Array(String)", literal.append(']').toString());
+  }
+
+  /**
+   * An {@code Array(String)} of names the code holds, such as instrumentation scopes ({@code @scope/name}): any
+   * character but quotes, backslashes and control characters, which are refused, so the literal needs no escapes.
+   */
+  String names(java.util.Collection<String> names) {
+    StringBuilder literal = new StringBuilder("[");
+    for (String name : names) {
+      if (!NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("not a plain name: " + name);
+      }
+      literal.append(literal.length() > 1 ? "," : "").append('\'').append(name).append('\'');
+    }
+    return bind("Array(String)", literal.append(']').toString());
+  }
+
+  /** An {@code Array(Int64)}. */
+  String int64s(List<Long> values) {
+    StringBuilder literal = new StringBuilder("[");
+    for (long value : values) {
+      literal.append(literal.length() > 1 ? "," : "").append(value);
+    }
+    return bind("Array(Int64)", literal.append(']').toString());
   }
 
   /** The statement with these values. */

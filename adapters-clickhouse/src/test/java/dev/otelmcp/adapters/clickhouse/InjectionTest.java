@@ -45,7 +45,8 @@ class InjectionTest {
       "\\N",
       "\"double\" `back` quotes",
       "Grüße ✓ 日本",
-      "%20+&=?#");
+      "%20+&=?#",
+      "glob* (a|b) $x [+-]? %5E");
   static final List<String> KEYS = List.of("we'ird.key", "back`quoted", "{k:String}", "back\\slash.key",
       "'] OR 1=1 --");
 

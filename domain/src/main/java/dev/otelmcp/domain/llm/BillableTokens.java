@@ -26,12 +26,14 @@ import java.util.Set;
  */
 public final class BillableTokens {
 
-  private static final Set<String> INPUT_WITHOUT_CACHE = Set.of(
+  /** Scopes whose input tokens leave cache reads and writes out. */
+  public static final Set<String> INPUT_WITHOUT_CACHE = Set.of(
       "@traceloop/instrumentation-anthropic", "@traceloop/instrumentation-bedrock",
       "opentelemetry.instrumentation.bedrock",
       "@arizeai/openinference-instrumentation-anthropic", "@arizeai/openinference-instrumentation-bedrock");
 
-  private static final Set<String> OUTPUT_WITHOUT_REASONING = Set.of(
+  /** Scopes whose output tokens leave the thinking tokens out. */
+  public static final Set<String> OUTPUT_WITHOUT_REASONING = Set.of(
       "opentelemetry.instrumentation.vertexai", "opentelemetry.instrumentation.google_generativeai",
       "@traceloop/instrumentation-vertexai", "@traceloop/instrumentation-google-generativeai",
       "openinference.instrumentation.vertexai");

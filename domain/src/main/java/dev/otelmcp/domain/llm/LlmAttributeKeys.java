@@ -69,6 +69,22 @@ public final class LlmAttributeKeys {
    */
   public static final String OUTPUT_MESSAGES = LlmConventions.OUTPUT_MESSAGES;
 
+  /**
+   * How a call is read, for a store that works calls out in its own language ({@code LlmUsageSums}) and must read them
+   * as {@link LlmCalls#read} does: a span may record a call when a key starts with one of {@code callKeyPrefixes}
+   * and no role excludes it ({@link SpanRole#DECLARED}); it does when it names a model (the first non-blank of the
+   * model keys) or reports a token figure (the first of the token keys holding a non-negative whole number — each key
+   * tried before it that holds anything else is a warning). {@code tokens} lists input, output, total, cache read,
+   * cache creation and reasoning, in that order.
+   */
+  public record CallKeys(List<String> callKeyPrefixes, List<String> provider, List<String> requestModel,
+      List<String> responseModel, List<List<String>> tokens) {}
+
+  public static final CallKeys CALL_KEYS = new CallKeys(LlmConventions.CALL_KEY_PREFIXES, LlmConventions.PROVIDER,
+      LlmConventions.REQUEST_MODEL, LlmConventions.RESPONSE_MODEL, List.of(LlmConventions.INPUT_TOKENS,
+      LlmConventions.OUTPUT_TOKENS, LlmConventions.TOTAL_TOKENS, LlmConventions.CACHE_READ_TOKENS,
+      LlmConventions.CACHE_CREATION_TOKENS, LlmConventions.REASONING_TOKENS));
+
   /** Whether a key is a per-choice finish reason key, as {@code FinishReasons} reads them. */
   public static boolean perChoiceFinishReason(String key) {
     return FinishReasons.isIndexed(key);

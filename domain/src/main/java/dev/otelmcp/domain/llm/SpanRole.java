@@ -1,7 +1,10 @@
 package dev.otelmcp.domain.llm;
 
 import dev.otelmcp.domain.model.Span;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +29,20 @@ public enum SpanRole {
   static final java.util.List<String> KEYS = java.util.List.of(GEN_AI_OPERATION, TRACELOOP_SPAN_KIND,
       OPENINFERENCE_SPAN_KIND);
 
+  /**
+   * Each key a role is read from, in the order tried, with the values that declare a role (lower case, trimmed):
+   * a value not listed here declares nothing, and the next key is tried.
+   */
+  public static final Map<String, Map<String, SpanRole>> DECLARED = declared();
+
   public static SpanRole of(Span span) {
-    return fromOperation(span).or(() -> fromTraceloop(span)).or(() -> fromOpenInference(span)).orElse(OTHER);
+    for (Map.Entry<String, Map<String, SpanRole>> key : DECLARED.entrySet()) {
+      Optional<SpanRole> role = text(span, key.getKey()).map(key.getValue()::get);
+      if (role.isPresent()) {
+        return role.get();
+      }
+    }
+    return OTHER;
   }
 
   /** Orchestration and tool spans are never LLM calls, whatever model or usage they repeat. */
@@ -35,52 +50,13 @@ public enum SpanRole {
     return this != OTHER;
   }
 
-  private static Optional<SpanRole> fromOperation(Span span) {
-    return text(span, GEN_AI_OPERATION).flatMap(op -> {
-      switch (op) {
-        case "invoke_agent":
-        case "create_agent":
-          return Optional.of(AGENT);
-        case "execute_tool":
-          return Optional.of(TOOL);
-        case "invoke_workflow":
-          return Optional.of(WORKFLOW);
-        default:
-          return Optional.empty();
-      }
-    });
-  }
-
-  private static Optional<SpanRole> fromTraceloop(Span span) {
-    return text(span, TRACELOOP_SPAN_KIND).flatMap(kind -> {
-      switch (kind) {
-        case "workflow":
-          return Optional.of(WORKFLOW);
-        case "task":
-          return Optional.of(TASK);
-        case "agent":
-          return Optional.of(AGENT);
-        case "tool":
-          return Optional.of(TOOL);
-        default:
-          return Optional.empty();
-      }
-    });
-  }
-
-  private static Optional<SpanRole> fromOpenInference(Span span) {
-    return text(span, OPENINFERENCE_SPAN_KIND).flatMap(kind -> {
-      switch (kind) {
-        case "agent":
-          return Optional.of(AGENT);
-        case "tool":
-          return Optional.of(TOOL);
-        case "chain":
-          return Optional.of(WORKFLOW);
-        default:
-          return Optional.empty();
-      }
-    });
+  private static Map<String, Map<String, SpanRole>> declared() {
+    Map<String, Map<String, SpanRole>> declared = new LinkedHashMap<>();
+    declared.put(GEN_AI_OPERATION, Map.of("invoke_agent", AGENT, "create_agent", AGENT, "execute_tool", TOOL,
+        "invoke_workflow", WORKFLOW));
+    declared.put(TRACELOOP_SPAN_KIND, Map.of("workflow", WORKFLOW, "task", TASK, "agent", AGENT, "tool", TOOL));
+    declared.put(OPENINFERENCE_SPAN_KIND, Map.of("agent", AGENT, "tool", TOOL, "chain", WORKFLOW));
+    return Collections.unmodifiableMap(declared);
   }
 
   private static Optional<String> text(Span span, String key) {

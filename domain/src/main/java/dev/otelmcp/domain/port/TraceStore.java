@@ -61,6 +61,14 @@ public interface TraceStore extends AutoCloseable {
   }
 
   /**
+   * The store's own sums of a window's LLM calls, when it can compute them where the spans are: usage answers then
+   * move groups instead of traces. Empty by default.
+   */
+  default Optional<LlmUsageSums> llmUsageSums() {
+    return Optional.empty();
+  }
+
+  /**
    * The whole trace, or empty when the backend does not know the id. The id was checked where it entered (it is
    * canonical by construction): a store only spells it for its wire.
    */

@@ -16,7 +16,17 @@ public final class CostFormula {
 
   /** The cost, or empty when the usage contradicts itself for these prices. */
   public static Optional<CallCost> cost(ModelPrices prices, BillableUsage usage) {
-    long basis = prices.units().values().stream().anyMatch(UnitPrice::isTiered) ? usage.input() : 0;
+    return cost(prices, usage, usage.input(), 1);
+  }
+
+  /**
+   * The cost of {@code requests} calls whose usage is summed in {@code usage}, each in the tier a request of
+   * {@code tierInput} input tokens is in ({@link PriceBreaks}): every unit is charged per token, so the sum's price is
+   * the sum of the calls' prices, and the per-request fee is charged once per call. Empty when the summed usage does
+   * not add up — for calls grouped by whether each adds up, exactly when none of them does.
+   */
+  public static Optional<CallCost> cost(ModelPrices prices, BillableUsage usage, long tierInput, long requests) {
+    long basis = prices.units().values().stream().anyMatch(UnitPrice::isTiered) ? tierInput : 0;
     boolean readPriced = prices.of(PriceUnit.CACHE_READ_MTOK).isPresent();
     boolean writePriced = prices.of(PriceUnit.CACHE_WRITE_MTOK).isPresent();
     boolean write1hPriced = prices.of(PriceUnit.CACHE_WRITE_1H_MTOK).isPresent();
@@ -37,7 +47,7 @@ public final class CostFormula {
         + charge(prices, PriceUnit.CACHE_WRITE_1H_MTOK, write1h, basis);
     double out = charge(prices, PriceUnit.OUTPUT_MTOK, output, basis)
         + charge(prices, PriceUnit.OUTPUT_REASONING_MTOK, reasoning, basis);
-    double fees = charge(prices, PriceUnit.REQUESTS_KCOUNT, 1, basis);
+    double fees = charge(prices, PriceUnit.REQUESTS_KCOUNT, requests, basis);
     return Optional.of(new CallCost(in, out, in + out + fees));
   }
 

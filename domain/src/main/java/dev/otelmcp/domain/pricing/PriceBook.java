@@ -43,6 +43,7 @@ public final class PriceBook {
   private final PriceSource operatorSource;
   private final PriceTable table;
   private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private volatile PriceBreaks breaks;
 
   /**
    * @param operatorSource names the operator's price file ({@code null} when there is none)
@@ -89,18 +90,38 @@ public final class PriceBook {
    * @param at when the call was made (dated and time-of-day prices)
    */
   public Quote price(String provider, String model, Instant at, BillableUsage usage) {
+    return price(provider, model, at, usage, usage.input(), 1);
+  }
+
+  /**
+   * The price of {@code requests} calls of one model summed in {@code usage}, all between the same {@link #breaks}:
+   * made at {@code at} or any time in the same dated period and part of the day, each with input tokens in the tier
+   * of {@code tierInput} ({@link CostFormula#cost(ModelPrices, BillableUsage, long, long)}).
+   */
+  public Quote price(String provider, String model, Instant at, BillableUsage usage, long tierInput, long requests) {
     if (model == null || model.isBlank()) {
       return new Unpriced("the call names no model");
     }
     Entry entry = entry(provider, model);
     if (entry instanceof FromOperator operator) {
-      return quote(operator.price().prices(), usage, provider, model, operatorSource);
+      return quote(operator.price().prices(), usage, tierInput, requests, provider, model, operatorSource);
     }
     if (entry instanceof FromTable fromTable) {
       PriceTable.Resolved resolved = fromTable.resolved();
-      return quote(resolved.model().pricesAt(at), usage, resolved.provider().id(), resolved.model().id(), table.source());
+      return quote(resolved.model().pricesAt(at), usage, tierInput, requests, resolved.provider().id(),
+          resolved.model().id(), table.source());
     }
     return new Unpriced("no price for " + model + (provider == null ? "" : " (" + provider + ")"));
+  }
+
+  /** Where any price this book holds can change ({@link PriceBreaks}); worked out once. */
+  public PriceBreaks breaks() {
+    PriceBreaks known = breaks;
+    if (known == null) {
+      known = PriceBreaksOf.book(operatorPrices, table);
+      breaks = known;
+    }
+    return known;
   }
 
   private Entry entry(String provider, String model) {
@@ -125,8 +146,9 @@ public final class PriceBook {
     return resolved.<Entry>map(FromTable::new).orElse(UNKNOWN);
   }
 
-  private static Quote quote(ModelPrices prices, BillableUsage usage, String provider, String model, PriceSource source) {
-    return CostFormula.cost(prices, usage)
+  private static Quote quote(ModelPrices prices, BillableUsage usage, long tierInput, long requests, String provider,
+      String model, PriceSource source) {
+    return CostFormula.cost(prices, usage, tierInput, requests)
         .<Quote>map(cost -> new Priced(cost, provider, model, source))
         .orElseGet(() -> new Unpriced("usage of " + model + " does not add up (cached tokens exceed input tokens)"));
   }

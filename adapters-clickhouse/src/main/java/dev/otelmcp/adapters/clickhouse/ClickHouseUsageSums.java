@@ -1,0 +1,115 @@
+package dev.otelmcp.adapters.clickhouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.otelmcp.domain.call.CallContext;
+import dev.otelmcp.domain.error.CallStoppedException;
+import dev.otelmcp.domain.llm.CallGroup;
+import dev.otelmcp.domain.port.LlmUsageSums;
+import dev.otelmcp.domain.pricing.BillableUsage;
+import dev.otelmcp.domain.pricing.PriceBreaks;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The window's LLM calls summed inside ClickHouse, in one statement whose answer is a few rows whatever the window
+ * holds: the window's traces are listed as trace search lists them (every filter in SQL); each of their spans is
+ * read as a call or not ({@link CallColumns}); per trace, the calls that have a call reporting usage below them are
+ * wrappers and left out, as {@code LlmCalls.counted} leaves them out (each usage-reporting call's ancestors are
+ * walked up the trace's parent links); the calls left are grouped by everything their price depends on besides
+ * their tokens ({@link LlmUsageSums}) and summed.
+ *
+ * <p>Only the {@code Map} variant: its attribute values are all text, read as the domain reads text. The JSON
+ * variant keeps typed values whose reading in SQL is not proved to agree, and is read by the call scan instead.
+ */
+final class ClickHouseUsageSums implements LlmUsageSums {
+
+  private final TraceSearch search;
+  private final Schema schema;
+  private final ClickHouseCalls calls;
+  private final ClickHouseConfig config;
+
+  ClickHouseUsageSums(TraceSearch search, Schema schema, ClickHouseCalls calls, ClickHouseConfig config) {
+    this.search = search;
+    this.schema = schema;
+    this.calls = calls;
+    this.config = config;
+  }
+
+  @Override
+  public Report sum(Request request, Consumer<CallGroup> groups) {
+    CallContext call = CallContext.current();
+    if (call.shouldStop()) {
+      throw new CallStoppedException(call.stopReason().orElseThrow());
+    }
+    SqlParams params = new SqlParams();
+    String sql = statement(request, params);
+    List<JsonNode> rows = calls.rows("LLM usage sums", params.sql(sql));
+    int traces = 0;
+    long spans = 0;
+    for (JsonNode row : rows) {
+      traces += row.path("traces").asInt();
+      spans += row.path("spans").asLong();
+      if (row.path("requests").asLong() > 0) {
+        groups.accept(group(row));
+      }
+    }
+    return new Report(traces, spans);
+  }
+
+  String statement(Request request, SqlParams params) {
+    PriceBreaks breaks = request.breaks();
+    String spans = "SELECT TraceId, SpanId, ParentSpanId, ServiceName, toUnixTimestamp64Nano(Timestamp) AS ns_, "
+        + new CallColumns(params).select(schema)
+        + " FROM " + config.spansTable()
+        + " INNER JOIN (" + search.traceList(schema, request.window(), request.traceFilters(), null, null, params)
+        + ") AS t_ USING (TraceId) WHERE " + search.scanRange(params, request.window());
+    String callTuple = "tuple(SpanId, ServiceName, ns_, prov_, req_, resp_, failed_, warn_, ifNull(in_, 0), "
+        + "ifNull(out_, 0), total_, ifNull(cr_, 0), ifNull(cc_, 0), ifNull(rs_, 0), bin_, bout_, brs_)";
+    // Every usage-reporting call's ancestors, walked up the parent links (a trace's length bounds any path).
+    String pidx = "arrayMap(p_ -> indexOf(ids_, p_), parents_)";
+    String wrappers = "if(length(cands_) < 2, CAST([], 'Array(String)'), arrayDistinct(arrayFlatten(arrayMap(i_ -> "
+        + "arrayFold((acc_, x_) -> if(acc_.1 = 0, acc_, (toUInt64(pidx_[acc_.1]), arrayPushBack(acc_.2, ids_[acc_.1]))), "
+        + "range(length(ids_)), (toUInt64(pidx_[i_]), CAST([], 'Array(String)'))).2, "
+        + "arrayFilter(i_ -> usage_[i_], arrayEnumerate(ids_))))))";
+    String traces = "SELECT length(ids_) AS spans_, " + pidx + " AS pidx_, " + wrappers + " AS wrappers_, "
+        + "arrayFilter(c_ -> NOT has(wrappers_, c_.1), cands_) AS counted_ "
+        + "FROM (SELECT TraceId, groupArray(SpanId) AS ids_, groupArray(ParentSpanId) AS parents_, "
+        + "groupArray(uses_) AS usage_, groupArrayIf(" + callTuple + ", cand_) AS cands_ FROM (" + spans
+        + ") GROUP BY TraceId)";
+    String step = request.seriesStep() == null ? ""
+        : ", intDiv(intDiv(c_.3, 1000000), " + params.int64(request.seriesStep().toMillis()) + ")";
+    String tiers = params.int64s(breaks.tierStarts());
+    String dates = params.int64s(breaks.dates().stream().map(TraceSearch::nanos).toList());
+    String timesOfDay = params.int64s(breaks.timesOfDayNanos());
+    return "SELECT c_.5 AS req, c_.6 AS resp, c_.4 AS prov, c_.2 AS service, toString(min(c_.3)) AS first_ns, "
+        + "countIf(n_ <= 1) AS traces, sumIf(spans_, n_ <= 1) AS spans, countIf(n_ > 0) AS requests, "
+        + "sumIf(c_.7, n_ > 0) AS errors, sumIf(c_.8, n_ > 0) AS warnings, sumIf(c_.9, n_ > 0) AS input, "
+        + "sumIf(c_.10, n_ > 0) AS output, sumIf(c_.11, n_ > 0) AS total, sumIf(c_.12, n_ > 0) AS cache_read, "
+        + "sumIf(c_.13, n_ > 0) AS cache_creation, sumIf(c_.14, n_ > 0) AS reasoning, "
+        + "sumIf(c_.15, n_ > 0) AS billable_input, sumIf(c_.16, n_ > 0) AS billable_output, "
+        + "sumIf(c_.17, n_ > 0) AS billable_reasoning, min(c_.15) AS tier_input"
+        + " FROM (" + traces + ") LEFT ARRAY JOIN counted_ AS c_, arrayEnumerate(counted_) AS n_"
+        // Everything a price depends on besides the tokens: tier, dated period, part of the day, whether it adds up.
+        + " GROUP BY req, resp, prov, service, n_ > 0, arrayCount(t_ -> c_.15 > t_, " + tiers + "), "
+        + "arrayCount(d_ -> c_.3 >= d_, " + dates + "), arrayCount(h_ -> c_.3 % 86400000000000 >= h_, " + timesOfDay
+        + "), c_.15 >= c_.12, c_.15 >= c_.13, c_.15 >= c_.12 + c_.13" + step
+        + SpanRows.SETTINGS + " FORMAT JSONEachRow";
+  }
+
+  private static CallGroup group(JsonNode row) {
+    return new CallGroup(text(row, "req"), text(row, "resp"), text(row, "prov"), row.path("service").asText(""),
+        SpanRows.instant(Long.parseLong(row.path("first_ns").asText("0"))), row.path("requests").asLong(),
+        row.path("errors").asLong(), row.path("warnings").asLong(), row.path("input").asLong(),
+        row.path("output").asLong(), row.path("total").asLong(), row.path("cache_read").asLong(),
+        row.path("cache_creation").asLong(), row.path("reasoning").asLong(),
+        new BillableUsage(row.path("billable_input").asLong(), row.path("cache_read").asLong(),
+            row.path("cache_creation").asLong(), 0, row.path("billable_output").asLong(),
+            row.path("billable_reasoning").asLong()),
+        row.path("tier_input").asLong());
+  }
+
+  private static String text(JsonNode row, String field) {
+    JsonNode value = row.path(field);
+    return value.isNull() || value.isMissingNode() ? null : value.asText();
+  }
+}
