@@ -11,12 +11,14 @@ import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.TraceQuery;
+import dev.otelmcp.tck.ExpectedCallGroups;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +41,7 @@ public class InMemoryTraceStore implements TraceStore {
   private boolean cursorPaging;
   private long getTraceDelayMillis;
   private boolean scansLlmCalls;
+  private boolean sumsLlmUsage;
   public final List<TraceQuery> searches = Collections.synchronizedList(new ArrayList<>());
   public final AtomicInteger getTraceCalls = new AtomicInteger();
   public final AtomicInteger inFlight = new AtomicInteger();
@@ -72,6 +75,28 @@ public class InMemoryTraceStore implements TraceStore {
       read.forEach(trace -> visitor.visit(trace, LlmCalls.of(trace)));
       return new LlmCallScan.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
           matching.size() > read.size(), null);
+    });
+  }
+
+  /** The store sums a window's LLM calls itself, as ClickHouse does, grouped as the TCK expects. */
+  public InMemoryTraceStore summingLlmUsage() {
+    this.sumsLlmUsage = true;
+    return this;
+  }
+
+  @Override
+  public Optional<LlmUsageSums> llmUsageSums() {
+    if (!sumsLlmUsage) {
+      return Optional.empty();
+    }
+    return Optional.of((request, groups) -> {
+      List<Trace> matching = traces.stream()
+          .filter(t -> request.window().contains(t.startTime()) && FilterEvaluator.matches(t, request.traceFilters()))
+          .toList();
+      List<Trace> read = matching.subList(0, Math.min(request.traceLimit(), matching.size()));
+      ExpectedCallGroups.of(read, request.breaks(), request.seriesStep()).values().forEach(groups);
+      return new LlmUsageSums.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
+          matching.size() > read.size());
     });
   }
 

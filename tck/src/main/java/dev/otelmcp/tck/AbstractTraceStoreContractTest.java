@@ -286,8 +286,8 @@ public abstract class AbstractTraceStoreContractTest {
     PriceBreaks breaks = ExpectedCallGroups.splitting(traces);
     for (Duration step : Arrays.asList(null, Duration.ofMinutes(1))) {
       List<CallGroup> reported = new ArrayList<>();
-      LlmUsageSums.Report report = sums.get().sum(new LlmUsageSums.Request(window, List.of(), breaks, step),
-          reported::add);
+      LlmUsageSums.Report report = sums.get().sum(
+          new LlmUsageSums.Request(window, List.of(), Integer.MAX_VALUE, breaks, step), reported::add);
 
       Map<String, CallGroup> expected = ExpectedCallGroups.of(traces, breaks, step);
       assertThat(expected).as("groups the fixture's calls make").hasSizeGreaterThan(1);
@@ -295,7 +295,26 @@ public abstract class AbstractTraceStoreContractTest {
           .isEqualTo(expected);
       assertThat(report.tracesRead()).isEqualTo(traces.size());
       assertThat(report.spansRead()).isEqualTo(traces.stream().mapToLong(Trace::spanCount).sum());
+      assertThat(report.moreAvailable()).isFalse();
     }
+  }
+
+  @Test
+  void llmUsageSumsOfASampleSumTheNewestTracesAndSayMoreRemain() {
+    Optional<LlmUsageSums> sums = store().llmUsageSums();
+    assumeTrue(sums.isPresent(), "store does not sum LLM usage itself");
+    TimeRange window = knownData().window();
+    List<Trace> newest = store().searchTraces(new TraceQuery(window, List.of(), 3)).hits().stream()
+        .map(this::whole).toList();
+    List<CallGroup> reported = new ArrayList<>();
+
+    LlmUsageSums.Report report = sums.get().sum(
+        new LlmUsageSums.Request(window, List.of(), 2, PriceBreaks.NONE, null), reported::add);
+
+    assertThat(ExpectedCallGroups.byKey(reported, PriceBreaks.NONE, null))
+        .isEqualTo(ExpectedCallGroups.of(newest.subList(0, 2), PriceBreaks.NONE, null));
+    assertThat(report.tracesRead()).isEqualTo(2);
+    assertThat(report.moreAvailable()).isEqualTo(newest.size() > 2);
   }
 
   @Test

@@ -22,17 +22,17 @@ import java.util.TreeMap;
  * ({@link LlmCalls#of}) put in the group of everything its price depends on besides its tokens, as the SPI defines
  * it, and summed. A store's groups are keyed the same way ({@link #key}), from what a group carries.
  */
-final class ExpectedCallGroups {
+public final class ExpectedCallGroups {
 
   private ExpectedCallGroups() {}
 
   /** The groups of the traces' calls, by {@link #key}. */
-  static Map<String, CallGroup> of(List<Trace> traces, PriceBreaks breaks, Duration step) {
+  public static Map<String, CallGroup> of(List<Trace> traces, PriceBreaks breaks, Duration step) {
     Map<String, CallGroup> groups = new TreeMap<>();
     for (Trace trace : traces) {
       for (LlmCall call : LlmCalls.of(trace)) {
-        CallGroup one = single(call);
-        groups.merge(key(one, breaks, step), one, ExpectedCallGroups::plus);
+        CallGroup one = CallGroup.of(call);
+        groups.merge(key(one, breaks, step), one, CallGroup::plus);
       }
     }
     return groups;
@@ -86,26 +86,5 @@ final class ExpectedCallGroups {
     Instant middle = starts[starts.length / 2];
     return new PriceBreaks(tiers, List.of(middle),
         List.of(LocalTime.ofInstant(middle, ZoneOffset.UTC).toNanoOfDay()));
-  }
-
-  private static CallGroup single(LlmCall call) {
-    BillableUsage billable = BillableTokens.of(call);
-    return new CallGroup(call.requestModel(), call.responseModel(), call.provider(), call.span().serviceName(),
-        call.span().startTime(), 1, call.failed() ? 1 : 0, call.warnings(), call.usage().inputOrZero(),
-        call.usage().outputOrZero(), call.usage().total(), call.usage().cacheReadOrZero(),
-        call.usage().cacheCreationOrZero(), call.usage().reasoningOrZero(), billable, billable.input());
-  }
-
-  private static CallGroup plus(CallGroup a, CallGroup b) {
-    BillableUsage x = a.billable();
-    BillableUsage y = b.billable();
-    return new CallGroup(a.requestModel(), a.responseModel(), a.provider(), a.serviceName(),
-        a.firstStart().isBefore(b.firstStart()) ? a.firstStart() : b.firstStart(), a.requests() + b.requests(),
-        a.errors() + b.errors(), a.warnings() + b.warnings(), a.input() + b.input(), a.output() + b.output(),
-        a.total() + b.total(), a.cacheRead() + b.cacheRead(), a.cacheCreation() + b.cacheCreation(),
-        a.reasoning() + b.reasoning(),
-        new BillableUsage(x.input() + y.input(), x.cacheRead() + y.cacheRead(), x.cacheWrite() + y.cacheWrite(),
-            x.cacheWrite1h() + y.cacheWrite1h(), x.output() + y.output(), x.reasoning() + y.reasoning()),
-        Math.min(a.tierInput(), b.tierInput()));
   }
 }

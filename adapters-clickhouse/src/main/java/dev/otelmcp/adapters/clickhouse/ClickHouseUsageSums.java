@@ -46,23 +46,29 @@ final class ClickHouseUsageSums implements LlmUsageSums {
     List<JsonNode> rows = calls.rows("LLM usage sums", params.sql(sql));
     int traces = 0;
     long spans = 0;
+    boolean more = false;
     for (JsonNode row : rows) {
       traces += row.path("traces").asInt();
       spans += row.path("spans").asLong();
+      more |= row.path("last_rank").asLong() > request.traceLimit();
       if (row.path("requests").asLong() > 0) {
         groups.accept(group(row));
       }
     }
-    return new Report(traces, spans);
+    return new Report(traces, spans, more);
   }
 
   String statement(Request request, SqlParams params) {
     PriceBreaks breaks = request.breaks();
-    String spans = "SELECT TraceId, SpanId, ParentSpanId, ServiceName, toUnixTimestamp64Nano(Timestamp) AS ns_, "
+    // One trace more than asked for says whether more remain; its spans are read but not summed.
+    int limit = Math.min(Math.max(request.traceLimit(), 0), Integer.MAX_VALUE - 1);
+    String kept = "rank_ <= " + params.uint32(limit);
+    String spans = "SELECT TraceId, rank_, SpanId, ParentSpanId, ServiceName, toUnixTimestamp64Nano(Timestamp) AS ns_, "
         + new CallColumns(params).select(schema)
         + " FROM " + config.spansTable()
-        + " INNER JOIN (" + search.traceList(schema, request.window(), request.traceFilters(), null, null, params)
-        + ") AS t_ USING (TraceId) WHERE " + search.scanRange(params, request.window());
+        + " INNER JOIN (SELECT TraceId, row_number() OVER (ORDER BY start_n DESC, TraceId ASC) AS rank_ FROM ("
+        + search.traceList(schema, request.window(), request.traceFilters(), limit + 1, null, params)
+        + ")) AS t_ USING (TraceId) WHERE " + search.scanRange(params, request.window());
     String callTuple = "tuple(SpanId, ServiceName, ns_, prov_, req_, resp_, failed_, warn_, ifNull(in_, 0), "
         + "ifNull(out_, 0), total_, ifNull(cr_, 0), ifNull(cc_, 0), ifNull(rs_, 0), bin_, bout_, brs_)";
     // Every usage-reporting call's ancestors, walked up the parent links (a trace's length bounds any path).
@@ -71,9 +77,9 @@ final class ClickHouseUsageSums implements LlmUsageSums {
         + "arrayFold((acc_, x_) -> if(acc_.1 = 0, acc_, (toUInt64(pidx_[acc_.1]), arrayPushBack(acc_.2, ids_[acc_.1]))), "
         + "range(length(ids_)), (toUInt64(pidx_[i_]), CAST([], 'Array(String)'))).2, "
         + "arrayFilter(i_ -> usage_[i_], arrayEnumerate(ids_))))))";
-    String traces = "SELECT length(ids_) AS spans_, " + pidx + " AS pidx_, " + wrappers + " AS wrappers_, "
-        + "arrayFilter(c_ -> NOT has(wrappers_, c_.1), cands_) AS counted_ "
-        + "FROM (SELECT TraceId, groupArray(SpanId) AS ids_, groupArray(ParentSpanId) AS parents_, "
+    String traces = "SELECT rank_, length(ids_) AS spans_, " + pidx + " AS pidx_, " + wrappers + " AS wrappers_, "
+        + "if(" + kept + ", arrayFilter(c_ -> NOT has(wrappers_, c_.1), cands_), []) AS counted_ "
+        + "FROM (SELECT TraceId, any(rank_) AS rank_, groupArray(SpanId) AS ids_, groupArray(ParentSpanId) AS parents_, "
         + "groupArray(uses_) AS usage_, groupArrayIf(" + callTuple + ", cand_) AS cands_ FROM (" + spans
         + ") GROUP BY TraceId)";
     String step = request.seriesStep() == null ? ""
@@ -82,7 +88,8 @@ final class ClickHouseUsageSums implements LlmUsageSums {
     String dates = params.int64s(breaks.dates().stream().map(TraceSearch::nanos).toList());
     String timesOfDay = params.int64s(breaks.timesOfDayNanos());
     return "SELECT c_.5 AS req, c_.6 AS resp, c_.4 AS prov, c_.2 AS service, toString(min(c_.3)) AS first_ns, "
-        + "countIf(n_ <= 1) AS traces, sumIf(spans_, n_ <= 1) AS spans, countIf(n_ > 0) AS requests, "
+        + "countIf(n_ <= 1 AND " + kept + ") AS traces, sumIf(spans_, n_ <= 1 AND " + kept + ") AS spans, "
+        + "max(rank_) AS last_rank, countIf(n_ > 0) AS requests, "
         + "sumIf(c_.7, n_ > 0) AS errors, sumIf(c_.8, n_ > 0) AS warnings, sumIf(c_.9, n_ > 0) AS input, "
         + "sumIf(c_.10, n_ > 0) AS output, sumIf(c_.11, n_ > 0) AS total, sumIf(c_.12, n_ > 0) AS cache_read, "
         + "sumIf(c_.13, n_ > 0) AS cache_creation, sumIf(c_.14, n_ > 0) AS reasoning, "

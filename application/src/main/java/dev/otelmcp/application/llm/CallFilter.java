@@ -13,10 +13,15 @@ import java.util.List;
 public record CallFilter(String serviceName, String provider, String requestModel, String responseModel) {
 
   public boolean matches(LlmCall call) {
-    return (serviceName == null || serviceName.equals(call.span().serviceName()))
-        && (provider == null || provider.equalsIgnoreCase(call.provider()))
-        && (requestModel == null || requestModel.equals(call.requestModel()))
-        && (responseModel == null || responseModel.equals(call.responseModel()));
+    return matches(call.span().serviceName(), call.provider(), call.requestModel(), call.responseModel());
+  }
+
+  /** Whether calls of this service, provider and models count. */
+  public boolean matches(String callService, String callProvider, String callRequestModel, String callResponseModel) {
+    return (serviceName == null || serviceName.equals(callService))
+        && (provider == null || provider.equalsIgnoreCase(callProvider))
+        && (requestModel == null || requestModel.equals(callRequestModel))
+        && (responseModel == null || responseModel.equals(callResponseModel));
   }
 
   /** The trace filters that find traces holding matching calls (provider matched exactly there). */

@@ -1,11 +1,13 @@
 package dev.otelmcp.application.llm;
 
 import dev.otelmcp.domain.llm.BillableTokens;
+import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.pricing.BillableUsage;
 import dev.otelmcp.domain.pricing.PriceBook;
+import dev.otelmcp.domain.pricing.PriceBreaks;
 import dev.otelmcp.domain.pricing.PriceSource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -48,6 +50,18 @@ public final class CallPricing {
   public PriceBook.Quote quote(LlmCall call, String model, String provider) {
     BillableUsage usage = BillableTokens.of(call);
     return book.price(provider, LlmCall.UNKNOWN_MODEL.equals(model) ? null : model, call.span().startTime(), usage);
+  }
+
+  /** The price of calls a store summed ({@code LlmUsageSums}): every call's price, summed. */
+  public PriceBook.Quote quote(CallGroup group) {
+    String model = group.model();
+    return book.price(group.provider(), LlmCall.UNKNOWN_MODEL.equals(model) ? null : model, group.firstStart(),
+        group.billable(), group.tierInput(), group.requests());
+  }
+
+  /** Where prices can change from call to call, for a store that sums calls itself. */
+  public PriceBreaks breaks() {
+    return book.breaks();
   }
 
   /** The price-table model a name is priced as, when the table knows it. */

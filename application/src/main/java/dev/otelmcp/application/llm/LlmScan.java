@@ -5,15 +5,19 @@ import dev.otelmcp.application.search.TraceSearchOutcome;
 import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.view.Coverage;
 import dev.otelmcp.application.view.Scope;
+import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.pricing.PriceBook;
 import dev.otelmcp.domain.pricing.PriceSource;
 import dev.otelmcp.domain.query.Filter;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +52,12 @@ public final class LlmScan {
       return Scope.ofLlm(window, tracesScanned, spansScanned, callsCounted, limitReached, warnings, priceSources)
           .covering(coverage);
     }
+  }
+
+  /** Receives each group of calls a store summed ({@link LlmUsageSums}), with the group's price. */
+  @FunctionalInterface
+  public interface GroupVisitor {
+    void visit(CallGroup group, PriceBook.Quote quote);
   }
 
   private final TraceStore store;
@@ -90,6 +100,29 @@ public final class LlmScan {
     Coverage coverage = tally.from(outcome.coverage(window, capped), capped);
     return new Reading(window, outcome.tracesRead(), tally.spans, outcome.scanCapped(), tally.warnings,
         pricing.sources(), coverage);
+  }
+
+  /**
+   * The window's calls summed by the store where they are kept ({@link LlmUsageSums}), each group priced, when the
+   * store sums calls and evaluates every filter; empty otherwise, and the caller reads the calls ({@link #visit}).
+   *
+   * @param seriesStep the width of the series' buckets the groups must not straddle, or {@code null}
+   */
+  public Optional<Reading> sum(TimeRange window, List<Filter> traceFilters, int traceLimit, Duration seriesStep,
+      GroupVisitor visitor) {
+    Optional<LlmUsageSums> sums = store.llmUsageSums()
+        .filter(s -> traceFilters.stream().allMatch(store.capabilities()::evaluatesTraceFilter));
+    if (sums.isEmpty()) {
+      return Optional.empty();
+    }
+    long[] warnings = {0};
+    LlmUsageSums.Report report = sums.get().sum(
+        new LlmUsageSums.Request(window, traceFilters, traceLimit, pricing.breaks(), seriesStep), group -> {
+          warnings[0] += group.warnings();
+          visitor.visit(group, pricing.quote(group));
+        });
+    return Optional.of(new Reading(window, report.tracesRead(), (int) Math.min(Integer.MAX_VALUE, report.spansRead()),
+        report.moreAvailable(), (int) Math.min(Integer.MAX_VALUE, warnings[0]), pricing.sources(), null));
   }
 
   /** Prices each trace's calls on the way to the visitor and counts what was read. */

@@ -25,9 +25,14 @@ public final class ModelNames {
     private final Map<String, Map<String, int[]>> responses = new HashMap<>();
 
     public void count(LlmCall call) {
-      if (call.requestModel() != null && call.responseModel() != null) {
-        responses.computeIfAbsent(call.requestModel(), k -> new HashMap<>())
-            .computeIfAbsent(call.responseModel(), k -> new int[1])[0]++;
+      count(call.requestModel(), call.responseModel(), 1);
+    }
+
+    /** Counts {@code calls} calls that asked for {@code requestModel} and were answered by {@code responseModel}. */
+    public void count(String requestModel, String responseModel, long calls) {
+      if (requestModel != null && responseModel != null) {
+        responses.computeIfAbsent(requestModel, k -> new HashMap<>())
+            .computeIfAbsent(responseModel, k -> new int[1])[0] += (int) calls;
       }
     }
 

@@ -1,7 +1,9 @@
 package dev.otelmcp.application.llm;
 
+import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.llm.TokenUsage;
+import dev.otelmcp.domain.pricing.PriceBook;
 import java.util.OptionalDouble;
 
 /**
@@ -36,6 +38,23 @@ public final class TokenSums {
       cost += price.getAsDouble();
     } else {
       unpriced++;
+    }
+  }
+
+  /** Adds calls a store summed ({@code LlmUsageSums}), priced together. */
+  public void add(CallGroup group, PriceBook.Quote quote) {
+    requests += group.requests();
+    errors += group.errors();
+    input += group.input();
+    output += group.output();
+    total += group.total();
+    cacheRead += group.cacheRead();
+    cacheCreation += group.cacheCreation();
+    reasoning += group.reasoning();
+    if (quote instanceof PriceBook.Priced priced) {
+      cost += priced.cost().totalUsd();
+    } else {
+      unpriced += group.requests();
     }
   }
 

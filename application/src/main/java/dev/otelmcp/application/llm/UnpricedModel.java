@@ -22,9 +22,14 @@ public record UnpricedModel(String model, String provider, long requestCount, St
     private final Map<ModelOf, String> reasons = new LinkedHashMap<>();
 
     public void count(LlmCall call) {
-      if (call.quote() instanceof PriceBook.Unpriced unpriced) {
-        ModelOf key = new ModelOf(call.model(), call.provider());
-        counts.computeIfAbsent(key, k -> new long[1])[0]++;
+      count(call.model(), call.provider(), call.quote(), 1);
+    }
+
+    /** Counts {@code calls} calls of a model and provider priced as {@code quote}. */
+    public void count(String model, String provider, PriceBook.Quote quote, long calls) {
+      if (quote instanceof PriceBook.Unpriced unpriced) {
+        ModelOf key = new ModelOf(model, provider);
+        counts.computeIfAbsent(key, k -> new long[1])[0] += calls;
         reasons.putIfAbsent(key, unpriced.reason());
       }
     }

@@ -1,8 +1,10 @@
 package dev.otelmcp.application.llm;
 
 import dev.otelmcp.domain.error.InvalidQueryException;
+import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.pricing.PriceBook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,10 +59,28 @@ public final class UsageSeries {
     }
 
     public void add(LlmCall call) {
-      long index = Math.floorDiv(call.span().startTime().toEpochMilli() - first, step);
-      if (index >= 0 && index < totals.length) {
-        totals[(int) index].add(call);
+      TokenSums bucket = bucket(call.span().startTime());
+      if (bucket != null) {
+        bucket.add(call);
       }
+    }
+
+    /** Adds calls a store summed, each of which started in the bucket of the group's first start. */
+    public void add(CallGroup group, PriceBook.Quote quote) {
+      TokenSums bucket = bucket(group.firstStart());
+      if (bucket != null) {
+        bucket.add(group, quote);
+      }
+    }
+
+    /** The width of the buckets, as a store groups calls into them. */
+    public Duration step() {
+      return Duration.ofMillis(step);
+    }
+
+    private TokenSums bucket(Instant start) {
+      long index = Math.floorDiv(start.toEpochMilli() - first, step);
+      return index >= 0 && index < totals.length ? totals[(int) index] : null;
     }
 
     public List<Bucket> list() {

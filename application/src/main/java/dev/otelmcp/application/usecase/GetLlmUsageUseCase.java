@@ -11,7 +11,9 @@ import dev.otelmcp.application.llm.UnpricedModel;
 import dev.otelmcp.application.llm.UsageGroup;
 import dev.otelmcp.application.llm.UsageSeries;
 import dev.otelmcp.application.view.Scope;
+import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.pricing.PriceBook;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,8 +48,11 @@ public final class GetLlmUsageUseCase {
   /** @param interval the width of the series' buckets, or {@code null} for no series */
   public Result execute(LlmRequest request, Duration interval) {
     Tally tally = new Tally(request.calls(), interval == null ? null : new UsageSeries.Buckets(request.window(), interval));
-    LlmScan.Reading read = scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(),
-        (trace, calls) -> calls.forEach(tally::add));
+    // Summed where the spans are when the store can (a few groups move, not the window's traces); else call by call.
+    LlmScan.Reading read = scan.sum(request.window(), request.calls().traceFilters(), request.traceLimit(),
+            tally.series == null ? null : tally.series.step(), tally::add)
+        .orElseGet(() -> scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(),
+            (trace, calls) -> calls.forEach(tally::add)));
     return tally.result(read);
   }
 
@@ -84,6 +89,24 @@ public final class GetLlmUsageUseCase {
       unpriced.count(call);
       if (series != null) {
         series.add(call);
+      }
+    }
+
+    /** Adds calls the store summed: the same sums, a group at a time. */
+    void add(CallGroup group, PriceBook.Quote quote) {
+      names.count(group.requestModel(), group.responseModel(), group.requests());
+      if (!filter.matches(group.serviceName(), group.provider(), group.requestModel(), group.responseModel())) {
+        return;
+      }
+      totals.add(group, quote);
+      byModels.computeIfAbsent(new ModelPair(group.requestModel(), group.responseModel()), k -> new TokenSums())
+          .add(group, quote);
+      byService.computeIfAbsent(group.serviceName(), k -> new TokenSums()).add(group, quote);
+      byProvider.computeIfAbsent(group.provider() == null ? "unknown" : group.provider(), k -> new TokenSums())
+          .add(group, quote);
+      unpriced.count(group.model(), group.provider(), quote, group.requests());
+      if (series != null) {
+        series.add(group, quote);
       }
     }
 

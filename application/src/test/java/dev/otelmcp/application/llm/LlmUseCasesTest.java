@@ -73,6 +73,29 @@ class LlmUseCasesTest {
   }
 
   @Test
+  void aStoreThatSumsUsageItselfGivesWhatReadingEveryCallGives() {
+    GetLlmUsageUseCase reading = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES).claiming(filter -> true)));
+    InMemoryTraceStore summing = new InMemoryTraceStore(TRACES).claiming(filter -> true).summingLlmUsage();
+    GetLlmUsageUseCase summed = new GetLlmUsageUseCase(scan(summing));
+
+    for (CallFilter filter : List.of(LlmTraces.ALL_CALLS, new CallFilter(null, "Anthropic", null, null),
+        new CallFilter("agent-api", null, null, null), new CallFilter(null, null, "claude-sonnet", null))) {
+      for (Duration interval : java.util.Arrays.asList(null, Duration.ofMinutes(30))) {
+        for (int limit : new int[] {1000, 2}) {
+          LlmRequest request = new LlmRequest(WINDOW, filter, limit);
+          assertThat(summed.execute(request, interval)).as("%s every %s, %s traces", filter, interval, limit)
+              .usingRecursiveComparison()
+              .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b), Double.class)
+              .isEqualTo(reading.execute(request, interval));
+        }
+      }
+    }
+    // Summed by the store: no trace was searched or fetched.
+    assertThat(summing.searches).isEmpty();
+    assertThat(summing.getTraceCalls).hasValue(0);
+  }
+
+  @Test
   void filtersSelectCallsByProviderCaseInsensitivelyAndByService() {
     GetLlmUsageUseCase useCase = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES)));
 

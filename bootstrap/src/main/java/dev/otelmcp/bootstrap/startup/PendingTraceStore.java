@@ -5,6 +5,8 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -54,6 +56,16 @@ final class PendingTraceStore implements TraceStore {
   @Override
   public SpanSearchResult searchSpans(SpanQuery query) {
     return store().searchSpans(query);
+  }
+
+  @Override
+  public Optional<LlmCallScan> llmCallScan() {
+    return store().llmCallScan();
+  }
+
+  @Override
+  public Optional<LlmUsageSums> llmUsageSums() {
+    return store().llmUsageSums();
   }
 
   @Override

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * millions of spans moves a few rows.
  *
  * <p>The calls summed are exactly those the domain's LLM view counts ({@code LlmCalls.of(trace)}: wrappers of calls
- * with usage left out) in every trace that starts in the window and matches the filters. Calls share a group only
+ * with usage left out) in every trace that starts in the window and matches the filters (the newest {@code traceLimit} of them). Calls share a group only
  * when they share the requested and the answering model, the provider, the service, and everything their price
  * depends on besides their tokens: the tier segment of their billable input ({@link PriceBreaks#tierOf}), the dated
  * period and the part of the day they started in ({@link PriceBreaks#dates}, {@link PriceBreaks#timesOfDayNanos}),
@@ -25,18 +25,24 @@ import java.util.function.Consumer;
 public interface LlmUsageSums {
 
   /**
+   * @param traceLimit sum the calls of the newest {@code traceLimit} traces only (a sample the caller asked for)
    * @param breaks where prices change
    * @param seriesStep the width of the series' buckets, or {@code null} for none
    */
-  record Request(TimeRange window, List<Filter> traceFilters, PriceBreaks breaks, Duration seriesStep) {
+  record Request(TimeRange window, List<Filter> traceFilters, int traceLimit, PriceBreaks breaks,
+      Duration seriesStep) {
 
     public Request {
       traceFilters = List.copyOf(traceFilters);
     }
   }
 
-  /** What was summed: the traces of the window that matched, and their spans. */
-  record Report(int tracesRead, long spansRead) {}
+  /**
+   * What was summed: the traces of the window that matched, and their spans.
+   *
+   * @param moreAvailable whether matching traces were left out at {@code traceLimit}
+   */
+  record Report(int tracesRead, long spansRead, boolean moreAvailable) {}
 
   /**
    * Sums the window's calls and hands on each group. Runs in the calling thread and honours its {@code CallContext}:
