@@ -39,7 +39,7 @@ public final class ExpectedCallGroups {
   }
 
   /** A store's groups by {@link #key}; a key met twice fails (the store split what belongs together). */
-  static Map<String, CallGroup> byKey(List<CallGroup> reported, PriceBreaks breaks, Duration step) {
+  public static Map<String, CallGroup> byKey(List<CallGroup> reported, PriceBreaks breaks, Duration step) {
     Map<String, CallGroup> groups = new TreeMap<>();
     for (CallGroup group : reported) {
       CallGroup before = groups.put(key(group, breaks, step), group);
