@@ -44,46 +44,66 @@ final class CallColumns {
   String select(Schema schema) {
     LlmAttributeKeys.CallKeys keys = LlmAttributeKeys.CALL_KEYS;
     List<String> items = new ArrayList<>();
-    items.add(text(keys.provider()) + " AS prov_");
-    items.add(text(keys.requestModel()) + " AS req_");
-    items.add(text(keys.responseModel()) + " AS resp_");
+    items.add(text(keys.provider(), "prov_", items));
+    items.add(text(keys.requestModel(), "req_", items));
+    items.add(text(keys.responseModel(), "resp_", items));
     List<String> warnings = new ArrayList<>();
+    String decimal = params.string(DECIMAL);
     for (int i = 0; i < TOKENS.size(); i++) {
+      // Per key: its trimmed value and whether it is readable; the first readable one wins, each present one before
+      // it that is not is a warning. Keys are looked up one by one: a lookup inside a lambda copies the map per key.
       String alias = TOKENS.get(i);
-      String keyList = params.keys(keys.tokens().get(i));
-      // Per key: present, and readable; the first readable one wins.
-      items.add("arrayMap(k_ -> replaceRegexpAll(SpanAttributes[k_], " + trim + ", ''), " + keyList + ") AS " + alias
-          + "v");
-      items.add("arrayMap(v_ -> match(v_, " + params.string(DECIMAL) + ") AND isFinite(toFloat64OrZero(v_)) "
-          + "AND toFloat64OrZero(v_) >= 0 AND toFloat64OrZero(v_) = floor(toFloat64OrZero(v_)) "
-          + "AND toFloat64OrZero(v_) < 9223372036854775808.0, " + alias + "v) AS " + alias + "ok");
-      items.add("arrayFirstIndex(o_ -> o_, " + alias + "ok) AS " + alias + "i");
-      items.add("if(" + alias + "i = 0, NULL, toInt64(toFloat64OrZero(" + alias + "v[" + alias + "i]))) AS " + alias);
-      warnings.add("arrayCount((k_, o_, j_) -> mapContains(SpanAttributes, k_) AND NOT o_ AND (" + alias + "i = 0 OR j_ < "
-          + alias + "i), " + keyList + ", " + alias + "ok, arrayEnumerate(" + alias + "ok))");
+      List<String> firsts = new ArrayList<>();
+      List<String> readable = new ArrayList<>();
+      List<String> tokenKeys = keys.tokens().get(i);
+      for (int j = 0; j < tokenKeys.size(); j++) {
+        String key = params.string(tokenKeys.get(j));
+        String value = alias + "v" + j;
+        String ok = alias + "ok" + j;
+        items.add(trimmed(key) + " AS " + value);
+        String number = "toFloat64OrZero(" + value + ")";
+        items.add("match(" + value + ", " + decimal + ") AND isFinite(" + number + ") AND " + number + " >= 0 AND "
+            + number + " = floor(" + number + ") AND " + number + " < 9223372036854775808.0 AS " + ok);
+        firsts.add(ok + ", toInt64(if(" + ok + ", " + number + ", 0.0))");
+        warnings.add("(mapContains(SpanAttributes, " + key + ") AND NOT " + ok
+            + (readable.isEmpty() ? "" : " AND NOT (" + String.join(" OR ", readable) + ")") + ")");
+        readable.add(ok);
+      }
+      items.add("multiIf(" + String.join(", ", firsts) + ", NULL) AS " + alias);
     }
     items.add("toInt64(" + String.join(" + ", warnings) + ") AS warn_");
     String reported = "(" + String.join(" IS NOT NULL OR ", TOKENS) + " IS NOT NULL)";
-    items.add("arrayExists(k_ -> arrayExists(p_ -> startsWith(k_, p_), " + params.keys(keys.callKeyPrefixes())
-        + "), mapKeys(SpanAttributes)) AND NOT (" + roleDeclared() + ") AND (req_ IS NOT NULL OR resp_ IS NOT NULL OR "
-        + reported + ") AS cand_");
+    List<String> prefixes = new ArrayList<>();
+    keys.callKeyPrefixes().forEach(prefix -> prefixes.add("startsWith(k_, " + params.string(prefix) + ")"));
+    items.add("arrayExists(k_ -> " + String.join(" OR ", prefixes) + ", mapKeys(SpanAttributes)) AND NOT ("
+        + roleDeclared() + ") AND (req_ IS NOT NULL OR resp_ IS NOT NULL OR " + reported + ") AS cand_");
     items.add("cand_ AND " + reported + " AS uses_");
     items.add(failed(schema) + " AS failed_");
     items.addAll(billable(schema));
     return String.join(", ", items);
   }
 
-  /** The first non-blank value among the keys, trimmed; NULL when none. */
-  private String text(List<String> keys) {
-    String values = "arrayMap(k_ -> replaceRegexpAll(SpanAttributes[k_], " + trim + ", ''), " + params.keys(keys) + ")";
-    return "arrayFirstOrNull(v_ -> v_ != '', " + values + ")";
+  /** A key's value, trimmed as {@code String.trim} trims. */
+  private String trimmed(String key) {
+    return "replaceRegexpAll(SpanAttributes[" + key + "], " + trim + ", '')";
+  }
+
+  /** The first non-blank value among the keys, trimmed, as {@code alias}; NULL when none. Adds each key's value. */
+  private String text(List<String> keys, String alias, List<String> items) {
+    List<String> firsts = new ArrayList<>();
+    for (int j = 0; j < keys.size(); j++) {
+      String value = alias + "t" + j;
+      items.add(trimmed(params.string(keys.get(j))) + " AS " + value);
+      firsts.add(value + " != '', " + value);
+    }
+    return "multiIf(" + String.join(", ", firsts) + ", NULL) AS " + alias;
   }
 
   /** Whether a key declares an orchestration or tool role ({@link SpanRole#of}: any declared role excludes a call). */
   private String roleDeclared() {
     List<String> tests = new ArrayList<>();
     for (Map.Entry<String, Map<String, SpanRole>> key : SpanRole.DECLARED.entrySet()) {
-      tests.add("lowerUTF8(replaceRegexpAll(SpanAttributes[" + params.string(key.getKey()) + "], " + trim + ", '')) IN "
+      tests.add("lowerUTF8(" + trimmed(params.string(key.getKey())) + ") IN "
           + params.keys(key.getValue().keySet()));
     }
     return String.join(" OR ", tests);

@@ -3,10 +3,12 @@ package dev.otelmcp.adapters.clickhouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.otelmcp.domain.call.CallContext;
 import dev.otelmcp.domain.error.CallStoppedException;
+import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.pricing.BillableUsage;
 import dev.otelmcp.domain.pricing.PriceBreaks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,6 +19,9 @@ import java.util.function.Consumer;
  * wrappers and left out, as {@code LlmCalls.counted} leaves them out (each usage-reporting call's ancestors are
  * walked up the trace's parent links); the calls left are grouped by everything their price depends on besides
  * their tokens ({@link LlmUsageSums}) and summed.
+ *
+ * <p>A sum cut short would be a wrong number, not a partial one: the statement runs at most until the call's stop
+ * time ({@code max_execution_time}), and a call that stops fails with {@code CallStoppedException}.
  *
  * <p>Only the {@code Map} variant: its attribute values are all text, read as the domain reads text. The JSON
  * variant keeps typed values whose reading in SQL is not proved to agree, and is read by the call scan instead.
@@ -42,8 +47,19 @@ final class ClickHouseUsageSums implements LlmUsageSums {
       throw new CallStoppedException(call.stopReason().orElseThrow());
     }
     SqlParams params = new SqlParams();
-    String sql = statement(request, params);
-    List<JsonNode> rows = calls.rows("LLM usage sums", params.sql(sql));
+    // A sum cut short means nothing, so ClickHouse itself stops at the call's stop time, and the call says it stopped.
+    String limit = call.bounded()
+        ? ", max_execution_time = " + Math.max(1, (call.untilStop().toMillis() + 999) / 1000) : "";
+    String sql = statement(request, params, limit);
+    List<JsonNode> rows;
+    try {
+      rows = calls.rows("LLM usage sums", params.sql(sql));
+    } catch (OtelMcpException e) {
+      if (call.shouldStop()) {
+        throw new CallStoppedException(call.stopReason().orElseThrow());
+      }
+      throw e;
+    }
     int traces = 0;
     long spans = 0;
     boolean more = false;
@@ -58,7 +74,8 @@ final class ClickHouseUsageSums implements LlmUsageSums {
     return new Report(traces, spans, more);
   }
 
-  String statement(Request request, SqlParams params) {
+  /** @param settings more settings, each after a comma ({@code ""}: none) */
+  String statement(Request request, SqlParams params, String settings) {
     PriceBreaks breaks = request.breaks();
     // One trace more than asked for says whether more remain; its spans are read but not summed.
     int limit = Math.min(Math.max(request.traceLimit(), 0), Integer.MAX_VALUE - 1);
@@ -84,9 +101,12 @@ final class ClickHouseUsageSums implements LlmUsageSums {
         + ") GROUP BY TraceId)";
     String step = request.seriesStep() == null ? ""
         : ", intDiv(intDiv(c_.3, 1000000), " + params.int64(request.seriesStep().toMillis()) + ")";
-    String tiers = params.int64s(breaks.tierStarts());
-    String dates = params.int64s(breaks.dates().stream().map(TraceSearch::nanos).toList());
-    String timesOfDay = params.int64s(breaks.timesOfDayNanos());
+    // Only dates among the spans read can part calls; one before them all or after them all counts alike for each.
+    long from = TraceSearch.nanos(request.window().start().minus(config.maxTraceDuration()));
+    long to = TraceSearch.nanos(request.window().end().plus(config.maxTraceDuration()));
+    List<Long> dates = breaks.dates().stream().map(TraceSearch::nanos).filter(d -> d > from && d < to).toList();
+    String segments = segment("c_.15 > ", breaks.tierStarts(), params) + segment("c_.3 >= ", dates, params)
+        + segment("c_.3 % 86400000000000 >= ", breaks.timesOfDayNanos(), params);
     return "SELECT c_.5 AS req, c_.6 AS resp, c_.4 AS prov, c_.2 AS service, toString(min(c_.3)) AS first_ns, "
         + "countIf(n_ <= 1 AND " + kept + ") AS traces, sumIf(spans_, n_ <= 1 AND " + kept + ") AS spans, "
         + "max(rank_) AS last_rank, countIf(n_ > 0) AS requests, "
@@ -97,10 +117,22 @@ final class ClickHouseUsageSums implements LlmUsageSums {
         + "sumIf(c_.17, n_ > 0) AS billable_reasoning, min(c_.15) AS tier_input"
         + " FROM (" + traces + ") LEFT ARRAY JOIN counted_ AS c_, arrayEnumerate(counted_) AS n_"
         // Everything a price depends on besides the tokens: tier, dated period, part of the day, whether it adds up.
-        + " GROUP BY req, resp, prov, service, n_ > 0, arrayCount(t_ -> c_.15 > t_, " + tiers + "), "
-        + "arrayCount(d_ -> c_.3 >= d_, " + dates + "), arrayCount(h_ -> c_.3 % 86400000000000 >= h_, " + timesOfDay
-        + "), c_.15 >= c_.12, c_.15 >= c_.13, c_.15 >= c_.12 + c_.13" + step
-        + SpanRows.SETTINGS + " FORMAT JSONEachRow";
+        + " GROUP BY req, resp, prov, service, n_ > 0, c_.15 >= c_.12, c_.15 >= c_.13, c_.15 >= c_.12 + c_.13"
+        + segments + step
+        + SpanRows.SETTINGS + settings + " FORMAT JSONEachRow";
+  }
+
+  /**
+   * A grouping key: how many of the breaks a value has passed, written out comparison by comparison (a lambda over an
+   * array would copy the array for every row); none when there are no breaks.
+   */
+  private static String segment(String passed, List<Long> breaks, SqlParams params) {
+    if (breaks.isEmpty()) {
+      return "";
+    }
+    List<String> terms = new ArrayList<>();
+    breaks.forEach(value -> terms.add("(" + passed + params.int64(value) + ")"));
+    return ", " + String.join(" + ", terms);
   }
 
   private static CallGroup group(JsonNode row) {

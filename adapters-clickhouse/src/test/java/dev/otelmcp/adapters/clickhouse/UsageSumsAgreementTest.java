@@ -1,7 +1,11 @@
 package dev.otelmcp.adapters.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.otelmcp.domain.call.CallContext;
+import dev.otelmcp.domain.call.ProgressSink;
+import dev.otelmcp.domain.error.CallStoppedException;
 import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Attributes;
@@ -75,6 +79,21 @@ class UsageSumsAgreementTest {
       assertThat(counted).isEqualTo(12);
       assertThat(candidates).isEqualTo(13);
       assertThat(traces.stream().flatMap(t -> LlmCalls.of(t).stream()).mapToInt(c -> c.warnings()).sum()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aCallPastItsStopTimeGetsNoSumButAnErrorSayingItStopped() throws InterruptedException {
+    try (ClickHouseTraceStore store = Stores.open(SampleTables.loaded(), DATABASE)) {
+      LlmUsageSums sums = store.llmUsageSums().orElseThrow();
+      CallContext call = CallContext.startingNow(Duration.ofMillis(1), Duration.ZERO, ProgressSink.NONE);
+      Thread.sleep(5);
+      List<CallGroup> groups = new ArrayList<>();
+
+      assertThatThrownBy(() -> call.call(() -> sums.sum(
+          new LlmUsageSums.Request(WINDOW, List.of(), 100, BREAKS, null), groups::add)))
+          .isInstanceOf(CallStoppedException.class).hasMessageContaining("deadline");
+      assertThat(groups).isEmpty();
     }
   }
 
