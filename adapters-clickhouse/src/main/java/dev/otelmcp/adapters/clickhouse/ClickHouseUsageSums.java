@@ -107,7 +107,7 @@ final class ClickHouseUsageSums implements LlmUsageSums {
     List<Long> dates = breaks.dates().stream().map(TraceSearch::nanos).filter(d -> d > from && d < to).toList();
     String segments = segment("c_.15 > ", breaks.tierStarts(), params) + segment("c_.3 >= ", dates, params)
         + segment("c_.3 % 86400000000000 >= ", breaks.timesOfDayNanos(), params);
-    return "SELECT c_.5 AS req, c_.6 AS resp, c_.4 AS prov, c_.2 AS service, toString(min(c_.3)) AS first_ns, "
+    return "SELECT c_.5 AS req, c_.6 AS resp, c_.4 AS prov, c_.2 AS service, toString(min(c_.3)) AS first_ns, toString(max(c_.3)) AS last_ns, "
         + "countIf(n_ <= 1 AND " + kept + ") AS traces, sumIf(spans_, n_ <= 1 AND " + kept + ") AS spans, "
         + "max(rank_) AS last_rank, countIf(n_ > 0) AS requests, "
         + "sumIf(c_.7, n_ > 0) AS errors, sumIf(c_.8, n_ > 0) AS warnings, sumIf(c_.9, n_ > 0) AS input, "
@@ -137,7 +137,8 @@ final class ClickHouseUsageSums implements LlmUsageSums {
 
   private static CallGroup group(JsonNode row) {
     return new CallGroup(text(row, "req"), text(row, "resp"), text(row, "prov"), row.path("service").asText(""),
-        SpanRows.instant(Long.parseLong(row.path("first_ns").asText("0"))), row.path("requests").asLong(),
+        SpanRows.instant(Long.parseLong(row.path("first_ns").asText("0"))),
+        SpanRows.instant(Long.parseLong(row.path("last_ns").asText("0"))), row.path("requests").asLong(),
         row.path("errors").asLong(), row.path("warnings").asLong(), row.path("input").asLong(),
         row.path("output").asLong(), row.path("total").asLong(), row.path("cache_read").asLong(),
         row.path("cache_creation").asLong(), row.path("reasoning").asLong(),

@@ -7,7 +7,9 @@ import dev.otelmcp.application.llm.TokenSums;
 import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.llm.UnpricedModel;
 import dev.otelmcp.application.view.Scope;
+import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.pricing.PriceBook;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Comparator;
@@ -49,19 +51,30 @@ public final class ListLlmModelsUseCase {
     UnpricedModel.Counter unpriced = new UnpricedModel.Counter();
     // By requested and answering model: a row's name is known only once every call was seen (ModelNames).
     Map<ModelPair, ModelTally> byPair = new LinkedHashMap<>();
-    int[] counted = {0};
-    LlmScan.Reading read = scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(),
-        (trace, calls) -> {
-          for (LlmCall call : calls) {
-            names.count(call);
-            if (request.calls().matches(call)) {
-              byPair.computeIfAbsent(new ModelPair(call.requestModel(), call.responseModel()), k -> new ModelTally())
-                  .add(call);
-              unpriced.count(call);
-              counted[0]++;
-            }
+    long[] counted = {0};
+    // Summed where the spans are when the store can; else call by call.
+    LlmScan.Reading read = scan.sum(request.window(), request.calls().traceFilters(), request.traceLimit(), null,
+        (group, quote) -> {
+          names.count(group.requestModel(), group.responseModel(), group.requests());
+          if (request.calls().matches(group.serviceName(), group.provider(), group.requestModel(),
+              group.responseModel())) {
+            byPair.computeIfAbsent(new ModelPair(group.requestModel(), group.responseModel()), k -> new ModelTally())
+                .add(group, quote);
+            unpriced.count(group.model(), group.provider(), quote, group.requests());
+            counted[0] += group.requests();
           }
-        });
+        }).orElseGet(() -> scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(),
+            (trace, calls) -> {
+              for (LlmCall call : calls) {
+                names.count(call);
+                if (request.calls().matches(call)) {
+                  byPair.computeIfAbsent(new ModelPair(call.requestModel(), call.responseModel()),
+                      k -> new ModelTally()).add(call);
+                  unpriced.count(call);
+                  counted[0]++;
+                }
+              }
+            }));
     ModelNames rows = names.names();
     Map<String, ModelTally> byModel = new LinkedHashMap<>();
     byPair.forEach((pair, tally) ->
@@ -71,7 +84,7 @@ public final class ListLlmModelsUseCase {
         .sorted(Comparator.comparingLong((ModelView view) -> view.totals().requestCount()).reversed()
             .thenComparing(ModelView::model))
         .toList();
-    return new Result(models.size(), models, unpriced.models(), read.scope(counted[0]));
+    return new Result(models.size(), models, unpriced.models(), read.scope((int) counted[0]));
   }
 
   private record ModelPair(String request, String response) {}
@@ -97,6 +110,21 @@ public final class ListLlmModelsUseCase {
         providers.computeIfAbsent(call.provider(), k -> new int[1])[0]++;
       }
       seen(call.span().startTime(), call.span().startTime());
+    }
+
+    /** Calls a store summed, priced together. */
+    void add(CallGroup group, PriceBook.Quote quote) {
+      sums.add(group, quote);
+      if (group.requestModel() != null) {
+        requested.add(group.requestModel());
+      }
+      if (group.responseModel() != null) {
+        answered.add(group.responseModel());
+      }
+      if (group.provider() != null) {
+        providers.computeIfAbsent(group.provider(), k -> new int[1])[0] += (int) group.requests();
+      }
+      seen(group.firstStart(), group.lastStart());
     }
 
     void add(ModelTally other) {

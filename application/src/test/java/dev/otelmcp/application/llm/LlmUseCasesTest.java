@@ -73,7 +73,7 @@ class LlmUseCasesTest {
   }
 
   @Test
-  void aStoreThatSumsUsageItselfGivesWhatReadingEveryCallGives() {
+  void aStoreThatSumsUsageItselfGivesWhatReadingEveryCallGivesForUsageAndModels() {
     GetLlmUsageUseCase reading = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES).claiming(filter -> true)));
     InMemoryTraceStore summing = new InMemoryTraceStore(TRACES).claiming(filter -> true).summingLlmUsage();
     GetLlmUsageUseCase summed = new GetLlmUsageUseCase(scan(summing));
@@ -89,6 +89,14 @@ class LlmUseCasesTest {
               .isEqualTo(reading.execute(request, interval));
         }
       }
+    }
+    ListLlmModelsUseCase readingModels = new ListLlmModelsUseCase(scan(new InMemoryTraceStore(TRACES).claiming(f -> true)));
+    ListLlmModelsUseCase summedModels = new ListLlmModelsUseCase(scan(summing));
+    for (CallFilter filter : List.of(LlmTraces.ALL_CALLS, new CallFilter("summarizer", null, null, null))) {
+      LlmRequest request = new LlmRequest(WINDOW, filter, 1000);
+      assertThat(summedModels.execute(request)).as("models of %s", filter).usingRecursiveComparison()
+          .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b), Double.class)
+          .isEqualTo(readingModels.execute(request));
     }
     // Summed by the store: no trace was searched or fetched.
     assertThat(summing.searches).isEmpty();

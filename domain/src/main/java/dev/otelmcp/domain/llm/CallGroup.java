@@ -10,6 +10,7 @@ import java.time.Instant;
  *
  * @param firstStart when the earliest of the calls started (every call of the group is in its priced period, its
  *     part of the day and its series bucket)
+ * @param lastStart when the latest of the calls started
  * @param warnings token figures present but unreadable, summed as {@link LlmCall#warnings()}
  * @param total the calls' {@link TokenUsage#total()}s
  * @param billable the calls' {@link BillableTokens} summed
@@ -17,7 +18,7 @@ import java.time.Instant;
  */
 public record CallGroup(
     String requestModel, String responseModel, String provider, String serviceName, Instant firstStart,
-    long requests, long errors, long warnings, long input, long output, long total, long cacheRead,
+    Instant lastStart, long requests, long errors, long warnings, long input, long output, long total, long cacheRead,
     long cacheCreation, long reasoning, BillableUsage billable, long tierInput) {
 
   /** One call, as a group of its own. */
@@ -25,7 +26,7 @@ public record CallGroup(
     BillableUsage billable = BillableTokens.of(call);
     TokenUsage usage = call.usage();
     return new CallGroup(call.requestModel(), call.responseModel(), call.provider(), call.span().serviceName(),
-        call.span().startTime(), 1, call.failed() ? 1 : 0, call.warnings(), usage.inputOrZero(), usage.outputOrZero(),
+        call.span().startTime(), call.span().startTime(), 1, call.failed() ? 1 : 0, call.warnings(), usage.inputOrZero(), usage.outputOrZero(),
         usage.total(), usage.cacheReadOrZero(), usage.cacheCreationOrZero(), usage.reasoningOrZero(), billable,
         billable.input());
   }
@@ -35,7 +36,8 @@ public record CallGroup(
     BillableUsage a = billable;
     BillableUsage b = other.billable;
     return new CallGroup(requestModel, responseModel, provider, serviceName,
-        firstStart.isBefore(other.firstStart) ? firstStart : other.firstStart, requests + other.requests,
+        firstStart.isBefore(other.firstStart) ? firstStart : other.firstStart,
+        lastStart.isAfter(other.lastStart) ? lastStart : other.lastStart, requests + other.requests,
         errors + other.errors, warnings + other.warnings, input + other.input, output + other.output,
         total + other.total, cacheRead + other.cacheRead, cacheCreation + other.cacheCreation,
         reasoning + other.reasoning,
