@@ -22,8 +22,8 @@ import java.util.Map;
  */
 final class CallColumns {
 
-  /** What {@code String.trim} removes, at both ends. */
-  private static final String TRIM = "^[\\x00-\\x20]+|[\\x00-\\x20]+$";
+  /** What {@code String.trim} removes at both ends: every character up to U+0020. */
+  private static final String TRIM = trimmedCharacters();
   /** The numbers {@code AttributeValue.asNumber} reads from text. */
   private static final String DECIMAL = "^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
   /** The token figures' aliases, in {@link LlmAttributeKeys.CallKeys#tokens} order. */
@@ -39,14 +39,20 @@ final class CallColumns {
 
   /**
    * The call's figures and whether the span is a call at all ({@code cand_}) and one reporting usage ({@code uses_}):
-   * provider, models, the six token counts, warnings, failure, the billable input, output and reasoning.
+   * provider, models, the six token counts, warnings, failure, the billable input, output and reasoning — as select
+   * lists, each reading the columns of the ones before it. The first reads the span's own columns; each later one is
+   * meant for {@code SELECT *, <list> FROM (<the one before>)}. Layered so that no expression names another by its
+   * alias: ClickHouse's analyzer copies an aliased expression wherever it is named, and named within names the
+   * statement grew to seconds of analysis.
    */
-  String select(Schema schema) {
+  List<String> stages(Schema schema) {
     LlmAttributeKeys.CallKeys keys = LlmAttributeKeys.CALL_KEYS;
-    List<String> items = new ArrayList<>();
-    items.add(text(keys.provider(), "prov_", items));
-    items.add(text(keys.requestModel(), "req_", items));
-    items.add(text(keys.responseModel(), "resp_", items));
+    List<String> read = new ArrayList<>();
+    List<String> judged = new ArrayList<>();
+    List<String> figures = new ArrayList<>();
+    judged.add(text(keys.provider(), "prov_", read));
+    judged.add(text(keys.requestModel(), "req_", read));
+    judged.add(text(keys.responseModel(), "resp_", read));
     List<String> warnings = new ArrayList<>();
     String decimal = params.string(DECIMAL);
     for (int i = 0; i < TOKENS.size(); i++) {
@@ -60,40 +66,56 @@ final class CallColumns {
         String key = params.string(tokenKeys.get(j));
         String value = alias + "v" + j;
         String ok = alias + "ok" + j;
-        items.add(trimmed(key) + " AS " + value);
+        read.add(trimmed(key) + " AS " + value);
+        read.add("mapContains(SpanAttributes, " + key + ") AS " + alias + "p" + j);
         String number = "toFloat64OrZero(" + value + ")";
-        items.add("match(" + value + ", " + decimal + ") AND isFinite(" + number + ") AND " + number + " >= 0 AND "
+        judged.add("match(" + value + ", " + decimal + ") AND isFinite(" + number + ") AND " + number + " >= 0 AND "
             + number + " = floor(" + number + ") AND " + number + " < 9223372036854775808.0 AS " + ok);
         firsts.add(ok + ", toInt64(if(" + ok + ", " + number + ", 0.0))");
-        warnings.add("(mapContains(SpanAttributes, " + key + ") AND NOT " + ok
+        warnings.add("(" + alias + "p" + j + " AND NOT " + ok
             + (readable.isEmpty() ? "" : " AND NOT (" + String.join(" OR ", readable) + ")") + ")");
         readable.add(ok);
       }
-      items.add("multiIf(" + String.join(", ", firsts) + ", NULL) AS " + alias);
+      figures.add("multiIf(" + String.join(", ", firsts) + ", NULL) AS " + alias);
     }
-    items.add("toInt64(" + String.join(" + ", warnings) + ") AS warn_");
-    String reported = "(" + String.join(" IS NOT NULL OR ", TOKENS) + " IS NOT NULL)";
+    figures.add("toInt64(" + String.join(" + ", warnings) + ") AS warn_");
     List<String> prefixes = new ArrayList<>();
     keys.callKeyPrefixes().forEach(prefix -> prefixes.add("startsWith(k_, " + params.string(prefix) + ")"));
-    items.add("arrayExists(k_ -> " + String.join(" OR ", prefixes) + ", mapKeys(SpanAttributes)) AND NOT ("
-        + roleDeclared() + ") AND (req_ IS NOT NULL OR resp_ IS NOT NULL OR " + reported + ") AS cand_");
-    items.add("cand_ AND " + reported + " AS uses_");
-    items.add(failed(schema) + " AS failed_");
-    items.addAll(billable(schema));
-    return String.join(", ", items);
+    read.add("arrayExists(k_ -> " + String.join(" OR ", prefixes) + ", mapKeys(SpanAttributes)) AND NOT ("
+        + roleDeclared() + ") AS may_");
+    read.add(failed(schema) + " AS failed_");
+    read.add((schema.hasScope() ? "ScopeName" : "''") + " AS scope_");
+    String reported = "(" + String.join(" IS NOT NULL OR ", TOKENS) + " IS NOT NULL)";
+    List<String> calls = new ArrayList<>(List.of(
+        "may_ AND (req_ IS NOT NULL OR resp_ IS NOT NULL OR " + reported + ") AS cand_",
+        reported + " AS reported_"));
+    calls.addAll(billable());
+    return List.of(String.join(", ", read), String.join(", ", judged), String.join(", ", figures),
+        String.join(", ", calls), "cand_ AND reported_ AS uses_, " + billed());
   }
 
-  /** A key's value, trimmed as {@code String.trim} trims. */
+  /** A key's value, trimmed as {@code String.trim} trims (a set of characters: no regular expression per value). */
   private String trimmed(String key) {
-    return "replaceRegexpAll(SpanAttributes[" + key + "], " + trim + ", '')";
+    return "trim(BOTH " + trim + " FROM SpanAttributes[" + key + "])";
   }
 
-  /** The first non-blank value among the keys, trimmed, as {@code alias}; NULL when none. Adds each key's value. */
-  private String text(List<String> keys, String alias, List<String> items) {
+  private static String trimmedCharacters() {
+    StringBuilder characters = new StringBuilder();
+    for (char c = 0; c <= ' '; c++) {
+      characters.append(c);
+    }
+    return characters.toString();
+  }
+
+  /**
+   * The first non-blank value among the keys, trimmed, as {@code alias}, NULL when none; adds each key's value to
+   * {@code read}.
+   */
+  private String text(List<String> keys, String alias, List<String> read) {
     List<String> firsts = new ArrayList<>();
     for (int j = 0; j < keys.size(); j++) {
       String value = alias + "t" + j;
-      items.add(trimmed(params.string(keys.get(j))) + " AS " + value);
+      read.add(trimmed(params.string(keys.get(j))) + " AS " + value);
       firsts.add(value + " != '', " + value);
     }
     return "multiIf(" + String.join(", ", firsts) + ", NULL) AS " + alias;
@@ -116,20 +138,28 @@ final class CallColumns {
         + " OR mapContains(SpanAttributes, " + params.string(ErrorDetails.ERROR_TYPE) + "))";
   }
 
-  /** {@code BillableTokens.of}: the input with cached tokens added back, the output with thinking added, by scope. */
-  private List<String> billable(Schema schema) {
-    String scope = schema.hasScope() ? "ScopeName" : "''";
-    String inputWithoutCache = params.names(BillableTokens.INPUT_WITHOUT_CACHE);
+  /**
+   * {@code BillableTokens.of}, first part: the cached tokens, whether the scope leaves thinking out of the output, the
+   * thinking tokens, and the usage total.
+   */
+  private List<String> billable() {
     String outputWithoutReasoning = params.names(BillableTokens.OUTPUT_WITHOUT_REASONING);
     return List.of(
         "ifNull(cr_, 0) + ifNull(cc_, 0) AS cached_",
-        "if(cached_ > 0 AND (has(" + inputWithoutCache + ", " + scope + ") OR ifNull(in_, 0) < cached_), "
-            + "ifNull(in_, 0) + cached_, ifNull(in_, 0)) AS bin_",
-        "has(" + outputWithoutReasoning + ", " + scope + ") AS thinks_",
+        "has(" + outputWithoutReasoning + ", scope_) AS thinks_",
         "if(rs_ IS NOT NULL, rs_, if(tot_ IS NOT NULL, greatest(toInt64(0), tot_ - ifNull(in_, 0) - ifNull(out_, 0)), "
             + "toInt64(0))) AS thinking_",
-        "if(thinks_, ifNull(out_, 0) + thinking_, ifNull(out_, 0)) AS bout_",
-        "least(if(thinks_, thinking_, ifNull(rs_, 0)), bout_) AS brs_",
         "if(tot_ IS NOT NULL, tot_, ifNull(in_, 0) + ifNull(out_, 0)) AS total_");
+  }
+
+  /** {@code BillableTokens.of}, second part: the input with cached tokens added back, the output with thinking added. */
+  private String billed() {
+    String inputWithoutCache = params.names(BillableTokens.INPUT_WITHOUT_CACHE);
+    return String.join(", ",
+        "if(cached_ > 0 AND (has(" + inputWithoutCache + ", scope_) OR ifNull(in_, 0) < cached_), "
+            + "ifNull(in_, 0) + cached_, ifNull(in_, 0)) AS bin_",
+        "if(thinks_, ifNull(out_, 0) + thinking_, ifNull(out_, 0)) AS bout_",
+        "least(if(thinks_, thinking_, ifNull(rs_, 0)), if(thinks_, ifNull(out_, 0) + thinking_, ifNull(out_, 0))) "
+            + "AS brs_");
   }
 }

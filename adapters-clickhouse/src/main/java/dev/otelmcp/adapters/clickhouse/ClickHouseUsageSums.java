@@ -80,12 +80,16 @@ final class ClickHouseUsageSums implements LlmUsageSums {
     // One trace more than asked for says whether more remain; its spans are read but not summed.
     int limit = Math.min(Math.max(request.traceLimit(), 0), Integer.MAX_VALUE - 1);
     String kept = "rank_ <= " + params.uint32(limit);
+    List<String> stages = new CallColumns(params).stages(schema);
     String spans = "SELECT TraceId, rank_, SpanId, ParentSpanId, ServiceName, toUnixTimestamp64Nano(Timestamp) AS ns_, "
-        + new CallColumns(params).select(schema)
+        + stages.get(0)
         + " FROM " + config.spansTable()
         + " INNER JOIN (SELECT TraceId, row_number() OVER (ORDER BY start_n DESC, TraceId ASC) AS rank_ FROM ("
         + search.traceList(schema, request.window(), request.traceFilters(), limit + 1, null, params)
         + ")) AS t_ USING (TraceId) WHERE " + search.scanRange(params, request.window());
+    for (String stage : stages.subList(1, stages.size())) {
+      spans = "SELECT *, " + stage + " FROM (" + spans + ")";
+    }
     String callTuple = "tuple(SpanId, ServiceName, ns_, prov_, req_, resp_, failed_, warn_, ifNull(in_, 0), "
         + "ifNull(out_, 0), total_, ifNull(cr_, 0), ifNull(cc_, 0), ifNull(rs_, 0), bin_, bout_, brs_)";
     // Every usage-reporting call's ancestors, walked up the parent links (a trace's length bounds any path).

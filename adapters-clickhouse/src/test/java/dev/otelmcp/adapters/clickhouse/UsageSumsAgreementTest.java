@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * The SQL reading of calls ({@code CallColumns}, {@code ClickHouseUsageSums}) and the domain's Java reading agree on
  * spans made to tell them apart: wrappers above calls with usage through spans that are no calls, wrappers above calls
  * without usage, token figures that cannot be read (each a warning) and ones that can in every decimal form, blank
- * models, roles declared with spaces and capitals, failures by status, exception event and error type, the
+ * models, roles declared with spaces, tabs and capitals, failures by status, exception event and error type, the
  * instrumentation scopes whose billable tokens differ, and a call whose cached tokens exceed its input.
  */
 class UsageSumsAgreementTest {
@@ -148,12 +148,12 @@ class UsageSumsAgreementTest {
         .kind(SpanKind.CLIENT).startTime(START.plusSeconds(50)).duration(Duration.ofMillis(400))
         .events(List.of(new SpanEvent("exception", START.plusSeconds(50), Attributes.ofPairs("exception.type", "Timeout"))))
         .resource(Attributes.ofPairs("service.name", "sums")).attributes(Attributes.ofPairs("llm.request.model",
-            "gpt-4o", "llm.usage.prompt_tokens", "70")).build());
+            "gpt-4o", "llm.usage.prompt_tokens", "\t70\r\n")).build());
     all.add(span(4, 4, 1, 51, Attributes.ofPairs("embedding.model_name", "text-embedding-3-small",
         "llm.token_count.prompt", "300", "error.type", "400")));
     all.add(span(4, 5, 1, 52, Attributes.ofPairs("gen_ai.operation.name", "execute_tool", "gen_ai.tool.name", "search",
         "gen_ai.request.model", "gpt-4o", "gen_ai.usage.input_tokens", "9")));
-    all.add(span(4, 6, 1, 53, Attributes.ofPairs("traceloop.span.kind", " TASK", "llm.request.model", "gpt-4o")));
+    all.add(span(4, 6, 1, 53, Attributes.ofPairs("traceloop.span.kind", "\tTASK\n", "llm.request.model", "gpt-4o")));
     spans = all.size();
     return all;
   }
