@@ -15,8 +15,8 @@ import java.util.Map;
  * ({@link LlmAttributeKeys#CALL_KEYS}, {@link SpanRole#DECLARED}, the scopes of {@link BillableTokens}), so the two
  * cannot drift apart in what they read — {@code UsageSumsAgreementTest} holds them to the same answers.
  *
- * <p>Each method returns the select items it adds, each under an alias later items and the outer query read:
- * text is trimmed as {@code String.trim} trims (every character up to U+0020), a token count is the first key holding a
+ * <p>{@link #stages} gives the select lists, each under aliases the later ones and the outer query read: text is
+ * trimmed as {@code String.trim} trims (every character up to U+0020), a token count is the first key holding a
  * non-negative whole number in the decimal form {@code AttributeValue.asNumber} reads, and each key before it holding
  * anything else is a warning.
  */
@@ -152,7 +152,7 @@ final class CallColumns {
         "if(tot_ IS NOT NULL, tot_, ifNull(in_, 0) + ifNull(out_, 0)) AS total_");
   }
 
-  /** {@code BillableTokens.of}, second part: the input with cached tokens added back, the output with thinking added. */
+  /** {@code BillableTokens.of}, second part: the input with cached tokens added back, the output with thinking. */
   private String billed() {
     String inputWithoutCache = params.names(BillableTokens.INPUT_WITHOUT_CACHE);
     return String.join(", ",

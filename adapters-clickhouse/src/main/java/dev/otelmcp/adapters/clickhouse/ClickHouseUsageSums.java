@@ -76,10 +76,28 @@ final class ClickHouseUsageSums implements LlmUsageSums {
 
   /** @param settings more settings, each after a comma ({@code ""}: none) */
   String statement(Request request, SqlParams params, String settings) {
-    PriceBreaks breaks = request.breaks();
     // One trace more than asked for says whether more remain; its spans are read but not summed.
     int limit = Math.min(Math.max(request.traceLimit(), 0), Integer.MAX_VALUE - 1);
     String kept = "rank_ <= " + params.uint32(limit);
+    return "SELECT c_.5 AS req, c_.6 AS resp, c_.4 AS prov, c_.2 AS service, toString(min(c_.3)) AS first_ns, "
+        + "toString(max(c_.3)) AS last_ns, countIf(n_ <= 1 AND " + kept + ") AS traces, "
+        + "sumIf(spans_, n_ <= 1 AND " + kept + ") AS spans, max(rank_) AS last_rank, countIf(n_ > 0) AS requests, "
+        + "sumIf(c_.7, n_ > 0) AS errors, sumIf(c_.8, n_ > 0) AS warnings, sumIf(c_.9, n_ > 0) AS input, "
+        + "sumIf(c_.10, n_ > 0) AS output, sumIf(c_.11, n_ > 0) AS total, sumIf(c_.12, n_ > 0) AS cache_read, "
+        + "sumIf(c_.13, n_ > 0) AS cache_creation, sumIf(c_.14, n_ > 0) AS reasoning, "
+        + "sumIf(c_.15, n_ > 0) AS billable_input, sumIf(c_.16, n_ > 0) AS billable_output, "
+        + "sumIf(c_.17, n_ > 0) AS billable_reasoning, min(c_.15) AS tier_input"
+        // A trace without counted calls still gives a row (n_ = 0), which counts the trace and its spans.
+        + " FROM (" + traces(spans(request, limit, params), kept) + ")"
+        + " LEFT ARRAY JOIN counted_ AS c_, arrayEnumerate(counted_) AS n_"
+        // Everything a price depends on besides the tokens: whether it adds up, tier, dated period, part of the day.
+        + " GROUP BY req, resp, prov, service, n_ > 0, c_.15 >= c_.12, c_.15 >= c_.13, c_.15 >= c_.12 + c_.13"
+        + breaks(request, params) + series(request, params)
+        + SpanRows.SETTINGS + settings + " FORMAT JSONEachRow";
+  }
+
+  /** The spans of the window's newest {@code limit} + 1 matching traces (ranked), each read as a call or not. */
+  private String spans(Request request, int limit, SqlParams params) {
     List<String> stages = new CallColumns(params).stages(schema);
     String spans = "SELECT TraceId, rank_, SpanId, ParentSpanId, ServiceName, toUnixTimestamp64Nano(Timestamp) AS ns_, "
         + stages.get(0)
@@ -90,40 +108,45 @@ final class ClickHouseUsageSums implements LlmUsageSums {
     for (String stage : stages.subList(1, stages.size())) {
       spans = "SELECT *, " + stage + " FROM (" + spans + ")";
     }
-    String callTuple = "tuple(SpanId, ServiceName, ns_, prov_, req_, resp_, failed_, warn_, ifNull(in_, 0), "
+    return spans;
+  }
+
+  /**
+   * One row per trace: its rank, its span count and its counted calls (a tuple each) — the calls with no call
+   * reporting usage below them. Each usage-reporting call's ancestors are walked up the parent links (a trace's
+   * length bounds any path; a cycle only repeats itself), and a call among them is a wrapper.
+   */
+  private static String traces(String spans, String kept) {
+    String call = "tuple(SpanId, ServiceName, ns_, prov_, req_, resp_, failed_, warn_, ifNull(in_, 0), "
         + "ifNull(out_, 0), total_, ifNull(cr_, 0), ifNull(cc_, 0), ifNull(rs_, 0), bin_, bout_, brs_)";
-    // Every usage-reporting call's ancestors, walked up the parent links (a trace's length bounds any path).
-    String pidx = "arrayMap(p_ -> indexOf(ids_, p_), parents_)";
+    String parents = "arrayMap(p_ -> indexOf(ids_, p_), parents_)";
     String wrappers = "if(length(cands_) < 2, CAST([], 'Array(String)'), arrayDistinct(arrayFlatten(arrayMap(i_ -> "
-        + "arrayFold((acc_, x_) -> if(acc_.1 = 0, acc_, (toUInt64(pidx_[acc_.1]), arrayPushBack(acc_.2, ids_[acc_.1]))), "
+        + "arrayFold((acc_, x_) -> if(acc_.1 = 0, acc_, "
+        + "(toUInt64(pidx_[acc_.1]), arrayPushBack(acc_.2, ids_[acc_.1]))), "
         + "range(length(ids_)), (toUInt64(pidx_[i_]), CAST([], 'Array(String)'))).2, "
         + "arrayFilter(i_ -> usage_[i_], arrayEnumerate(ids_))))))";
-    String traces = "SELECT rank_, length(ids_) AS spans_, " + pidx + " AS pidx_, " + wrappers + " AS wrappers_, "
+    return "SELECT rank_, length(ids_) AS spans_, " + parents + " AS pidx_, " + wrappers + " AS wrappers_, "
         + "if(" + kept + ", arrayFilter(c_ -> NOT has(wrappers_, c_.1), cands_), []) AS counted_ "
-        + "FROM (SELECT TraceId, any(rank_) AS rank_, groupArray(SpanId) AS ids_, groupArray(ParentSpanId) AS parents_, "
-        + "groupArray(uses_) AS usage_, groupArrayIf(" + callTuple + ", cand_) AS cands_ FROM (" + spans
-        + ") GROUP BY TraceId)";
-    String step = request.seriesStep() == null ? ""
-        : ", intDiv(intDiv(c_.3, 1000000), " + params.int64(request.seriesStep().toMillis()) + ")";
+        + "FROM (SELECT TraceId, any(rank_) AS rank_, groupArray(SpanId) AS ids_, "
+        + "groupArray(ParentSpanId) AS parents_, groupArray(uses_) AS usage_, "
+        + "groupArrayIf(" + call + ", cand_) AS cands_ FROM (" + spans + ") GROUP BY TraceId)";
+  }
+
+  /** The price breaks as grouping keys: tier of the billable input, dated period, part of the day. */
+  private String breaks(Request request, SqlParams params) {
+    PriceBreaks breaks = request.breaks();
     // Only dates among the spans read can part calls; one before them all or after them all counts alike for each.
     long from = TraceSearch.nanos(request.window().start().minus(config.maxTraceDuration()));
     long to = TraceSearch.nanos(request.window().end().plus(config.maxTraceDuration()));
     List<Long> dates = breaks.dates().stream().map(TraceSearch::nanos).filter(d -> d > from && d < to).toList();
-    String segments = segment("c_.15 > ", breaks.tierStarts(), params) + segment("c_.3 >= ", dates, params)
+    return segment("c_.15 > ", breaks.tierStarts(), params) + segment("c_.3 >= ", dates, params)
         + segment("c_.3 % 86400000000000 >= ", breaks.timesOfDayNanos(), params);
-    return "SELECT c_.5 AS req, c_.6 AS resp, c_.4 AS prov, c_.2 AS service, toString(min(c_.3)) AS first_ns, toString(max(c_.3)) AS last_ns, "
-        + "countIf(n_ <= 1 AND " + kept + ") AS traces, sumIf(spans_, n_ <= 1 AND " + kept + ") AS spans, "
-        + "max(rank_) AS last_rank, countIf(n_ > 0) AS requests, "
-        + "sumIf(c_.7, n_ > 0) AS errors, sumIf(c_.8, n_ > 0) AS warnings, sumIf(c_.9, n_ > 0) AS input, "
-        + "sumIf(c_.10, n_ > 0) AS output, sumIf(c_.11, n_ > 0) AS total, sumIf(c_.12, n_ > 0) AS cache_read, "
-        + "sumIf(c_.13, n_ > 0) AS cache_creation, sumIf(c_.14, n_ > 0) AS reasoning, "
-        + "sumIf(c_.15, n_ > 0) AS billable_input, sumIf(c_.16, n_ > 0) AS billable_output, "
-        + "sumIf(c_.17, n_ > 0) AS billable_reasoning, min(c_.15) AS tier_input"
-        + " FROM (" + traces + ") LEFT ARRAY JOIN counted_ AS c_, arrayEnumerate(counted_) AS n_"
-        // Everything a price depends on besides the tokens: tier, dated period, part of the day, whether it adds up.
-        + " GROUP BY req, resp, prov, service, n_ > 0, c_.15 >= c_.12, c_.15 >= c_.13, c_.15 >= c_.12 + c_.13"
-        + segments + step
-        + SpanRows.SETTINGS + settings + " FORMAT JSONEachRow";
+  }
+
+  /** The series bucket as a grouping key, when a series is asked for. */
+  private static String series(Request request, SqlParams params) {
+    return request.seriesStep() == null ? ""
+        : ", intDiv(intDiv(c_.3, 1000000), " + params.int64(request.seriesStep().toMillis()) + ")";
   }
 
   /**

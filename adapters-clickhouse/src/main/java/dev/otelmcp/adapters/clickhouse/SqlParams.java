@@ -58,14 +58,7 @@ final class SqlParams {
 
   /** An {@code Array(String)} of ids (lower-case hex only: an id with any other character is refused). */
   String hexIds(List<String> ids) {
-    StringBuilder literal = new StringBuilder("[");
-    for (String id : ids) {
-      if (!HEX_ID.matcher(id).matches()) {
-        throw new IllegalArgumentException("not a hex id: " + id);
-      }
-      literal.append(literal.length() > 1 ? "," : "").append('\'').append(id).append('\'');
-    }
-    return bind("Array(String)", literal.append(']').toString());
+    return strings(ids, HEX_ID, "a hex id");
   }
 
   /**
@@ -73,14 +66,7 @@ final class SqlParams {
    * refused, so the literal needs no quoting rules).
    */
   String keys(java.util.Collection<String> keys) {
-    StringBuilder literal = new StringBuilder("[");
-    for (String key : keys) {
-      if (!KEY.matcher(key).matches()) {
-        throw new IllegalArgumentException("not a plain attribute key: " + key);
-      }
-      literal.append(literal.length() > 1 ? "," : "").append('\'').append(key).append('\'');
-    }
-    return bind("Array(String)", literal.append(']').toString());
+    return strings(keys, KEY, "a plain attribute key");
   }
 
   /**
@@ -88,12 +74,17 @@ final class SqlParams {
    * character but quotes, backslashes and control characters, which are refused, so the literal needs no escapes.
    */
   String names(java.util.Collection<String> names) {
+    return strings(names, NAME, "a plain name");
+  }
+
+  /** An {@code Array(String)} literal of values that match {@code allowed}, which keeps quoting out of it. */
+  private String strings(java.util.Collection<String> values, Pattern allowed, String what) {
     StringBuilder literal = new StringBuilder("[");
-    for (String name : names) {
-      if (!NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("not a plain name: " + name);
+    for (String value : values) {
+      if (!allowed.matcher(value).matches()) {
+        throw new IllegalArgumentException("not " + what + ": " + value);
       }
-      literal.append(literal.length() > 1 ? "," : "").append('\'').append(name).append('\'');
+      literal.append(literal.length() > 1 ? "," : "").append('\'').append(value).append('\'');
     }
     return bind("Array(String)", literal.append(']').toString());
   }

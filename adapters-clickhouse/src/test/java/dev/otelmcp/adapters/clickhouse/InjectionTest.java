@@ -52,10 +52,6 @@ class InjectionTest {
 
   @BeforeAll
   static void load() {
-    ChdbServer server = SampleTables.loaded();
-    server.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
-    server.execute("DROP TABLE IF EXISTS " + DATABASE + "." + SampleTables.TABLE);
-    server.execute(SampleTables.mapTable(DATABASE, SampleTables.TABLE));
     List<Span> spans = new ArrayList<>();
     for (int i = 0; i < VALUES.size(); i++) {
       spans.add(span(i, Attributes.ofPairs("payload", VALUES.get(i))));
@@ -63,7 +59,7 @@ class InjectionTest {
     for (int i = 0; i < KEYS.size(); i++) {
       spans.add(span(100 + i, Attributes.ofPairs(KEYS.get(i), "key " + i)));
     }
-    server.execute(ExporterRows.insert(DATABASE + "." + SampleTables.TABLE, spans, false));
+    SampleTables.loadedWith(DATABASE, spans);
   }
 
   static List<String> values() {

@@ -47,6 +47,16 @@ public final class SampleTables {
     return server;
   }
 
+  /** The engine with a database of its own holding only these spans, in a Map-variant table made afresh. */
+  static ChdbServer loadedWith(String database, List<Span> spans) {
+    ChdbServer server = loaded();
+    server.execute("CREATE DATABASE IF NOT EXISTS " + database);
+    server.execute("DROP TABLE IF EXISTS " + database + "." + TABLE);
+    server.execute(mapTable(database, TABLE));
+    server.execute(ExporterRows.insert(database + "." + TABLE, spans, false));
+    return server;
+  }
+
   /** Every sample span, decoded by the project's OTLP/JSON codec. */
   static synchronized List<Span> spans() {
     if (spans == null) {

@@ -50,11 +50,7 @@ class UsageSumsAgreementTest {
 
   @BeforeAll
   static void load() {
-    ChdbServer server = SampleTables.loaded();
-    server.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
-    server.execute("DROP TABLE IF EXISTS " + DATABASE + "." + SampleTables.TABLE);
-    server.execute(SampleTables.mapTable(DATABASE, SampleTables.TABLE));
-    server.execute(ExporterRows.insert(DATABASE + "." + SampleTables.TABLE, spans(), false));
+    SampleTables.loadedWith(DATABASE, spans());
   }
 
   @Test

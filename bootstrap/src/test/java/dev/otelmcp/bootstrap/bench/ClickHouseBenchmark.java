@@ -141,8 +141,8 @@ public final class ClickHouseBenchmark {
         check("get_llm_usage", usage.answer(), truth, truth.llmCalls());
         rows.add(usage.row(backend, truth.spans(), "get_llm_usage (sums in SQL)"));
         // The baseline in the same run: the same tool reading every call through the store's call scan.
-        try (ToolSet readCounted = ToolSet.of(new CallsReadInJava(counted), clock);
-            ToolSet read = ToolSet.of(new CallsReadInJava(direct), clock)) {
+        try (ToolSet readCounted = ToolSet.of(ReducedStore.callsReadInJava(counted), clock);
+            ToolSet read = ToolSet.of(ReducedStore.callsReadInJava(direct), clock)) {
           Measured calls = measure(readCounted.usage(), read.usage(), Map.of(), runs, timeout, proxy);
           check("get_llm_usage", calls.answer(), truth, truth.llmCalls());
           sameTotals(usage.answer(), calls.answer());

@@ -14,12 +14,8 @@ import dev.otelmcp.application.usecase.GetLlmUsageUseCase;
 import dev.otelmcp.bootstrap.config.MapBackendSettings;
 import dev.otelmcp.bootstrap.wiring.CoreComponent;
 import dev.otelmcp.bootstrap.wiring.DaggerCoreComponent;
-import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
-import dev.otelmcp.domain.model.TraceId;
-import dev.otelmcp.domain.port.HealthStatus;
-import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
@@ -44,7 +40,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -142,7 +137,7 @@ public final class StoreBenchmark {
 
       // Baseline: the same aggregate read as from a remote backend — page by page, each trace's calls read from its
       // spans on every call — instead of through the store's own scan of the calls it keeps.
-      TraceStore pagesOnly = new PagesOnly(store);
+      TraceStore pagesOnly = ReducedStore.pagesOnly(store);
       GetLlmUsageUseCase paged = new GetLlmUsageUseCase(new LlmScan(pagesOnly, new TraceSearcher(pagesOnly, hydrator, unlimited),
           new CallPricing(PriceBooks.load(null)), unlimited));
       double[] nativeRead = new double[1];
@@ -193,39 +188,6 @@ public final class StoreBenchmark {
       return String.format("| %,d | %,.0f | %,d MiB | %,d MiB | %.0f / %.0f | %,.0f (%,d LLM calls) | %,.0f | %,.0f | %.2f "
           + "| %.1f s |", spans, rate, heap >> 20, logBytes >> 20, usage[0], usage[1], whole[0], calls[0], pagedRead[0],
           search[0], filtered[0], restartSeconds);
-    }
-  }
-
-  /** A store seen as a remote backend: everything but its own scan of LLM calls. */
-  private record PagesOnly(TraceStore store) implements TraceStore {
-    @Override
-    public StoreCapabilities capabilities() {
-      return store.capabilities();
-    }
-
-    @Override
-    public List<String> listServices(TimeRange window) {
-      return store.listServices(window);
-    }
-
-    @Override
-    public List<Operation> listOperations(String serviceName, TimeRange window) {
-      return store.listOperations(serviceName, window);
-    }
-
-    @Override
-    public TraceSearchResult searchTraces(TraceQuery query) {
-      return store.searchTraces(query);
-    }
-
-    @Override
-    public Optional<Trace> getTrace(TraceId traceId) {
-      return store.getTrace(traceId);
-    }
-
-    @Override
-    public HealthStatus health() {
-      return store.health();
     }
   }
 

@@ -26,9 +26,9 @@ public record CallGroup(
     BillableUsage billable = BillableTokens.of(call);
     TokenUsage usage = call.usage();
     return new CallGroup(call.requestModel(), call.responseModel(), call.provider(), call.span().serviceName(),
-        call.span().startTime(), call.span().startTime(), 1, call.failed() ? 1 : 0, call.warnings(), usage.inputOrZero(), usage.outputOrZero(),
-        usage.total(), usage.cacheReadOrZero(), usage.cacheCreationOrZero(), usage.reasoningOrZero(), billable,
-        billable.input());
+        call.span().startTime(), call.span().startTime(), 1, call.failed() ? 1 : 0, call.warnings(),
+        usage.inputOrZero(), usage.outputOrZero(), usage.total(), usage.cacheReadOrZero(), usage.cacheCreationOrZero(),
+        usage.reasoningOrZero(), billable, billable.input());
   }
 
   /** These calls and another group's (of the same models, provider and service), summed. */

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
  * millions of spans moves a few rows.
  *
  * <p>The calls summed are exactly those the domain's LLM view counts ({@code LlmCalls.of(trace)}: wrappers of calls
- * with usage left out) in every trace that starts in the window and matches the filters (the newest {@code traceLimit} of them). Calls share a group only
- * when they share the requested and the answering model, the provider, the service, and everything their price
- * depends on besides their tokens: the tier segment of their billable input ({@link PriceBreaks#tierOf}), the dated
+ * with usage left out) in every trace that starts in the window and matches the filters (the newest
+ * {@code traceLimit} of them). Calls share a group only when they share the requested and the answering model, the
+ * provider, the service, and everything their price depends on besides their tokens: the tier segment of their billable input ({@link PriceBreaks#tierOf}), the dated
  * period and the part of the day they started in ({@link PriceBreaks#dates}, {@link PriceBreaks#timesOfDayNanos}),
  * whether their billable input covers their cache reads, their cache writes and both (whether a price adds up), and,
  * when a series step is asked for, the bucket {@code floor(startMillis / step)} they started in. Priced group by

@@ -16,10 +16,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A store as it was before it summed LLM usage itself: everything but {@link TraceStore#llmUsageSums} handed on, so
- * {@code get_llm_usage} reads every call (the store's call scan) — the baseline the sums are measured against.
+ * A store with optional abilities hidden, the baseline an ability is measured against: never its own sums of LLM
+ * usage ({@link TraceStore#llmUsageSums}), so usage is read call by call; and, unless {@code keepsCallScan}, not its
+ * own scan of LLM calls either, so it is read page by page as a remote backend is.
  */
-record CallsReadInJava(TraceStore store) implements TraceStore {
+record ReducedStore(TraceStore store, boolean keepsCallScan) implements TraceStore {
+
+  /** Read as a remote backend: pages of traces. */
+  static ReducedStore pagesOnly(TraceStore store) {
+    return new ReducedStore(store, false);
+  }
+
+  /** Every call read through the store's own call scan, none summed by the store. */
+  static ReducedStore callsReadInJava(TraceStore store) {
+    return new ReducedStore(store, true);
+  }
 
   @Override
   public StoreCapabilities capabilities() {
@@ -48,7 +59,7 @@ record CallsReadInJava(TraceStore store) implements TraceStore {
 
   @Override
   public Optional<LlmCallScan> llmCallScan() {
-    return store.llmCallScan();
+    return keepsCallScan ? store.llmCallScan() : Optional.empty();
   }
 
   @Override
