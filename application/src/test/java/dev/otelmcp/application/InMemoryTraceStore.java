@@ -1,5 +1,6 @@
 package dev.otelmcp.application;
 
+import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
@@ -42,6 +43,7 @@ public class InMemoryTraceStore implements TraceStore {
   private long getTraceDelayMillis;
   private boolean scansLlmCalls;
   private boolean sumsLlmUsage;
+  private boolean refusesSums;
   public final List<TraceQuery> searches = Collections.synchronizedList(new ArrayList<>());
   public final AtomicInteger getTraceCalls = new AtomicInteger();
   public final AtomicInteger inFlight = new AtomicInteger();
@@ -84,12 +86,21 @@ public class InMemoryTraceStore implements TraceStore {
     return this;
   }
 
+  /** The store offers sums, but finds it cannot make them, as a ClickHouse too old for the statement does. */
+  public InMemoryTraceStore refusingLlmUsageSums() {
+    this.refusesSums = true;
+    return summingLlmUsage();
+  }
+
   @Override
   public Optional<LlmUsageSums> llmUsageSums() {
     if (!sumsLlmUsage) {
       return Optional.empty();
     }
     return Optional.of((request, groups) -> {
+      if (refusesSums) {
+        throw new UnsupportedQueryException("this store cannot sum LLM usage", "Read the calls instead.");
+      }
       List<Trace> matching = traces.stream()
           .filter(t -> request.window().contains(t.startTime()) && FilterEvaluator.matches(t, request.traceFilters()))
           .toList();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.otelmcp.domain.call.CallContext;
 import dev.otelmcp.domain.error.CallStoppedException;
 import dev.otelmcp.domain.error.OtelMcpException;
+import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.pricing.BillableUsage;
@@ -11,6 +12,7 @@ import dev.otelmcp.domain.pricing.PriceBreaks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The window's LLM calls summed inside ClickHouse, in one statement whose answer is a few rows whatever the window
@@ -27,6 +29,9 @@ import java.util.function.Consumer;
  * variant keeps typed values whose reading in SQL is not proved to agree, and is read by the call scan instead.
  */
 final class ClickHouseUsageSums implements LlmUsageSums {
+
+  /** ClickHouse's UNKNOWN_FUNCTION: a server older than the functions the statement uses ({@code arrayFold}, 23.10). */
+  private static final Pattern UNKNOWN_FUNCTION = Pattern.compile("Code: 46\\.");
 
   private final TraceSearch search;
   private final Schema schema;
@@ -57,6 +62,10 @@ final class ClickHouseUsageSums implements LlmUsageSums {
     } catch (OtelMcpException e) {
       if (call.shouldStop()) {
         throw new CallStoppedException(call.stopReason().orElseThrow());
+      }
+      if (UNKNOWN_FUNCTION.matcher(String.valueOf(e.getMessage())).find()) {
+        throw new UnsupportedQueryException("this ClickHouse cannot sum LLM usage in SQL (" + e.getMessage() + ")",
+            "otel-mcp reads the calls instead; ClickHouse 23.10 or later sums them where they are.", e);
       }
       throw e;
     }

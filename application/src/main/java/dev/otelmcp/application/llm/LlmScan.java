@@ -5,6 +5,7 @@ import dev.otelmcp.application.search.TraceSearchOutcome;
 import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.view.Coverage;
 import dev.otelmcp.application.view.Scope;
+import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.llm.LlmCalls;
@@ -116,11 +117,17 @@ public final class LlmScan {
       return Optional.empty();
     }
     long[] warnings = {0};
-    LlmUsageSums.Report report = sums.get().sum(
-        new LlmUsageSums.Request(window, traceFilters, traceLimit, pricing.breaks(), seriesStep), group -> {
-          warnings[0] += group.warnings();
-          visitor.visit(group, pricing.quote(group));
-        });
+    LlmUsageSums.Report report;
+    try {
+      report = sums.get().sum(
+          new LlmUsageSums.Request(window, traceFilters, traceLimit, pricing.breaks(), seriesStep), group -> {
+            warnings[0] += group.warnings();
+            visitor.visit(group, pricing.quote(group));
+          });
+    } catch (UnsupportedQueryException e) {
+      // The store cannot sum this after all (it says so before any group): the calls are read instead.
+      return Optional.empty();
+    }
     return Optional.of(new Reading(window, report.tracesRead(), (int) Math.min(Integer.MAX_VALUE, report.spansRead()),
         report.moreAvailable(), (int) Math.min(Integer.MAX_VALUE, warnings[0]), pricing.sources(), null));
   }

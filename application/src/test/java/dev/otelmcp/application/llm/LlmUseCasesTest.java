@@ -104,6 +104,17 @@ class LlmUseCasesTest {
   }
 
   @Test
+  void aStoreThatCannotSumAfterAllIsReadCallByCall() {
+    GetLlmUsageUseCase reading = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES)));
+    InMemoryTraceStore refusing = new InMemoryTraceStore(TRACES).refusingLlmUsageSums();
+
+    GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan(refusing)).execute(all(1000));
+
+    assertThat(usage).usingRecursiveComparison().isEqualTo(reading.execute(all(1000)));
+    assertThat(refusing.searches).isNotEmpty();
+  }
+
+  @Test
   void filtersSelectCallsByProviderCaseInsensitivelyAndByService() {
     GetLlmUsageUseCase useCase = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(TRACES)));
 

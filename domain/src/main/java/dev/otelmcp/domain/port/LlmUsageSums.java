@@ -47,7 +47,9 @@ public interface LlmUsageSums {
   /**
    * Sums the window's calls and hands on each group. Runs in the calling thread and honours its {@code CallContext}:
    * a sum stopped early has no meaning, so a store that cannot finish in time fails with {@code CallStoppedException}
-   * rather than hand on part of the groups.
+   * rather than hand on part of the groups. A store that finds it cannot sum this request after all (a server too
+   * old for the statement) throws {@code UnsupportedQueryException} before handing on any group: the calls are then
+   * read instead.
    *
    * @param request the window, the trace filters (only ones the store's {@link StoreCapabilities#evaluatesTraceFilter}
    *     accepts), the price breaks and the series step

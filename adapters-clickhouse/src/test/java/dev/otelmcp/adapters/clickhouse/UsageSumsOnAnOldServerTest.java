@@ -1,0 +1,56 @@
+package dev.otelmcp.adapters.clickhouse;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.otelmcp.domain.error.UnsupportedQueryException;
+import dev.otelmcp.domain.port.LlmUsageSums;
+import dev.otelmcp.domain.pricing.PriceBreaks;
+import dev.otelmcp.tck.TestBackendSettings;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A ClickHouse older than the functions the sums use answers UNKNOWN_FUNCTION; the store says it cannot sum, so
+ * otel-mcp reads the calls instead of failing the call.
+ */
+class UsageSumsOnAnOldServerTest {
+
+  private WireMockServer server;
+
+  @BeforeEach
+  void start() {
+    server = new WireMockServer(wireMockConfig().dynamicPort());
+    server.start();
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)
+        .withHeader("X-ClickHouse-Exception-Code", "46")
+        .withBody("Code: 46. DB::Exception: Function with name 'arrayFold' does not exist. (UNKNOWN_FUNCTION) "
+            + "(version 23.3.1.2823 (official build))\n")));
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  @Test
+  void unknownFunctionsMakeTheSumsUnsupportedNotAFailure() {
+    ClickHouseConfig config = ClickHouseConfig.from(TestBackendSettings.url(server.baseUrl()));
+    ObjectMapper mapper = new ObjectMapper();
+    ClickHouseCalls calls = new ClickHouseCalls(ClickHouseHttp.api(config, mapper), config, mapper);
+    LlmUsageSums sums = new ClickHouseUsageSums(new TraceSearch(calls, config),
+        new Schema(Schema.Variant.MAP, true, true, true, true), calls, config);
+
+    assertThatThrownBy(() -> sums.sum(new LlmUsageSums.Request(SampleTables.WINDOW, List.of(), 10, PriceBreaks.NONE,
+        null), group -> { }))
+        .isInstanceOf(UnsupportedQueryException.class)
+        .hasMessageContaining("cannot sum LLM usage in SQL").hasMessageContaining("UNKNOWN_FUNCTION");
+  }
+}
