@@ -1,8 +1,7 @@
 package dev.otelmcp.adapters.clickhouse;
 
-import dev.otelmcp.domain.llm.LlmAttributeKeys;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.otelmcp.domain.llm.LlmAttributeKeys;
 import dev.otelmcp.domain.model.AttributeValue;
 import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.Span;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,17 +30,26 @@ final class SpanRows {
 
   private SpanRows() {}
 
+  /** The columns every span row starts with: ids, name, kind, service, times, status. */
+  private static final String SPAN = "TraceId, SpanId, ParentSpanId, SpanName, SpanKind, ServiceName, "
+      + "toString(toUnixTimestamp64Nano(Timestamp)) AS start_ns, toString(" + FilterSql.DURATION_NANOS
+      + ") AS duration_ns, StatusCode, StatusMessage";
+
+  /** The events' times and names; their attributes follow, whole or projected. */
+  private static final String EVENTS = ", arrayMap(t_ -> toString(toUnixTimestamp64Nano(t_)), `Events.Timestamp`) AS "
+      + "event_ns, `Events.Name` AS event_names, ";
+
+  /** The projected attributes' column name (not the column's own, which the expressions around it still read). */
+  private static final String LLM_ATTRIBUTES = "llm_attributes";
+
   /** The select list of a span row for this schema. */
   static String columns(Schema schema) {
-    StringBuilder sql = new StringBuilder("TraceId, SpanId, ParentSpanId, SpanName, SpanKind, ServiceName, "
-        + "toString(toUnixTimestamp64Nano(Timestamp)) AS start_ns, toString(" + FilterSql.DURATION_NANOS
-        + ") AS duration_ns, StatusCode, StatusMessage, ResourceAttributes, SpanAttributes");
+    StringBuilder sql = new StringBuilder(SPAN + ", ResourceAttributes, SpanAttributes");
     if (schema.hasScope()) {
       sql.append(", ScopeName");
     }
     if (schema.hasEvents()) {
-      sql.append(", arrayMap(t_ -> toString(toUnixTimestamp64Nano(t_)), `Events.Timestamp`) AS event_ns, "
-          + "`Events.Name` AS event_names, `Events.Attributes` AS event_attributes");
+      sql.append(EVENTS + "`Events.Attributes` AS event_attributes");
     }
     if (schema.hasLinks()) {
       sql.append(", `Links.TraceId` AS link_trace_ids, `Links.SpanId` AS link_span_ids, "
@@ -59,9 +66,6 @@ final class SpanRows {
    * bytes leave the database; the calls, tool calls and trace figures are the same (the TCK compares them). The JSON
    * variant is read whole.
    */
-  /** The projected attributes' column name (not the column's own, which the expressions around it still read). */
-  private static final String LLM_ATTRIBUTES = "llm_attributes";
-
   static String llmColumns(Schema schema, SqlParams params) {
     if (schema.variant() != Schema.Variant.MAP) {
       return columns(schema);
@@ -77,17 +81,14 @@ final class SpanRows {
     String noReason = "NOT arrayExists((rk_, rv_) -> (has(" + listKeys + ", rk_) AND match(rv_, " + reasonInList
         + ")) OR (match(rk_, " + perChoice + ") AND match(rv_, " + reasonInText + ")), mapKeys(SpanAttributes), "
         + "mapValues(SpanAttributes)) AS no_reason_";
-    StringBuilder sql = new StringBuilder("TraceId, SpanId, ParentSpanId, SpanName, SpanKind, ServiceName, "
-        + "toString(toUnixTimestamp64Nano(Timestamp)) AS start_ns, toString(" + FilterSql.DURATION_NANOS
-        + ") AS duration_ns, StatusCode, StatusMessage, " + noReason + ", mapFilter((k_, v_) -> has(" + keys
+    StringBuilder sql = new StringBuilder(SPAN + ", " + noReason + ", mapFilter((k_, v_) -> has(" + keys
         + ", k_) OR match(k_, " + perChoice + ") OR (k_ = " + messages + " AND no_reason_), SpanAttributes) AS "
         + LLM_ATTRIBUTES);
     if (schema.hasScope()) {
       sql.append(", ScopeName");
     }
     if (schema.hasEvents()) {
-      sql.append(", arrayMap(t_ -> toString(toUnixTimestamp64Nano(t_)), `Events.Timestamp`) AS event_ns, "
-          + "`Events.Name` AS event_names, arrayMap(a_ -> mapFilter((k_, v_) -> has(")
+      sql.append(EVENTS + "arrayMap(a_ -> mapFilter((k_, v_) -> has(")
           .append(params.keys(LlmAttributeKeys.EVENT_KEYS)).append(", k_), a_), `Events.Attributes`) AS event_attributes");
     }
     return sql.toString();

@@ -102,20 +102,11 @@ final class TraceSearch {
 
   /** Every span of the traces found (one statement), as whole traces in the page's order. */
   List<Trace> traces(Schema schema, TimeRange window, List<Found> found) {
-    return traces(schema, window, found, false);
-  }
-
-  /**
-   * Every span of the traces found, in the page's order: whole, or as the LLM views read them
-   * ({@link SpanRows#llmColumns}).
-   */
-  List<Trace> traces(Schema schema, TimeRange window, List<Found> found, boolean forLlmViews) {
     if (found.isEmpty()) {
       return List.of();
     }
     SqlParams params = new SqlParams();
-    String columns = forLlmViews ? SpanRows.llmColumns(schema, params) : SpanRows.columns(schema);
-    String sql = "SELECT " + columns + " FROM " + config.spansTable()
+    String sql = "SELECT " + SpanRows.columns(schema) + " FROM " + config.spansTable()
         + " WHERE " + scanRange(params, window)
         + " AND TraceId IN " + params.hexIds(found.stream().map(Found::traceId).toList())
         + SpanRows.SETTINGS + " FORMAT JSONEachRow";

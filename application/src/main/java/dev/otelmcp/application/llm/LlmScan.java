@@ -104,13 +104,21 @@ public final class LlmScan {
   }
 
   /**
-   * The window's calls summed by the store where they are kept ({@link LlmUsageSums}), each group priced, when the
-   * store sums calls and evaluates every filter; empty otherwise, and the caller reads the calls ({@link #visit}).
+   * The window's calls as priced groups, for answers made of sums: summed by the store where they are kept
+   * ({@link LlmUsageSums}) when it sums calls, evaluates every filter and can sum this request; otherwise read
+   * ({@link #visit}) and handed on one call per group — the same sums either way.
    *
    * @param seriesStep the width of the series' buckets the groups must not straddle, or {@code null}
    */
-  public Optional<Reading> sum(TimeRange window, List<Filter> traceFilters, int traceLimit, Duration seriesStep,
+  public Reading sum(TimeRange window, List<Filter> traceFilters, int traceLimit, Duration seriesStep,
       GroupVisitor visitor) {
+    return storeSums(window, traceFilters, traceLimit, seriesStep, visitor).orElseGet(() -> visit(window,
+        traceFilters, traceLimit, (trace, calls) -> calls.forEach(call -> visitor.visit(CallGroup.of(call),
+            call.quote()))));
+  }
+
+  private Optional<Reading> storeSums(TimeRange window, List<Filter> traceFilters, int traceLimit,
+      Duration seriesStep, GroupVisitor visitor) {
     Optional<LlmUsageSums> sums = store.llmUsageSums()
         .filter(s -> traceFilters.stream().allMatch(store.capabilities()::evaluatesTraceFilter));
     if (sums.isEmpty()) {

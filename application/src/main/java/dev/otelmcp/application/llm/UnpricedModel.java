@@ -1,6 +1,5 @@
 package dev.otelmcp.application.llm;
 
-import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.pricing.PriceBook;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,14 +15,10 @@ public record UnpricedModel(String model, String provider, long requestCount, St
 
   private record ModelOf(String model, String provider) {}
 
-  /** Counts unpriced calls one by one, for a read that keeps no calls. */
+  /** Counts unpriced calls as they are read or summed, for a read that keeps no calls. */
   public static final class Counter {
     private final Map<ModelOf, long[]> counts = new LinkedHashMap<>();
     private final Map<ModelOf, String> reasons = new LinkedHashMap<>();
-
-    public void count(LlmCall call) {
-      count(call.model(), call.provider(), call.quote(), 1);
-    }
 
     /** Counts {@code calls} calls of a model and provider priced as {@code quote}. */
     public void count(String model, String provider, PriceBook.Quote quote, long calls) {

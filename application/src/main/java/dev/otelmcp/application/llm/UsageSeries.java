@@ -2,7 +2,6 @@ package dev.otelmcp.application.llm;
 
 import dev.otelmcp.domain.error.InvalidQueryException;
 import dev.otelmcp.domain.llm.CallGroup;
-import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.pricing.PriceBook;
 import java.time.Duration;
@@ -32,12 +31,6 @@ public final class UsageSeries {
 
   private UsageSeries() {}
 
-  public static List<Bucket> of(List<LlmCall> calls, TimeRange window, Duration interval) {
-    Buckets buckets = new Buckets(window, interval);
-    calls.forEach(buckets::add);
-    return buckets.list();
-  }
-
   /** The buckets of a window, filled call by call. */
   public static final class Buckets {
     private final long first;
@@ -58,14 +51,7 @@ public final class UsageSeries {
       java.util.Arrays.setAll(totals, i -> new TokenSums());
     }
 
-    public void add(LlmCall call) {
-      TokenSums bucket = bucket(call.span().startTime());
-      if (bucket != null) {
-        bucket.add(call);
-      }
-    }
-
-    /** Adds calls a store summed, each of which started in the bucket of the group's first start. */
+    /** Adds calls, each of which started in the bucket of the group's first start. */
     public void add(CallGroup group, PriceBook.Quote quote) {
       TokenSums bucket = bucket(group.firstStart());
       if (bucket != null) {

@@ -12,7 +12,6 @@ import dev.otelmcp.application.llm.UsageGroup;
 import dev.otelmcp.application.llm.UsageSeries;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.CallGroup;
-import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.pricing.PriceBook;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -50,9 +49,7 @@ public final class GetLlmUsageUseCase {
     Tally tally = new Tally(request.calls(), interval == null ? null : new UsageSeries.Buckets(request.window(), interval));
     // Summed where the spans are when the store can (a few groups move, not the window's traces); else call by call.
     LlmScan.Reading read = scan.sum(request.window(), request.calls().traceFilters(), request.traceLimit(),
-            tally.series == null ? null : tally.series.step(), tally::add)
-        .orElseGet(() -> scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(),
-            (trace, calls) -> calls.forEach(tally::add)));
+        tally.series == null ? null : tally.series.step(), tally::add);
     return tally.result(read);
   }
 
@@ -76,24 +73,9 @@ public final class GetLlmUsageUseCase {
       this.series = series;
     }
 
-    void add(LlmCall call) {
-      // Rows are named from every call read, as in the other LLM tools, whatever the filter keeps.
-      names.count(call);
-      if (!filter.matches(call)) {
-        return;
-      }
-      totals.add(call);
-      byModels.computeIfAbsent(new ModelPair(call.requestModel(), call.responseModel()), k -> new TokenSums()).add(call);
-      byService.computeIfAbsent(call.span().serviceName(), k -> new TokenSums()).add(call);
-      byProvider.computeIfAbsent(call.provider() == null ? "unknown" : call.provider(), k -> new TokenSums()).add(call);
-      unpriced.count(call);
-      if (series != null) {
-        series.add(call);
-      }
-    }
-
-    /** Adds calls the store summed: the same sums, a group at a time. */
+    /** Adds calls: summed by the store, or one read call. */
     void add(CallGroup group, PriceBook.Quote quote) {
+      // Rows are named from every call read, as in the other LLM tools, whatever the filter keeps.
       names.count(group.requestModel(), group.responseModel(), group.requests());
       if (!filter.matches(group.serviceName(), group.provider(), group.requestModel(), group.responseModel())) {
         return;

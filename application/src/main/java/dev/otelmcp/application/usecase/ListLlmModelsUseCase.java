@@ -8,7 +8,6 @@ import dev.otelmcp.application.llm.TokenTotals;
 import dev.otelmcp.application.llm.UnpricedModel;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.domain.llm.CallGroup;
-import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.pricing.PriceBook;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -63,18 +62,7 @@ public final class ListLlmModelsUseCase {
             unpriced.count(group.model(), group.provider(), quote, group.requests());
             counted[0] += group.requests();
           }
-        }).orElseGet(() -> scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(),
-            (trace, calls) -> {
-              for (LlmCall call : calls) {
-                names.count(call);
-                if (request.calls().matches(call)) {
-                  byPair.computeIfAbsent(new ModelPair(call.requestModel(), call.responseModel()),
-                      k -> new ModelTally()).add(call);
-                  unpriced.count(call);
-                  counted[0]++;
-                }
-              }
-            }));
+        });
     ModelNames rows = names.names();
     Map<String, ModelTally> byModel = new LinkedHashMap<>();
     byPair.forEach((pair, tally) ->
@@ -98,21 +86,7 @@ public final class ListLlmModelsUseCase {
     private Instant first;
     private Instant last;
 
-    void add(LlmCall call) {
-      sums.add(call);
-      if (call.requestModel() != null) {
-        requested.add(call.requestModel());
-      }
-      if (call.responseModel() != null) {
-        answered.add(call.responseModel());
-      }
-      if (call.provider() != null) {
-        providers.computeIfAbsent(call.provider(), k -> new int[1])[0]++;
-      }
-      seen(call.span().startTime(), call.span().startTime());
-    }
-
-    /** Calls a store summed, priced together. */
+    /** Calls summed by the store, or one read call. */
     void add(CallGroup group, PriceBook.Quote quote) {
       sums.add(group, quote);
       if (group.requestModel() != null) {

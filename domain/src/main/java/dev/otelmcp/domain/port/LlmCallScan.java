@@ -15,8 +15,8 @@ import java.util.List;
  * <p>The calls are those the domain's LLM view counts ({@code LlmCalls.of(trace)}: wrappers of calls with usage left
  * out), unpriced. A trace handed on may carry less than the whole trace — every span, but only the attributes the LLM
  * views read ({@code LlmAttributeKeys}), no resource, no links — as long as its figures, calls and tool calls are the
- * whole trace's (the TCK compares them). The scan runs in the calling thread and honours its {@code CallContext}: when the call must stop,
- * it stops and says how far it got.
+ * whole trace's (the TCK compares them). The scan runs in the calling thread and honours its {@code CallContext}:
+ * when the call must stop, it stops and says how far it got.
  */
 public interface LlmCallScan {
 
