@@ -92,7 +92,7 @@ public final class ChdbServer {
   }
 
   private static ChdbServer start() throws IOException, InterruptedException {
-    install();
+    install(SOURCES, WORK);
     ProcessBuilder builder = new ProcessBuilder("node", "chdb-http.mjs").directory(WORK.toFile())
         .redirectError(WORK.resolve("chdb-http.log").toFile());
     builder.environment().put("CHDB_HTTP_USER", USER);
@@ -104,16 +104,21 @@ public final class ChdbServer {
     return new ChdbServer(process, Integer.parseInt(first));
   }
 
-  private static void install() throws IOException, InterruptedException {
-    Files.createDirectories(WORK);
+  /**
+   * Puts the shim from {@code sources} into {@code work} and installs its chdb there with npm (once: a later call
+   * finds it). The benchmark installs its own copy this way too.
+   */
+  public static void install(Path sources, Path work) throws IOException, InterruptedException {
+    Files.createDirectories(work);
     for (String file : List.of("package.json", "chdb-http.mjs")) {
-      Files.copy(SOURCES.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(sources.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
-    if (Files.isDirectory(WORK.resolve("node_modules/chdb"))) {
+    if (Files.isDirectory(work.resolve("node_modules/chdb"))) {
       return;
     }
+    System.out.println("installing chdb into " + work + " (npm install, once)");
     Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-        .directory(WORK.toFile()).redirectErrorStream(true).start();
+        .directory(work.toFile()).redirectErrorStream(true).start();
     String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(npm.waitFor(600, TimeUnit.SECONDS)).as("npm install finished").isTrue();
     assertThat(npm.exitValue()).as("npm install (Node.js and npm are needed for this test): " + output).isZero();

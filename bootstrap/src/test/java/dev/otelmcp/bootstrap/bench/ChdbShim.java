@@ -1,5 +1,6 @@
 package dev.otelmcp.bootstrap.bench;
 
+import dev.otelmcp.adapters.clickhouse.ChdbServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,12 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,7 +39,7 @@ final class ChdbShim implements AutoCloseable {
    * @param work where it is installed and run; its {@code node_modules} is reused when present
    */
   static ChdbShim start(Path sources, Path work) throws IOException, InterruptedException {
-    install(sources, work);
+    ChdbServer.install(sources, work);
     ProcessBuilder builder = new ProcessBuilder("node", "chdb-http.mjs").directory(work.toFile())
         .redirectError(work.resolve("chdb-http.log").toFile());
     builder.environment().put("CHDB_HTTP_USER", USER);
@@ -88,23 +86,6 @@ final class ChdbShim implements AutoCloseable {
   /** A statement answering one number. */
   long number(String sql) {
     return Long.parseLong(execute(sql).strip());
-  }
-
-  private static void install(Path sources, Path work) throws IOException, InterruptedException {
-    Files.createDirectories(work);
-    for (String file : List.of("package.json", "chdb-http.mjs")) {
-      Files.copy(sources.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (Files.isDirectory(work.resolve("node_modules/chdb"))) {
-      return;
-    }
-    System.out.println("installing chdb into " + work + " (npm install, once)");
-    Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-        .directory(work.toFile()).redirectErrorStream(true).start();
-    String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!npm.waitFor(600, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-      throw new IllegalStateException("npm install of chdb failed (Node.js and npm are needed): " + output);
-    }
   }
 
   @Override
