@@ -12,6 +12,8 @@ import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.LlmModelCalls;
+import dev.otelmcp.domain.port.LlmToolUsage;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -20,6 +22,8 @@ import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.tck.ExpectedCallGroups;
+import dev.otelmcp.tck.ExpectedModelCalls;
+import dev.otelmcp.tck.ExpectedToolGroups;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +48,8 @@ public class InMemoryTraceStore implements TraceStore {
   private boolean scansLlmCalls;
   private boolean sumsLlmUsage;
   private boolean refusesSums;
+  private boolean countsTools;
+  private boolean picksModelCalls;
   public final List<TraceQuery> searches = Collections.synchronizedList(new ArrayList<>());
   public final AtomicInteger getTraceCalls = new AtomicInteger();
   public final AtomicInteger inFlight = new AtomicInteger();
@@ -109,6 +115,53 @@ public class InMemoryTraceStore implements TraceStore {
       return new LlmUsageSums.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
           matching.size() > read.size());
     });
+  }
+
+  /** The store counts a window's tool calls itself, as ClickHouse does, grouped as the TCK expects. */
+  public InMemoryTraceStore countingToolUsage() {
+    this.countsTools = true;
+    return this;
+  }
+
+  @Override
+  public Optional<LlmToolUsage> llmToolUsage() {
+    if (!countsTools) {
+      return Optional.empty();
+    }
+    return Optional.of((request, groups) -> {
+      List<Trace> matching = traces.stream()
+          .filter(t -> request.window().contains(t.startTime()) && FilterEvaluator.matches(t, request.traceFilters()))
+          .toList();
+      List<Trace> read = matching.subList(0, Math.min(request.traceLimit(), matching.size()));
+      ExpectedToolGroups.of(read, request.provider(), request.toolService()).values().forEach(groups);
+      return new LlmToolUsage.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
+          ExpectedToolGroups.llmCalls(read), matching.size() > read.size());
+    });
+  }
+
+  /** The store picks a few models' calls out of a window itself, as ClickHouse does. */
+  public InMemoryTraceStore pickingModelCalls() {
+    this.picksModelCalls = true;
+    return this;
+  }
+
+  @Override
+  public Optional<LlmModelCalls> llmModelCalls() {
+    if (!picksModelCalls) {
+      return Optional.empty();
+    }
+    return Optional.of((request, visitor) -> {
+      List<Trace> read = matching(request.window(), request.traceFilters(), request.traceLimit());
+      ExpectedModelCalls.handOn(read, request.models(), visitor);
+      return new LlmModelCalls.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
+          read.stream().flatMap(t -> LlmCalls.of(t).stream()).mapToLong(c -> c.warnings()).sum(),
+          read.size() < matching(request.window(), request.traceFilters(), Integer.MAX_VALUE).size());
+    });
+  }
+
+  private List<Trace> matching(TimeRange window, List<Filter> filters, int limit) {
+    return traces.stream().filter(t -> window.contains(t.startTime()) && FilterEvaluator.matches(t, filters))
+        .limit(limit).toList();
   }
 
   public InMemoryTraceStore summariesOnly() {

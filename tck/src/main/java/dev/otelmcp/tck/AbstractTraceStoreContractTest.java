@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.llm.CallGroup;
+import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.llm.LlmCalls;
+import dev.otelmcp.domain.llm.ToolGroup;
 import dev.otelmcp.domain.model.Ids;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
@@ -16,6 +18,8 @@ import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.TraceSummary;
 import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.LlmModelCalls;
+import dev.otelmcp.domain.port.LlmToolUsage;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -315,6 +319,58 @@ public abstract class AbstractTraceStoreContractTest {
         .isEqualTo(ExpectedCallGroups.of(newest.subList(0, 2), PriceBreaks.NONE, null));
     assertThat(report.tracesRead()).isEqualTo(2);
     assertThat(report.moreAvailable()).isEqualTo(newest.size() > 2);
+  }
+
+  @Test
+  void aStoreThatCountsToolCallsItselfCountsTheDomainsToolCalls() {
+    Optional<LlmToolUsage> usage = store().llmToolUsage();
+    assumeTrue(usage.isPresent(), "store does not count tool calls itself");
+    TimeRange window = knownData().window();
+    List<Trace> traces = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream()
+        .map(this::whole).toList();
+    Map<String, ToolGroup> every = ExpectedToolGroups.of(traces, null, null);
+    assertThat(every).as("tool calls the fixture holds").isNotEmpty();
+    String provider = traces.stream().flatMap(t -> LlmCalls.of(t).stream()).map(LlmCall::provider)
+        .filter(java.util.Objects::nonNull).findFirst().orElse("none").toUpperCase(java.util.Locale.ROOT);
+    String toolService = every.values().iterator().next().serviceName();
+    for (List<String> criteria : List.of(Arrays.asList((String) null, null), Arrays.asList(provider, null),
+        Arrays.asList((String) null, toolService))) {
+      List<ToolGroup> reported = new ArrayList<>();
+      LlmToolUsage.Report report = usage.get().count(new LlmToolUsage.Request(window, List.of(), Integer.MAX_VALUE,
+          criteria.get(0), criteria.get(1)), reported::add);
+
+      assertThat(ExpectedToolGroups.byKey(reported)).as("tool groups of provider, tool service %s", criteria)
+          .isEqualTo(ExpectedToolGroups.of(traces, criteria.get(0), criteria.get(1)));
+      assertThat(report.tracesRead()).isEqualTo(traces.size());
+      assertThat(report.spansRead()).isEqualTo(traces.stream().mapToLong(Trace::spanCount).sum());
+      assertThat(report.llmCalls()).isEqualTo(ExpectedToolGroups.llmCalls(traces));
+      assertThat(report.moreAvailable()).isFalse();
+    }
+  }
+
+  @Test
+  void aStoreThatPicksModelCallsItselfHandsOnTheDomainsCalls() {
+    Optional<LlmModelCalls> picking = store().llmModelCalls();
+    assumeTrue(picking.isPresent(), "store does not pick model calls itself");
+    TimeRange window = knownData().window();
+    List<Trace> traces = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream()
+        .map(this::whole).toList();
+    String model = traces.stream().flatMap(t -> LlmCalls.of(t).stream()).map(LlmCall::responseModel)
+        .filter(java.util.Objects::nonNull).findFirst().orElseThrow(() -> new AssertionError("no answered call"));
+    ExpectedModelCalls.HandedOn handedOn = new ExpectedModelCalls.HandedOn();
+
+    LlmModelCalls.Report report = picking.get().calls(
+        new LlmModelCalls.Request(window, List.of(), Integer.MAX_VALUE, Set.of(model)), handedOn);
+
+    ExpectedModelCalls.HandedOn expected = ExpectedModelCalls.of(traces, Set.of(model));
+    assertThat(expected.calls()).as("calls of %s", model).isNotEmpty();
+    assertThat(handedOn.pairs()).isEqualTo(expected.pairs());
+    assertThat(handedOn.calls()).containsExactlyInAnyOrderElementsOf(expected.calls());
+    assertThat(report.tracesRead()).isEqualTo(traces.size());
+    assertThat(report.spansRead()).isEqualTo(traces.stream().mapToLong(Trace::spanCount).sum());
+    assertThat(report.warnings()).isEqualTo(
+        traces.stream().flatMap(t -> LlmCalls.of(t).stream()).mapToLong(LlmCall::warnings).sum());
+    assertThat(report.moreAvailable()).isFalse();
   }
 
   @Test

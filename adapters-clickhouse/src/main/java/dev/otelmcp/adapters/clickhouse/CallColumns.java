@@ -95,8 +95,13 @@ final class CallColumns {
   }
 
   /** A key's value, trimmed as {@code String.trim} trims (a set of characters: no regular expression per value). */
-  private String trimmed(String key) {
-    return "trim(BOTH " + trim + " FROM SpanAttributes[" + key + "])";
+  String trimmed(String key) {
+    return trim("SpanAttributes[" + key + "]");
+  }
+
+  /** A text expression trimmed as {@code String.trim} trims. */
+  String trim(String expression) {
+    return "trim(BOTH " + trim + " FROM " + expression + ")";
   }
 
   private static String trimmedCharacters() {
@@ -111,7 +116,7 @@ final class CallColumns {
    * The first non-blank value among the keys, trimmed, as {@code alias}, NULL when none; adds each key's value to
    * {@code read}.
    */
-  private String text(List<String> keys, String alias, List<String> read) {
+  String text(List<String> keys, String alias, List<String> read) {
     List<String> firsts = new ArrayList<>();
     for (int j = 0; j < keys.size(); j++) {
       String value = alias + "t" + j;

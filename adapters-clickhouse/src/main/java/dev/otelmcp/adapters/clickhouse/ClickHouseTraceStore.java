@@ -12,6 +12,8 @@ import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.LlmModelCalls;
+import dev.otelmcp.domain.port.LlmToolUsage;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
@@ -116,9 +118,25 @@ public final class ClickHouseTraceStore implements TraceStore {
   /** Sums in SQL on the {@code Map} variant ({@link ClickHouseUsageSums}); the first call reads the schema. */
   @Override
   public Optional<LlmUsageSums> llmUsageSums() {
+    return windowCalls().map(ClickHouseUsageSums::new);
+  }
+
+  /** Tool calls counted in SQL on the {@code Map} variant ({@link ClickHouseToolUsage}), as the sums. */
+  @Override
+  public Optional<LlmToolUsage> llmToolUsage() {
+    return windowCalls().map(ClickHouseToolUsage::new);
+  }
+
+  /** A few models' calls picked in SQL on the {@code Map} variant ({@link ClickHouseModelCalls}), as the sums. */
+  @Override
+  public Optional<LlmModelCalls> llmModelCalls() {
+    return windowCalls().map(ClickHouseModelCalls::new);
+  }
+
+  private Optional<WindowCalls> windowCalls() {
     Schema current = schema.schema();
     return current.variant() == Schema.Variant.MAP
-        ? Optional.of(new ClickHouseUsageSums(traceSearch, current, calls, config)) : Optional.empty();
+        ? Optional.of(new WindowCalls(traceSearch, current, calls, config)) : Optional.empty();
   }
 
   @Override

@@ -2,10 +2,12 @@ package dev.otelmcp.adapters.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otelmcp.domain.llm.ToolGroup;
 import dev.otelmcp.domain.model.Attributes;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanKind;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.port.LlmToolUsage;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.FilterValueType;
@@ -104,6 +106,12 @@ class InjectionTest {
       for (String value : VALUES) {
         store.searchTraces(new TraceQuery(WINDOW, List.of(Filter.of("payload", FilterOperator.CONTAINS,
             FilterValueType.STRING, List.of(value))), 50));
+        // The tool count's provider and service are values too: compared, never run.
+        List<ToolGroup> tools = new ArrayList<>();
+        LlmToolUsage.Report report = store.llmToolUsage().orElseThrow()
+            .count(new LlmToolUsage.Request(WINDOW, List.of(), 1_000, value, value), tools::add);
+        assertThat(tools).isEmpty();
+        assertThat(report.tracesRead()).as("provider and service %s", value).isEqualTo(VALUES.size() + KEYS.size());
       }
       assertThat(store.searchSpans(new SpanQuery(WINDOW, List.of(), 100)).spans())
           .hasSize(VALUES.size() + KEYS.size());

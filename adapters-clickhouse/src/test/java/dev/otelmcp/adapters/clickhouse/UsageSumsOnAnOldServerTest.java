@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
+import dev.otelmcp.domain.port.LlmToolUsage;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.pricing.PriceBreaks;
 import dev.otelmcp.tck.TestBackendSettings;
@@ -45,12 +46,17 @@ class UsageSumsOnAnOldServerTest {
     ClickHouseConfig config = ClickHouseConfig.from(TestBackendSettings.url(server.baseUrl()));
     ObjectMapper mapper = new ObjectMapper();
     ClickHouseCalls calls = new ClickHouseCalls(ClickHouseHttp.api(config, mapper), config, mapper);
-    LlmUsageSums sums = new ClickHouseUsageSums(new TraceSearch(calls, config),
+    WindowCalls window = new WindowCalls(new TraceSearch(calls, config),
         new Schema(Schema.Variant.MAP, true, true, true, true), calls, config);
+    LlmUsageSums sums = new ClickHouseUsageSums(window);
+    LlmToolUsage tools = new ClickHouseToolUsage(window);
 
     assertThatThrownBy(() -> sums.sum(new LlmUsageSums.Request(SampleTables.WINDOW, List.of(), 10, PriceBreaks.NONE,
         null), group -> { }))
         .isInstanceOf(UnsupportedQueryException.class)
-        .hasMessageContaining("cannot sum LLM usage in SQL").hasMessageContaining("UNKNOWN_FUNCTION");
+        .hasMessageContaining("cannot compute LLM usage sums in SQL").hasMessageContaining("UNKNOWN_FUNCTION");
+    assertThatThrownBy(() -> tools.count(new LlmToolUsage.Request(SampleTables.WINDOW, List.of(), 10, null, null),
+        group -> { }))
+        .isInstanceOf(UnsupportedQueryException.class).hasMessageContaining("cannot compute LLM tool usage in SQL");
   }
 }

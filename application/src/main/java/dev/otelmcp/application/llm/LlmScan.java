@@ -12,6 +12,7 @@ import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.port.LlmModelCalls;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.pricing.PriceBook;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The read every LLM aggregate starts with: every trace of the window and the LLM calls in it, priced, with an
@@ -115,6 +117,39 @@ public final class LlmScan {
     return storeSums(window, traceFilters, traceLimit, seriesStep, visitor).orElseGet(() -> visit(window,
         traceFilters, traceLimit, (trace, calls) -> calls.forEach(call -> visitor.visit(CallGroup.of(call),
             call.quote()))));
+  }
+
+  /**
+   * The window's calls for answers about a few models: the store picks them out where they are kept
+   * ({@link LlmModelCalls}) when it can, evaluates every filter and can read this request; otherwise every trace is read
+   * ({@link #visit}). Either way {@code kept} counts every call's pair and is offered the calls that may be in the
+   * models' rows, priced.
+   */
+  public Reading pick(TimeRange window, List<Filter> traceFilters, int traceLimit, Set<String> models,
+      ModelCalls kept) {
+    Optional<LlmModelCalls> picking = store.llmModelCalls()
+        .filter(p -> traceFilters.stream().allMatch(store.capabilities()::evaluatesTraceFilter));
+    if (picking.isPresent()) {
+      try {
+        LlmModelCalls.Report report = picking.get().calls(
+            new LlmModelCalls.Request(window, traceFilters, traceLimit, models), new LlmModelCalls.Visitor() {
+              @Override
+              public void pair(String requestModel, String responseModel, long calls) {
+                kept.pair(requestModel, responseModel, calls);
+              }
+
+              @Override
+              public void call(LlmCall call) {
+                kept.offer(pricing.price(call));
+              }
+            });
+        return new Reading(window, report.tracesRead(), (int) Math.min(Integer.MAX_VALUE, report.spansRead()),
+            report.moreAvailable(), (int) Math.min(Integer.MAX_VALUE, report.warnings()), pricing.sources(), null);
+      } catch (UnsupportedQueryException e) {
+        // The store cannot pick these calls after all (it says so before handing on any): every trace is read.
+      }
+    }
+    return visit(window, traceFilters, traceLimit, kept);
   }
 
   private Optional<Reading> storeSums(TimeRange window, List<Filter> traceFilters, int traceLimit,

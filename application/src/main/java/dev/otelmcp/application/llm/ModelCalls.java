@@ -38,12 +38,22 @@ public final class ModelCalls implements LlmScan.Visitor {
   @Override
   public void visit(Trace trace, List<LlmCall> calls) {
     for (LlmCall call : calls) {
-      callsRead++;
-      counter.count(call);
-      pairs.computeIfAbsent(java.util.Arrays.asList(call.requestModel(), call.responseModel()), k -> new long[1])[0]++;
-      if (filter.matches(call) && mayBelong.test(call)) {
-        kept.add(call);
-      }
+      pair(call.requestModel(), call.responseModel(), 1);
+      offer(call);
+    }
+  }
+
+  /** {@code calls} calls read that asked for {@code requestModel} and were answered by {@code responseModel}. */
+  public void pair(String requestModel, String responseModel, long calls) {
+    callsRead += calls;
+    counter.count(requestModel, responseModel, calls);
+    pairs.computeIfAbsent(java.util.Arrays.asList(requestModel, responseModel), k -> new long[1])[0] += calls;
+  }
+
+  /** A call read (already counted in its {@link #pair}), kept when it counts and may be in one of the rows. */
+  public void offer(LlmCall call) {
+    if (filter.matches(call) && mayBelong.test(call)) {
+      kept.add(call);
     }
   }
 

@@ -52,7 +52,8 @@ public final class GetLlmModelStatsUseCase {
 
   public Result execute(String modelName, LlmRequest request) {
     ModelCalls kept = new ModelCalls(request.calls(), List.of(modelName), call -> false);
-    LlmScan.Reading read = scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(), kept);
+    LlmScan.Reading read = scan.pick(request.window(), request.calls().traceFilters(), request.traceLimit(),
+        java.util.Set.of(modelName), kept);
     List<LlmCall> calls = kept.callsOf(modelName, call -> false);
     if (calls.isEmpty()) {
       throw new NotFoundException("no calls of model " + Quote.of(modelName) + " in " + kept.callsRead()

@@ -1,10 +1,9 @@
 package dev.otelmcp.application.usecase;
 
 import dev.otelmcp.application.llm.LlmRequest;
-import dev.otelmcp.application.llm.LlmScan;
+import dev.otelmcp.application.llm.ToolCount;
 import dev.otelmcp.application.view.Scope;
-import dev.otelmcp.domain.llm.ToolCall;
-import dev.otelmcp.domain.llm.ToolCalls;
+import dev.otelmcp.domain.llm.ToolGroup;
 import dev.otelmcp.domain.query.Filter;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -33,63 +32,52 @@ public final class ListLlmToolsUseCase {
 
   public record Result(int count, long callCount, List<ToolView> tools, Scope scope) {}
 
-  private final LlmScan scan;
+  private final ToolCount count;
 
   @Inject
-  public ListLlmToolsUseCase(LlmScan scan) {
-    this.scan = scan;
+  public ListLlmToolsUseCase(ToolCount count) {
+    this.count = count;
   }
 
   public Result execute(LlmRequest request) {
     List<Filter> filters = new ArrayList<>();
-    if (request.calls().serviceName() != null) {
-      filters.add(Filter.equalsString("service.name", request.calls().serviceName()));
-    }
-    String provider = request.calls().provider();
     String service = request.calls().serviceName();
+    if (service != null) {
+      filters.add(Filter.equalsString("service.name", service));
+    }
     Map<String, ToolTally> byTool = new LinkedHashMap<>();
-    int[] llmCalls = {0};
-    // Each trace's tool calls are added as it is read; the trace itself is not kept.
-    LlmScan.Reading read = scan.visit(request.window(), filters, request.traceLimit(), (trace, calls) -> {
-      llmCalls[0] += calls.size();
-      if (provider != null && calls.stream().noneMatch(c -> provider.equalsIgnoreCase(c.provider()))) {
-        return;
-      }
-      for (ToolCall call : ToolCalls.of(trace)) {
-        if (service == null || service.equals(call.span().serviceName())) {
-          byTool.computeIfAbsent(call.name(), k -> new ToolTally()).add(call);
-        }
-      }
-    });
+    ToolCount.Reading read = count.count(request.window(), filters, request.traceLimit(), request.calls().provider(),
+        service, group -> byTool.computeIfAbsent(group.name(), k -> new ToolTally()).add(group));
     List<ToolView> tools = byTool.entrySet().stream()
         .map(e -> e.getValue().view(e.getKey()))
         .sorted(Comparator.comparingLong(ToolView::callCount).reversed().thenComparing(ToolView::toolName))
         .toList();
     long total = tools.stream().mapToLong(ToolView::callCount).sum();
-    return new Result(tools.size(), total, tools, read.scope(llmCalls[0]));
+    return new Result(tools.size(), total, tools, read.traces().scope((int) Math.min(Integer.MAX_VALUE,
+        read.llmCalls())));
   }
 
-  /** One tool's figures, added call by call. */
+  /** One tool's figures, added group by group. */
   private static final class ToolTally {
     private final TreeSet<String> services = new TreeSet<>();
     private Instant first;
     private Instant last;
-    private double totalMs;
+    private long totalNanos;
     private long count;
     private long errors;
 
-    void add(ToolCall call) {
-      services.add(call.span().serviceName());
-      Instant start = call.span().startTime();
-      first = first == null || start.isBefore(first) ? start : first;
-      last = last == null || start.isAfter(last) ? start : last;
-      totalMs += call.span().durationMs();
-      errors += call.failed() ? 1 : 0;
-      count++;
+    void add(ToolGroup group) {
+      services.add(group.serviceName());
+      first = first == null || group.firstStart().isBefore(first) ? group.firstStart() : first;
+      last = last == null || group.lastStart().isAfter(last) ? group.lastStart() : last;
+      totalNanos += group.durationNanos();
+      errors += group.errors();
+      count += group.calls();
     }
 
     ToolView view(String name) {
-      double mean = Math.round(totalMs / count * 1000) / 1000.0;
+      // From whole nanoseconds: the mean is the same however the calls were added up.
+      double mean = Math.round((double) totalNanos / count / 1_000) / 1_000.0;
       return new ToolView(name, count, errors, mean, List.copyOf(services), first, last);
     }
   }

@@ -246,7 +246,7 @@ class LlmUseCasesTest {
 
   @Test
   void toolsAreCountedWithErrorsAndTheProviderFilterAppliesToTheTracesLlmCalls() {
-    ListLlmToolsUseCase useCase = new ListLlmToolsUseCase(scan(new InMemoryTraceStore(TRACES)));
+    ListLlmToolsUseCase useCase = tools(new InMemoryTraceStore(TRACES));
 
     ListLlmToolsUseCase.Result all = useCase.execute(all(1000));
     ListLlmToolsUseCase.Result anthropicOnly = useCase.execute(new LlmRequest(WINDOW, new CallFilter(null, "anthropic", null, null), 1000));
@@ -257,6 +257,64 @@ class LlmUseCasesTest {
     assertThat(all.tools().get(1).errorCount()).isEqualTo(1);
     assertThat(all.callCount()).isEqualTo(3);
     assertThat(anthropicOnly.tools()).singleElement().satisfies(t -> assertThat(t.callCount()).isEqualTo(1));
+  }
+
+  @Test
+  void aStoreThatCountsToolCallsItselfGivesWhatReadingEveryTraceGives() {
+    ListLlmToolsUseCase reading = tools(new InMemoryTraceStore(TRACES).claiming(filter -> true));
+    InMemoryTraceStore counting = new InMemoryTraceStore(TRACES).claiming(filter -> true).countingToolUsage();
+    ListLlmToolsUseCase counted = tools(counting);
+
+    for (CallFilter filter : List.of(LlmTraces.ALL_CALLS, new CallFilter(null, "Anthropic", null, null),
+        new CallFilter("agent-api", null, null, null), new CallFilter(null, "mistral", null, null))) {
+      for (int limit : new int[] {1000, 1}) {
+        LlmRequest request = new LlmRequest(WINDOW, filter, limit);
+        assertThat(counted.execute(request)).as("%s, %s traces", filter, limit).usingRecursiveComparison()
+            .isEqualTo(reading.execute(request));
+      }
+    }
+    assertThat(counted.execute(all(1000)).tools()).extracting(ListLlmToolsUseCase.ToolView::toolName)
+        .containsExactly("search", "book");
+    // Counted by the store: no trace was searched or fetched.
+    assertThat(counting.searches).isEmpty();
+    assertThat(counting.getTraceCalls).hasValue(0);
+  }
+
+  @Test
+  void aStoreThatPicksModelCallsItselfGivesTheModelStatsReadingEveryTraceGives() {
+    GetLlmModelStatsUseCase reading = new GetLlmModelStatsUseCase(scan(new InMemoryTraceStore(TRACES)
+        .claiming(filter -> true)));
+    InMemoryTraceStore picking = new InMemoryTraceStore(TRACES).claiming(filter -> true).pickingModelCalls();
+    GetLlmModelStatsUseCase picked = new GetLlmModelStatsUseCase(scan(picking));
+
+    for (String model : List.of("gpt-4o", "gpt-4o-2024-08-06", "claude-sonnet-4", "claude-sonnet")) {
+      for (CallFilter filter : List.of(LlmTraces.ALL_CALLS, new CallFilter("summarizer", null, null, null))) {
+        for (int limit : new int[] {1000, 2}) {
+          LlmRequest request = new LlmRequest(WINDOW, filter, limit);
+          Object expected;
+          try {
+            expected = reading.execute(model, request);
+          } catch (NotFoundException e) {
+            expected = e.getMessage() + " / " + e.hint();
+          }
+          Object actual;
+          try {
+            actual = picked.execute(model, request);
+          } catch (NotFoundException e) {
+            actual = e.getMessage() + " / " + e.hint();
+          }
+          assertThat(actual).as("%s of %s, %s traces", model, filter, limit).usingRecursiveComparison()
+              .isEqualTo(expected);
+        }
+      }
+    }
+    // Picked by the store: no trace was searched or fetched.
+    assertThat(picking.searches).isEmpty();
+    assertThat(picking.getTraceCalls).hasValue(0);
+  }
+
+  private static ListLlmToolsUseCase tools(InMemoryTraceStore store) {
+    return new ListLlmToolsUseCase(new ToolCount(store, scan(store), TestPrices.pricing()));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.otelmcp.application.ApplicationSettings;
 import dev.otelmcp.application.llm.TraceRanking;
 import dev.otelmcp.application.llm.UsageGroup;
 import dev.otelmcp.application.usecase.GetLlmModelStatsUseCase;
+import dev.otelmcp.application.usecase.ListLlmToolsUseCase;
 import dev.otelmcp.application.usecase.GetLlmUsageUseCase;
 import dev.otelmcp.application.view.Scope;
 import dev.otelmcp.bootstrap.config.MapBackendSettings;
@@ -18,6 +19,7 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.BackendSettings;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
@@ -137,12 +140,13 @@ public final class ClickHouseBenchmark {
 
         List<Row> rows = new ArrayList<>();
         String backend = "ClickHouse (chdb)";
-        Measured usage = measure(viaProxy.usage(), tools.usage(), Map.of(), runs, timeout, proxy);
-        check("get_llm_usage", usage.answer(), truth, truth.llmCalls());
-        rows.add(usage.row(backend, truth.spans(), "get_llm_usage (sums in SQL)"));
-        // The baseline in the same run: the same tool reading every call through the store's call scan.
+        // Each tool beside its baseline in the same run: the same tool reading every call through the store's call
+        // scan (no sums, picks or counts in SQL), which must give the same answer.
         try (ToolSet readCounted = ToolSet.of(ReducedStore.callsReadInJava(counted), clock);
             ToolSet read = ToolSet.of(ReducedStore.callsReadInJava(direct), clock)) {
+          Measured usage = measure(viaProxy.usage(), tools.usage(), Map.of(), runs, timeout, proxy);
+          check("get_llm_usage", usage.answer(), truth, truth.llmCalls());
+          rows.add(usage.row(backend, truth.spans(), "get_llm_usage (sums in SQL)"));
           Measured calls = measure(readCounted.usage(), read.usage(), Map.of(), runs, timeout, proxy);
           check("get_llm_usage", calls.answer(), truth, truth.llmCalls());
           sameTotals(usage.answer(), calls.answer());
@@ -150,14 +154,26 @@ public final class ClickHouseBenchmark {
           if (!usage.answer().whole()) {
             usage = calls;
           }
-        }
 
-        String model = topModel((GetLlmUsageUseCase.Result) usage.answer().result());
-        long modelCalls = callsOf((GetLlmUsageUseCase.Result) usage.answer().result(), model);
-        Measured stats = measure(viaProxy.modelStats(), tools.modelStats(), Map.of("model_name", model), runs, timeout,
-            proxy);
-        check("get_llm_model_stats", stats.answer(), truth, usage.answer().whole() ? modelCalls : -1);
-        rows.add(stats.row(backend, truth.spans(), "get_llm_model_stats (" + model + ")"));
+          String model = topModel((GetLlmUsageUseCase.Result) usage.answer().result());
+          long modelCalls = callsOf((GetLlmUsageUseCase.Result) usage.answer().result(), model);
+          Map<String, Object> named = Map.of("model_name", model);
+          Measured stats = measure(viaProxy.modelStats(), tools.modelStats(), named, runs, timeout, proxy);
+          check("get_llm_model_stats", stats.answer(), truth, usage.answer().whole() ? modelCalls : -1);
+          rows.add(stats.row(backend, truth.spans(), "get_llm_model_stats (" + model + ", calls picked in SQL)"));
+          Measured statsRead = measure(readCounted.modelStats(), read.modelStats(), named, runs, timeout, proxy);
+          check("get_llm_model_stats", statsRead.answer(), truth, usage.answer().whole() ? modelCalls : -1);
+          sameAnswer("get_llm_model_stats", stats.answer(), statsRead.answer());
+          rows.add(statsRead.row(backend, truth.spans(), "get_llm_model_stats (" + model + ", calls read in Java)"));
+
+          Measured toolUsage = measure(viaProxy.toolUsage(), tools.toolUsage(), Map.of(), runs, timeout, proxy);
+          check("list_llm_tools", toolUsage.answer(), truth, -1);
+          rows.add(toolUsage.row(backend, truth.spans(), "list_llm_tools (counted in SQL)"));
+          Measured toolsRead = measure(readCounted.toolUsage(), read.toolUsage(), Map.of(), runs, timeout, proxy);
+          check("list_llm_tools", toolsRead.answer(), truth, -1);
+          sameAnswer("list_llm_tools", toolUsage.answer(), toolsRead.answer());
+          rows.add(toolsRead.row(backend, truth.spans(), "list_llm_tools (calls read in Java)"));
+        }
 
         Measured expensive = measure(viaProxy.expensive(), tools.expensive(), Map.of(), runs, timeout, proxy);
         check("get_llm_expensive_traces", expensive.answer(), truth, truth.tracesWithCalls());
@@ -178,12 +194,13 @@ public final class ClickHouseBenchmark {
   }
 
   /** The three tools of one store, wired as otel-mcp wires them. */
-  record ToolSet(CoreComponent core, McpTool usage, McpTool modelStats, McpTool expensive) implements AutoCloseable {
+  record ToolSet(CoreComponent core, McpTool usage, McpTool modelStats, McpTool expensive, McpTool toolUsage)
+      implements AutoCloseable {
     static ToolSet of(TraceStore store, Clock clock) {
       CoreComponent core = DaggerCoreComponent.factory().create(store, ApplicationSettings.DEFAULTS, clock,
           PriceBooks.load(null));
       return new ToolSet(core, tool(core, "get_llm_usage"), tool(core, "get_llm_model_stats"),
-          tool(core, "get_llm_expensive_traces"));
+          tool(core, "get_llm_expensive_traces"), tool(core, "list_llm_tools"));
     }
 
     private static McpTool tool(CoreComponent core, String name) {
@@ -254,6 +271,9 @@ public final class ClickHouseBenchmark {
     if (result instanceof GetLlmModelStatsUseCase.Result stats) {
       return new Answer(stats.scope(), stats.requestCount(), stats);
     }
+    if (result instanceof ListLlmToolsUseCase.Result toolUsage) {
+      return new Answer(toolUsage.scope(), toolUsage.callCount(), toolUsage);
+    }
     if (result instanceof TraceRanking.Result ranking) {
       return new Answer(ranking.scope(), ranking.count(), ranking);
     }
@@ -289,6 +309,48 @@ public final class ClickHouseBenchmark {
     }
     System.out.printf("get_llm_usage: sums in SQL and calls read in Java agree: %,d requests, %,d tokens, $%,.6f%n",
         a.requestCount(), a.totalTokens(), a.costUsd());
+  }
+
+  /**
+   * Two whole answers of one tool, the one computed in SQL and the one read in Java, agree on all but their scope —
+   * as shown: records compared through their accessors (a cost summed in another order is shown alike).
+   */
+  private static void sameAnswer(String tool, Answer inSql, Answer read) throws ReflectiveOperationException {
+    if (!inSql.whole() || !read.whole()) {
+      return;
+    }
+    for (RecordComponent field : inSql.result().getClass().getRecordComponents()) {
+      Object a = field.getAccessor().invoke(inSql.result());
+      Object b = field.getAccessor().invoke(read.result());
+      if (!field.getName().equals("scope") && !shownAlike(a, b)) {
+        throw new IllegalStateException(tool + " computed in SQL has " + field.getName() + " " + a
+            + " but read call by call " + b);
+      }
+    }
+    System.out.printf("%s: computed in SQL and read in Java agree (%,d)%n", tool, inSql.count());
+  }
+
+  private static boolean shownAlike(Object a, Object b) throws ReflectiveOperationException {
+    if (a instanceof Record && b != null && a.getClass() == b.getClass()) {
+      for (RecordComponent field : a.getClass().getRecordComponents()) {
+        if (!shownAlike(field.getAccessor().invoke(a), field.getAccessor().invoke(b))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof List<?> x && b instanceof List<?> y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int i = 0; i < x.size(); i++) {
+        if (!shownAlike(x.get(i), y.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return Objects.equals(a, b);
   }
 
   /** The model row with the most calls. */

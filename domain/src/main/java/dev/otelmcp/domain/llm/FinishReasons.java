@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class FinishReasons {
 
   private static final Pattern INDEXED = Pattern.compile("^(\\d+)\\.finish_reason$");
-  private static final Pattern IN_JSON = Pattern.compile("\"finish_reason\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern IN_JSON = Pattern.compile(LlmConventions.FINISH_REASON_IN_MESSAGES);
 
   private FinishReasons() {}
 

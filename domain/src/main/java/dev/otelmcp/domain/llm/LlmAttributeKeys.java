@@ -69,6 +69,9 @@ public final class LlmAttributeKeys {
    */
   public static final String OUTPUT_MESSAGES = LlmConventions.OUTPUT_MESSAGES;
 
+  /** The regular expression whose group is a finish reason in the {@link #OUTPUT_MESSAGES}, each match one reason. */
+  public static final String FINISH_REASON_IN_MESSAGES = LlmConventions.FINISH_REASON_IN_MESSAGES;
+
   /**
    * How a call is read, for a store that works calls out in its own language ({@code LlmUsageSums}) and must read them
    * as {@link LlmCalls#read} does: a span may record a call when a key starts with one of {@code callKeyPrefixes}
@@ -84,6 +87,20 @@ public final class LlmAttributeKeys {
       LlmConventions.REQUEST_MODEL, LlmConventions.RESPONSE_MODEL, List.of(LlmConventions.INPUT_TOKENS,
       LlmConventions.OUTPUT_TOKENS, LlmConventions.TOTAL_TOKENS, LlmConventions.CACHE_READ_TOKENS,
       LlmConventions.CACHE_CREATION_TOKENS, LlmConventions.REASONING_TOKENS));
+
+  /**
+   * How a tool call is read, for a store that counts tool calls in its own language ({@code LlmToolUsage}) and must
+   * read them as {@link ToolCalls#read} does: a span is a tool call when its role is a tool ({@link SpanRole#DECLARED}:
+   * the first key declaring a role decides) or its {@code mcpMethod} is exactly {@code mcpToolsCall}. Its name is the
+   * first non-blank of {@code names}, trimmed; without one, the span name trimmed, without {@code spanNamePrefixes}
+   * (each in turn, when it starts with it) and {@code spanNameSuffix}, trimmed again. A blank name or one holding
+   * {@code /} (protocol traffic such as {@code tools/list}) is no tool.
+   */
+  public record ToolKeys(List<String> names, String mcpMethod, String mcpToolsCall, List<String> spanNamePrefixes,
+      String spanNameSuffix) {}
+
+  public static final ToolKeys TOOL_KEYS = new ToolKeys(LlmConventions.TOOL_NAME, LlmConventions.MCP_METHOD,
+      "tools/call", List.of("execute_tool ", "tools/call "), ".tool");
 
   /** Whether a key is a per-choice finish reason key, as {@code FinishReasons} reads them. */
   public static boolean perChoiceFinishReason(String key) {

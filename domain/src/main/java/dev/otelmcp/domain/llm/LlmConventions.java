@@ -60,6 +60,13 @@ final class LlmConventions {
   /** JSON messages that may carry {@code finish_reason} (OTel GenAI opt-in content). */
   static final String OUTPUT_MESSAGES = "gen_ai.output.messages";
 
+  /**
+   * A {@code finish_reason} field in output messages; the reason is the group. Whitespace is spelled out (not
+   * {@code \s}) so that engines with another idea of it (RE2) read it alike.
+   */
+  static final String FINISH_REASON_IN_MESSAGES =
+      "\"finish_reason\"[ \\t\\n\\x0B\\f\\r]*:[ \\t\\n\\x0B\\f\\r]*\"([^\"]+)\"";
+
   static final List<String> CONVERSATION = List.of("gen_ai.conversation.id", "session.id");
 
   static final List<String> TOOL_NAME = List.of(

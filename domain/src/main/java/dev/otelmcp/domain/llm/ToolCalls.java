@@ -17,16 +17,16 @@ import java.util.Optional;
  */
 public final class ToolCalls {
 
-  private static final String TOOLS_CALL = "tools/call";
+  private static final LlmAttributeKeys.ToolKeys KEYS = LlmAttributeKeys.TOOL_KEYS;
 
   private ToolCalls() {}
 
   public static Optional<ToolCall> read(Span span) {
-    boolean mcpToolCall = span.attributes().getText(LlmConventions.MCP_METHOD).map(TOOLS_CALL::equals).orElse(false);
+    boolean mcpToolCall = span.attributes().getText(KEYS.mcpMethod()).map(KEYS.mcpToolsCall()::equals).orElse(false);
     if (SpanRole.of(span) != SpanRole.TOOL && !mcpToolCall) {
       return Optional.empty();
     }
-    String name = new AttributeReader(span.attributes()).text(LlmConventions.TOOL_NAME);
+    String name = new AttributeReader(span.attributes()).text(KEYS.names());
     if (name == null) {
       name = nameFromSpanName(span.name());
     }
@@ -68,13 +68,13 @@ public final class ToolCalls {
 
   private static String nameFromSpanName(String spanName) {
     String name = spanName.trim();
-    for (String prefix : List.of("execute_tool ", "tools/call ")) {
+    for (String prefix : KEYS.spanNamePrefixes()) {
       if (name.startsWith(prefix)) {
         name = name.substring(prefix.length());
       }
     }
-    if (name.endsWith(".tool")) {
-      name = name.substring(0, name.length() - ".tool".length());
+    if (name.endsWith(KEYS.spanNameSuffix())) {
+      name = name.substring(0, name.length() - KEYS.spanNameSuffix().length());
     }
     return name.trim();
   }

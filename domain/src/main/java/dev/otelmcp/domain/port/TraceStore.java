@@ -69,6 +69,22 @@ public interface TraceStore extends AutoCloseable {
   }
 
   /**
+   * The store's own count of a window's tool calls, when it can count them where the spans are: tool-usage answers
+   * then move groups instead of traces. Empty by default.
+   */
+  default Optional<LlmToolUsage> llmToolUsage() {
+    return Optional.empty();
+  }
+
+  /**
+   * The store's own pick of a few models' LLM calls out of a window, when it can pick them where the spans are:
+   * answers about one model then move that model's calls instead of every trace. Empty by default.
+   */
+  default Optional<LlmModelCalls> llmModelCalls() {
+    return Optional.empty();
+  }
+
+  /**
    * The whole trace, or empty when the backend does not know the id. The id was checked where it entered (it is
    * canonical by construction): a store only spells it for its wire.
    */
