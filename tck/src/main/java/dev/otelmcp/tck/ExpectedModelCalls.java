@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 public final class ExpectedModelCalls {
 
-  /** What a store handed on: the pairs' counts (by {@code "request | response"}) and the calls' figures. */
+  /** What a store handed on: the pairs' counts (by {@code "provider | request | response"}) and the calls' figures. */
   public record HandedOn(Map<String, Long> pairs, List<String> calls) implements LlmModelCalls.Visitor {
 
     public HandedOn() {
@@ -26,8 +26,8 @@ public final class ExpectedModelCalls {
     }
 
     @Override
-    public void pair(String requestModel, String responseModel, long count) {
-      pairs.merge(requestModel + " | " + responseModel, count, Long::sum);
+    public void pair(String provider, String requestModel, String responseModel, long count) {
+      pairs.merge(provider + " | " + requestModel + " | " + responseModel, count, Long::sum);
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class ExpectedModelCalls {
   public static void handOn(List<Trace> traces, Set<String> models, LlmModelCalls.Visitor visitor) {
     for (Trace trace : traces) {
       for (LlmCall call : LlmCalls.of(trace)) {
-        visitor.pair(call.requestModel(), call.responseModel(), 1);
+        visitor.pair(call.provider(), call.requestModel(), call.responseModel(), 1);
         if (call.responseModel() == null || models.contains(call.requestModel())
             || models.contains(call.responseModel())) {
           visitor.call(call);

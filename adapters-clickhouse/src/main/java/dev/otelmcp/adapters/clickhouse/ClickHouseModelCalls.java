@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A few models' LLM calls picked out of a window inside ClickHouse, in one statement: the window's traces and their
  * counted calls as {@link WindowCalls} reads them, with each call's duration, scope, token figures as reported and
- * finish reasons ({@link FinishReasonColumns}) besides; the calls are grouped by their pair of models, and the calls
+ * finish reasons ({@link FinishReasonColumns}) besides; the calls are grouped by provider and pair of models, and the calls
  * picked (of one of the models, or without a response model) each make a group of their own. The answer is a row per
  * pair and per call picked — the calls of a model, not every trace of the window.
  *
@@ -33,22 +33,22 @@ final class ClickHouseModelCalls implements LlmModelCalls {
   @Override
   public Report calls(Request request, Visitor visitor) {
     SqlParams params = new SqlParams();
-    List<JsonNode> rows = window.rows("LLM calls of " + request.models(), params,
-        settings -> statement(request, params, settings));
     WindowCalls.Totals totals = new WindowCalls.Totals();
-    long warnings = 0;
-    for (JsonNode row : rows) {
+    long[] warnings = {0};
+    // The rows are read as they arrive: a popular model's calls are many.
+    window.stream("LLM calls of " + request.models(), params, settings -> statement(request, params, settings), row -> {
       totals.add(row);
-      warnings += row.path("warnings").asLong();
+      warnings[0] += row.path("warnings").asLong();
       long calls = row.path("calls").asLong();
       if (calls > 0) {
-        visitor.pair(text(row, "req"), text(row, "resp"), calls);
-        if (!row.path("pick").asText("").isEmpty()) {
+        visitor.pair(text(row, "prov"), text(row, "req"), text(row, "resp"), calls);
+        if (row.path("picked").asInt() == 1) {
           visitor.call(call(row));
         }
       }
-    }
-    return new Report(totals.traces(), totals.spans(), warnings, totals.more(request.traceLimit()));
+      return true;
+    });
+    return new Report(totals.traces(), totals.spans(), warnings[0], totals.more(request.traceLimit()));
   }
 
   /** @param settings more settings, each after a comma ({@code ""}: none) */
@@ -62,16 +62,18 @@ final class ClickHouseModelCalls implements LlmModelCalls {
     String picked = "n_ > 0 AND (c_.6 IS NULL OR c_.5 IN " + named + " OR c_.6 IN " + named + ")";
     String spans = window.spans(request.window(), request.traceFilters(), limit, params,
         withDuration(new FinishReasonColumns(params, new CallColumns(params)).stages()));
-    return "SELECT c_.5 AS req, c_.6 AS resp, if(" + picked + ", concat(TraceId, ':', c_.1), '') AS pick, "
+    // A call picked is a group of its own (its trace and span id); the others are grouped by provider and models.
+    String pick = "if(" + picked + ", concat(TraceId, ':', c_.1), '')";
+    return "SELECT c_.4 AS prov, c_.5 AS req, c_.6 AS resp, toUInt8(" + pick + " != '') AS picked, "
         + "countIf(n_ > 0) AS calls, sumIf(c_.8, n_ > 0) AS warnings, " + String.format(WindowCalls.TOTALS, kept)
         + ", any(TraceId) AS trace_id, any(c_.1) AS span_id, any(c_.2) AS service, toString(any(c_.3)) AS start_ns, "
-        + "toString(any(c_.18)) AS duration_ns, any(c_.19) AS scope, any(c_.4) AS prov, any(c_.7) AS failed, "
+        + "toString(any(c_.18)) AS duration_ns, any(c_.19) AS scope, any(c_.7) AS failed, "
         + "any(c_.8) AS call_warnings, any(c_.20) AS input, any(c_.21) AS output, any(c_.22) AS total, "
         + "any(c_.23) AS cache_read, any(c_.24) AS cache_creation, any(c_.25) AS reasoning, any(c_.26) AS reasons"
         // A trace without counted calls still gives a row (n_ = 0), which counts the trace and its spans.
         + " FROM (" + WindowCalls.traces(spans, kept, CALL_FIELDS, "", ", TraceId") + ")"
         + " LEFT ARRAY JOIN counted_ AS c_, arrayEnumerate(counted_) AS n_"
-        + " GROUP BY req, resp, pick" + SpanRows.SETTINGS + settings + " FORMAT JSONEachRow";
+        + " GROUP BY prov, req, resp, " + pick + SpanRows.SETTINGS + settings + " FORMAT JSONCompactEachRowWithNames";
   }
 
   /** The finish reasons' select lists, the span's duration in nanoseconds added to the first. */

@@ -47,24 +47,38 @@ final class WindowCalls {
 
   /**
    * Runs the statement {@code statement} makes of its settings (more settings, each after a comma; {@code ""}: none)
-   * within the call's time.
+   * within the call's time; it ends in {@code FORMAT JSONEachRow}.
    *
    * @param what what the statement computes, for messages
    */
   List<JsonNode> rows(String what, SqlParams params, Function<String, String> statement) {
-    CallContext call = CallContext.current();
-    if (call.shouldStop()) {
-      throw new CallStoppedException(call.stopReason().orElseThrow());
+    return run(what, statement, sql -> calls.rows(what, params.sql(sql)));
+  }
+
+  /**
+   * The same for a statement ending in {@code FORMAT JSONCompactEachRowWithNames} whose rows are handed to the reader
+   * as they arrive ({@link ClickHouseCalls#stream}): an answer of many rows is never held whole.
+   */
+  void stream(String what, SqlParams params, Function<String, String> statement, ClickHouseCalls.RowReader reader) {
+    run(what, statement, sql -> {
+      calls.stream(what, params.sql(sql), reader);
+      return null;
+    });
+  }
+
+  private <T> T run(String what, Function<String, String> statement, Function<String, T> call) {
+    CallContext context = CallContext.current();
+    if (context.shouldStop()) {
+      throw new CallStoppedException(context.stopReason().orElseThrow());
     }
     // An aggregate cut short means nothing, so ClickHouse itself stops at the call's stop time, and the call says so.
-    String limit = call.bounded()
-        ? ", max_execution_time = " + Math.max(1, (call.untilStop().toMillis() + 999) / 1000) : "";
-    String sql = statement.apply(limit);
+    String limit = context.bounded()
+        ? ", max_execution_time = " + Math.max(1, (context.untilStop().toMillis() + 999) / 1000) : "";
     try {
-      return calls.rows(what, params.sql(sql));
+      return call.apply(statement.apply(limit));
     } catch (OtelMcpException e) {
-      if (call.shouldStop()) {
-        throw new CallStoppedException(call.stopReason().orElseThrow());
+      if (context.shouldStop()) {
+        throw new CallStoppedException(context.stopReason().orElseThrow());
       }
       if (UNKNOWN_FUNCTION.matcher(String.valueOf(e.getMessage())).find()) {
         throw new UnsupportedQueryException("this ClickHouse cannot compute " + what + " in SQL (" + e.getMessage()

@@ -4,14 +4,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
+import dev.otelmcp.domain.port.LlmModelCalls;
 import dev.otelmcp.domain.port.LlmToolUsage;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.pricing.PriceBreaks;
+import dev.otelmcp.tck.ExpectedModelCalls;
 import dev.otelmcp.tck.TestBackendSettings;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -58,5 +61,11 @@ class UsageSumsOnAnOldServerTest {
     assertThatThrownBy(() -> tools.count(new LlmToolUsage.Request(SampleTables.WINDOW, List.of(), 10, null, null),
         group -> { }))
         .isInstanceOf(UnsupportedQueryException.class).hasMessageContaining("cannot compute LLM tool usage in SQL");
+    // The calls of a model come back streamed; the refusal comes before any row.
+    ExpectedModelCalls.HandedOn handedOn = new ExpectedModelCalls.HandedOn();
+    assertThatThrownBy(() -> new ClickHouseModelCalls(window).calls(new LlmModelCalls.Request(SampleTables.WINDOW,
+        List.of(), 10, java.util.Set.of("gpt-4o")), handedOn))
+        .isInstanceOf(UnsupportedQueryException.class).hasMessageContaining("UNKNOWN_FUNCTION");
+    assertThat(handedOn.pairs()).isEmpty();
   }
 }

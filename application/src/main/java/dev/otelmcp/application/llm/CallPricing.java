@@ -69,6 +69,11 @@ public final class CallPricing {
     return book.modelId(null, model);
   }
 
+  /** The price-table model the calls of a provider naming a model are priced as, when the table knows it. */
+  public Optional<String> tableModel(String provider, String model) {
+    return book.modelId(provider, model);
+  }
+
   /** Whether the prices know a model (named without its provider). */
   public boolean knows(String model) {
     return book.knows(null, model);

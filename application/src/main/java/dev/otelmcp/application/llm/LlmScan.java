@@ -134,8 +134,8 @@ public final class LlmScan {
         LlmModelCalls.Report report = picking.get().calls(
             new LlmModelCalls.Request(window, traceFilters, traceLimit, models), new LlmModelCalls.Visitor() {
               @Override
-              public void pair(String requestModel, String responseModel, long calls) {
-                kept.pair(requestModel, responseModel, calls);
+              public void pair(String provider, String requestModel, String responseModel, long calls) {
+                kept.pair(provider, requestModel, responseModel, calls);
               }
 
               @Override

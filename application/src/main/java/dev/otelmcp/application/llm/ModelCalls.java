@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -21,6 +22,8 @@ public final class ModelCalls implements LlmScan.Visitor {
   private final ModelNames.Counter counter = new ModelNames.Counter();
   private final Map<List<String>, long[]> pairs = new LinkedHashMap<>();
   private final List<LlmCall> kept = new ArrayList<>();
+  private final Set<Answering> answering = new java.util.HashSet<>();
+  private boolean everyCallOffered;
   private long callsRead;
   private ModelNames names;
 
@@ -35,17 +38,27 @@ public final class ModelCalls implements LlmScan.Visitor {
         || alsoKeep.test(call);
   }
 
+  /** A provider and the name of a model that answered its calls. */
+  public record Answering(String provider, String model) {}
+
   @Override
   public void visit(Trace trace, List<LlmCall> calls) {
+    everyCallOffered = true;
     for (LlmCall call : calls) {
-      pair(call.requestModel(), call.responseModel(), 1);
+      pair(call.provider(), call.requestModel(), call.responseModel(), 1);
       offer(call);
     }
   }
 
-  /** {@code calls} calls read that asked for {@code requestModel} and were answered by {@code responseModel}. */
-  public void pair(String requestModel, String responseModel, long calls) {
+  /**
+   * {@code calls} calls read of {@code provider} that asked for {@code requestModel} and were answered by
+   * {@code responseModel}.
+   */
+  public void pair(String provider, String requestModel, String responseModel, long calls) {
     callsRead += calls;
+    if (responseModel != null) {
+      answering.add(new Answering(provider, responseModel));
+    }
     counter.count(requestModel, responseModel, calls);
     pairs.computeIfAbsent(java.util.Arrays.asList(requestModel, responseModel), k -> new long[1])[0] += calls;
   }
@@ -69,6 +82,19 @@ public final class ModelCalls implements LlmScan.Visitor {
     Map<String, Long> counts = new LinkedHashMap<>();
     pairs.forEach((pair, count) -> counts.merge(rows.rowOf(pair.get(0), pair.get(1)), count[0], Long::sum));
     return counts;
+  }
+
+  /**
+   * Whether every call read was offered ({@link #visit}); when a store picked the calls ({@code LlmModelCalls}), only
+   * those of the models it was asked about were.
+   */
+  public boolean everyCallOffered() {
+    return everyCallOffered;
+  }
+
+  /** The providers and models that answered calls read. */
+  public Set<Answering> answering() {
+    return Set.copyOf(answering);
   }
 
   /** Every LLM call read. */

@@ -15,7 +15,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code compare_llm_models}: two to five models side by side over one window — traffic, errors, latency, tokens
@@ -77,9 +80,25 @@ public final class CompareLlmModelsUseCase {
           "Name a model the price table knows, e.g. gpt-4o-mini, claude-sonnet-4-5 or gemini-2.5-flash.");
     }
     List<String> tableModels = models.stream().map(m -> pricing.tableModel(m).orElse(null)).toList();
-    ModelCalls kept = new ModelCalls(request.calls(), models,
-        call -> tableModels.stream().anyMatch(tableModel -> pricedAs(call, tableModel)));
-    LlmScan.Reading read = scan.visit(request.window(), request.calls().traceFilters(), request.traceLimit(), kept);
+    Set<String> names = new TreeSet<>(models);
+    ModelCalls kept = keeping(request, models, tableModels);
+    LlmScan.Reading read = scan.pick(request.window(), request.calls().traceFilters(), request.traceLimit(), names,
+        kept);
+    if (!kept.everyCallOffered()) {
+      // A store picked the calls asked for or answered by the names; calls answered under another name that is
+      // priced as one of the models (gpt-4o-2024-08-06 as gpt-4o) are picked by that name, in a second read.
+      boolean more = false;
+      for (ModelCalls.Answering answering : kept.answering()) {
+        Optional<String> tableModel = pricing.tableModel(answering.provider(), answering.model());
+        if (tableModel.isPresent() && tableModels.contains(tableModel.get())) {
+          more |= names.add(answering.model());
+        }
+      }
+      if (more) {
+        kept = keeping(request, models, tableModels);
+        read = scan.pick(request.window(), request.calls().traceFilters(), request.traceLimit(), names, kept);
+      }
+    }
     List<ModelComparison> rows = new ArrayList<>();
     int counted = 0;
     for (int i = 0; i < models.size(); i++) {
@@ -90,6 +109,11 @@ public final class CompareLlmModelsUseCase {
       rows.add(compare(model, calls, repriceAs));
     }
     return new Result(rows, repriceAs == null ? null : TOKENIZER_NOTE, read.scope(counted));
+  }
+
+  private static ModelCalls keeping(LlmRequest request, List<String> models, List<String> tableModels) {
+    return new ModelCalls(request.calls(), models,
+        call -> tableModels.stream().anyMatch(tableModel -> pricedAs(call, tableModel)));
   }
 
   private ModelComparison compare(String model, List<LlmCall> calls, String repriceAs) {

@@ -10,6 +10,7 @@ import dev.otelmcp.application.TestPrices;
 import dev.otelmcp.application.TestTraces;
 import dev.otelmcp.application.search.TraceHydrator;
 import dev.otelmcp.application.search.TraceSearcher;
+import dev.otelmcp.application.usecase.CompareLlmModelsUseCase;
 import dev.otelmcp.application.usecase.GetLlmExpensiveTracesUseCase;
 import dev.otelmcp.application.usecase.GetLlmModelStatsUseCase;
 import dev.otelmcp.application.usecase.GetLlmSlowTracesUseCase;
@@ -311,6 +312,32 @@ class LlmUseCasesTest {
     // Picked by the store: no trace was searched or fetched.
     assertThat(picking.searches).isEmpty();
     assertThat(picking.getTraceCalls).hasValue(0);
+  }
+
+  @Test
+  void aStoreThatPicksModelCallsItselfGivesTheComparisonReadingEveryTraceGives() {
+    // A call asked for and answered under a dated name is priced as gpt-4o: picked by that name in a second read.
+    List<Trace> traces = new java.util.ArrayList<>(TRACES);
+    traces.add(agent(4, 2_000, List.of(call("gpt-4o-2024-08-06", "gpt-4o-2024-08-06", 100, 10)), List.of()));
+    CompareLlmModelsUseCase reading = new CompareLlmModelsUseCase(scan(new InMemoryTraceStore(traces)
+        .claiming(filter -> true)), TestPrices.pricing());
+    InMemoryTraceStore picking = new InMemoryTraceStore(traces).claiming(filter -> true).pickingModelCalls();
+    CompareLlmModelsUseCase picked = new CompareLlmModelsUseCase(scan(picking), TestPrices.pricing());
+
+    for (String repriceAs : java.util.Arrays.asList(null, "gpt-4o-mini")) {
+      for (CallFilter filter : List.of(LlmTraces.ALL_CALLS, new CallFilter("agent-api", null, null, null))) {
+        LlmRequest request = new LlmRequest(WINDOW, filter, 1000);
+        CompareLlmModelsUseCase.Result expected = reading.execute(List.of("gpt-4o", "claude-sonnet"), request,
+            repriceAs);
+        assertThat(picked.execute(List.of("gpt-4o", "claude-sonnet"), request, repriceAs))
+            .as("%s, repriced as %s", filter, repriceAs).usingRecursiveComparison()
+            .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b), Double.class)
+            .isEqualTo(expected);
+      }
+    }
+    assertThat(picked.execute(List.of("gpt-4o", "claude-sonnet"), all(1000), null).models().get(0).requestCount())
+        .isEqualTo(3);
+    assertThat(picking.searches).isEmpty();
   }
 
   private static ListLlmToolsUseCase tools(InMemoryTraceStore store) {

@@ -8,13 +8,13 @@ import java.util.Set;
 
 /**
  * An optional ability of a store ({@link TraceStore#llmModelCalls()}): it picks the LLM calls of a few models out of a
- * whole window where the spans are kept, and hands on those calls and, for the others, only how many calls asked
- * for and were answered by each pair of models — so that an answer about one model (exact percentiles over its
+ * whole window where the spans are kept, and hands on those calls and, for the others, only how many calls of each
+ * provider asked for and were answered by each pair of models — so that an answer about one model (exact percentiles over its
  * calls) moves that model's calls instead of every trace.
  *
  * <p>The calls are exactly those the domain's LLM view counts ({@code LlmCalls.of(trace)}: wrappers of calls with usage
  * left out) in every trace that starts in the window and matches the filters (the newest {@code traceLimit} of them).
- * Every one of them is counted in its pair; each that asked for or was answered by one of {@code models}, or has no
+ * Every one of them is counted in its pair (with its provider); each that asked for or was answered by one of {@code models}, or has no
  * response model (it may count in one of their rows), is also handed on, with what the domain reads of it: its span's
  * trace and span id, service, start, duration and instrumentation scope, its provider, models, token usage, finish
  * reasons, failure and warnings (its operation, error type and conversation are left out: {@code null}).
@@ -36,8 +36,11 @@ public interface LlmModelCalls {
   /** Receives the pairs' counts and the calls picked, in any order. */
   interface Visitor {
 
-    /** {@code calls} counted calls asked for {@code requestModel} and were answered by {@code responseModel}. */
-    void pair(String requestModel, String responseModel, long calls);
+    /**
+     * {@code calls} counted calls of {@code provider} asked for {@code requestModel} and were answered by
+     * {@code responseModel} (any of them {@code null} when the calls name none).
+     */
+    void pair(String provider, String requestModel, String responseModel, long calls);
 
     /** A call picked (it is counted in its pair too); not priced. */
     void call(LlmCall call);
