@@ -135,7 +135,7 @@ public class InMemoryTraceStore implements TraceStore {
       List<Trace> read = matching.subList(0, Math.min(request.traceLimit(), matching.size()));
       ExpectedToolGroups.of(read, request.provider(), request.toolService()).values().forEach(groups);
       return new LlmToolUsage.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
-          ExpectedToolGroups.llmCalls(read), matching.size() > read.size());
+          ExpectedToolGroups.llmCalls(read), ExpectedToolGroups.llmWarnings(read), matching.size() > read.size());
     });
   }
 

@@ -344,6 +344,7 @@ public abstract class AbstractTraceStoreContractTest {
       assertThat(report.tracesRead()).isEqualTo(traces.size());
       assertThat(report.spansRead()).isEqualTo(traces.stream().mapToLong(Trace::spanCount).sum());
       assertThat(report.llmCalls()).isEqualTo(ExpectedToolGroups.llmCalls(traces));
+      assertThat(report.llmWarnings()).isEqualTo(ExpectedToolGroups.llmWarnings(traces));
       assertThat(report.moreAvailable()).isFalse();
     }
   }

@@ -49,6 +49,11 @@ public final class ExpectedToolGroups {
     return traces.stream().mapToLong(trace -> LlmCalls.of(trace).size()).sum();
   }
 
+  /** The unreadable token figures of the traces' counted LLM calls. */
+  public static long llmWarnings(List<Trace> traces) {
+    return traces.stream().flatMap(trace -> LlmCalls.of(trace).stream()).mapToLong(call -> call.warnings()).sum();
+  }
+
   public static String key(ToolGroup group) {
     return group.name() + " | " + group.serviceName();
   }

@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * A few models' LLM calls picked out of a window inside ClickHouse, in one statement: the window's traces and their
  * counted calls as {@link WindowCalls} reads them, with each call's duration, scope, token figures as reported and
- * finish reasons ({@link FinishReasonColumns}) besides; the calls are grouped by provider and pair of models, and the calls
- * picked (of one of the models, or without a response model) each make a group of their own. The answer is a row per
- * pair and per call picked — the calls of a model, not every trace of the window.
+ * finish reasons ({@link FinishReasonColumns}) besides; the calls are grouped by provider and pair of models, and the
+ * calls picked (of one of the models, or without a response model) each make a group of their own. The answer is a row
+ * per pair and per call picked — the calls of a model, not every trace of the window — read as it arrives.
  *
  * <p>Only the {@code Map} variant, as {@link ClickHouseUsageSums}.
  */
@@ -96,8 +96,8 @@ final class ClickHouseModelCalls implements LlmModelCalls {
     TokenUsage usage = new TokenUsage(count(row, "input"), count(row, "output"), count(row, "total"),
         count(row, "cache_read"), count(row, "cache_creation"), count(row, "reasoning"));
     return new LlmCall(span, text(row, "prov"), null, text(row, "req"), text(row, "resp"), usage, List.copyOf(reasons),
-        row.path("failed").asBoolean() || row.path("failed").asInt() == 1, null, null, row.path("call_warnings").asInt(),
-        null);
+        row.path("failed").asBoolean() || row.path("failed").asInt() == 1, null, null,
+        row.path("call_warnings").asInt(), null);
   }
 
   private static Long count(JsonNode row, String field) {

@@ -30,9 +30,11 @@ final class ClickHouseToolUsage implements LlmToolUsage {
     List<JsonNode> rows = window.rows("LLM tool usage", params, settings -> statement(request, params, settings));
     WindowCalls.Totals totals = new WindowCalls.Totals();
     long llmCalls = 0;
+    long llmWarnings = 0;
     for (JsonNode row : rows) {
       totals.add(row);
       llmCalls += row.path("llm_calls").asLong();
+      llmWarnings += row.path("llm_warnings").asLong();
       if (row.path("calls").asLong() > 0) {
         groups.accept(new ToolGroup(row.path("tool").asText(), row.path("service").asText(""),
             row.path("calls").asLong(), row.path("errors").asLong(), row.path("duration_ns").asLong(),
@@ -40,7 +42,7 @@ final class ClickHouseToolUsage implements LlmToolUsage {
             SpanRows.instant(Long.parseLong(row.path("last_ns").asText("0")))));
       }
     }
-    return new Report(totals.traces(), totals.spans(), llmCalls, totals.more(request.traceLimit()));
+    return new Report(totals.traces(), totals.spans(), llmCalls, llmWarnings, totals.more(request.traceLimit()));
   }
 
   /** @param settings more settings, each after a comma ({@code ""}: none) */
@@ -55,9 +57,10 @@ final class ClickHouseToolUsage implements LlmToolUsage {
     String trace = WindowCalls.traces(spans, kept, "", ", " + tools, ", " + counted(request, kept, params)
         + " AS counted_tools_");
     return "SELECT t_.2 AS tool, t_.3 AS service, " + String.format(WindowCalls.TOTALS, kept) + ", "
-        + "sumIf(length(counted_), n_ <= 1) AS llm_calls, countIf(n_ > 0) AS calls, sumIf(t_.6, n_ > 0) AS errors, "
-        + "toString(sumIf(t_.5, n_ > 0)) AS duration_ns, toString(minIf(t_.4, n_ > 0)) AS first_ns, "
-        + "toString(maxIf(t_.4, n_ > 0)) AS last_ns"
+        + "sumIf(length(counted_), n_ <= 1) AS llm_calls, "
+        + "sumIf(arraySum(c_ -> c_.8, counted_), n_ <= 1) AS llm_warnings, countIf(n_ > 0) AS calls, "
+        + "sumIf(t_.6, n_ > 0) AS errors, toString(sumIf(t_.5, n_ > 0)) AS duration_ns, "
+        + "toString(minIf(t_.4, n_ > 0)) AS first_ns, toString(maxIf(t_.4, n_ > 0)) AS last_ns"
         // A trace without counted tool calls still gives a row (n_ = 0), which counts the trace and its spans.
         + " FROM (" + trace + ") LEFT ARRAY JOIN counted_tools_ AS t_, arrayEnumerate(counted_tools_) AS n_"
         + " GROUP BY tool, service" + SpanRows.SETTINGS + settings + " FORMAT JSONEachRow";

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * What the statements that aggregate a window's LLM calls in SQL ({@link ClickHouseUsageSums},
  * {@link ClickHouseToolUsage}) start from, and how they run: the window's traces listed as trace search lists them
  * (every filter in SQL) and ranked newest first, each of their spans read as a call or not ({@link CallColumns}), and
- * per trace its counted calls — those with no call reporting usage below them, as {@code LlmCalls.counted} counts them.
+ * per trace its counted calls — those with no call reporting usage below them, as {@code LlmCalls.counted} counts
+ * them.
  *
  * <p>An aggregate cut short would be a wrong number, not a partial one: a statement runs at most until the call's stop
  * time ({@code max_execution_time}), and a call that stops fails with {@code CallStoppedException}.
@@ -165,8 +166,8 @@ final class WindowCalls {
 
   /**
    * The aggregates that count the traces kept and their spans, over rows made by a {@code LEFT ARRAY JOIN} of a
-   * trace's items numbered {@code n_} (a trace without items still gives one row, {@code n_ = 0}): each trace is counted
-   * at its first row. {@code %s} is the condition for a trace being kept.
+   * trace's items numbered {@code n_} (a trace without items still gives one row, {@code n_ = 0}): each trace is
+   * counted at its first row. {@code %s} is the condition for a trace being kept.
    */
   static final String TOTALS = "countIf(n_ <= 1 AND %1$s) AS traces, sumIf(spans_, n_ <= 1 AND %1$s) AS spans, "
       + "max(rank_) AS last_rank";

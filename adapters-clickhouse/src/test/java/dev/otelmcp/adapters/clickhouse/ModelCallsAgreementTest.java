@@ -46,7 +46,8 @@ class ModelCallsAgreementTest {
       List<Trace> traces = store.searchTraces(new TraceQuery(WINDOW, List.of(), 100)).hits().stream()
           .map(Trace.class::cast).toList();
       assertThat(traces.stream().mapToInt(Trace::spanCount).sum()).isEqualTo(spans);
-      for (Set<String> models : List.of(Set.of("gpt-4o"), Set.of("gpt-4o-2024-08-06"), Set.of("claude-3-haiku", "gpt-4o-mini"))) {
+      for (Set<String> models : List.of(Set.of("gpt-4o"), Set.of("gpt-4o-2024-08-06"),
+          Set.of("claude-3-haiku", "gpt-4o-mini"))) {
         ExpectedModelCalls.HandedOn handedOn = new ExpectedModelCalls.HandedOn();
 
         LlmModelCalls.Report report = store.llmModelCalls().orElseThrow()

@@ -63,6 +63,7 @@ class ToolUsageAgreementTest {
         assertThat(report.tracesRead()).isEqualTo(traces.size());
         assertThat(report.spansRead()).isEqualTo(spans);
         assertThat(report.llmCalls()).isEqualTo(ExpectedToolGroups.llmCalls(traces));
+        assertThat(report.llmWarnings()).isEqualTo(ExpectedToolGroups.llmWarnings(traces)).isEqualTo(1);
       }
       // The data tells the readings apart: nested repeats count once, protocol traffic and blank names are no tools.
       Map<String, ToolGroup> every = ExpectedToolGroups.of(traces, null, null);
@@ -114,7 +115,8 @@ class ToolUsageAgreementTest {
     // names; a role declared by a later key, one overruled by an earlier key; an almost-MCP method; failures.
     all.add(span(2, 1, null, 10, "run", Attributes.ofPairs("traceloop.span.kind", "workflow")));
     all.add(span(2, 2, 1, 11, "anthropic.chat", Attributes.ofPairs("gen_ai.system", "Anthropic",
-        "gen_ai.request.model", "claude-3-haiku", "gen_ai.usage.input_tokens", "20")));
+        "gen_ai.request.model", "claude-3-haiku", "gen_ai.usage.input_tokens", "n/a",
+        "gen_ai.usage.prompt_tokens", "20")));
     all.add(span(2, 3, 1, 12, " get_weather.tool ", Attributes.ofPairs("traceloop.span.kind", " TOOL ")));
     all.add(span(2, 4, 1, 13, "execute_tool   lookup ", Attributes.ofPairs("openinference.span.kind", "tool")));
     all.add(span(2, 5, 1, 14, "tools/call fetch", Attributes.ofPairs("mcp.method.name", "tools/call")));

@@ -121,8 +121,8 @@ public final class LlmScan {
 
   /**
    * The window's calls for answers about a few models: the store picks them out where they are kept
-   * ({@link LlmModelCalls}) when it can, evaluates every filter and can read this request; otherwise every trace is read
-   * ({@link #visit}). Either way {@code kept} counts every call's pair and is offered the calls that may be in the
+   * ({@link LlmModelCalls}) when it can, evaluates every filter and can read this request; otherwise every trace is
+   * read ({@link #visit}). Either way {@code kept} counts every call's pair and is offered the calls that may be in the
    * models' rows, priced.
    */
   public Reading pick(TimeRange window, List<Filter> traceFilters, int traceLimit, Set<String> models,

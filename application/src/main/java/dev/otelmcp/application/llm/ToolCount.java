@@ -58,7 +58,8 @@ public final class ToolCount {
       return Optional.empty();
     }
     LlmScan.Reading traces = new LlmScan.Reading(request.window(), report.tracesRead(),
-        (int) Math.min(Integer.MAX_VALUE, report.spansRead()), report.moreAvailable(), 0, pricing.sources(), null);
+        (int) Math.min(Integer.MAX_VALUE, report.spansRead()), report.moreAvailable(),
+        (int) Math.min(Integer.MAX_VALUE, report.llmWarnings()), pricing.sources(), null);
     return Optional.of(new Reading(traces, report.llmCalls()));
   }
 

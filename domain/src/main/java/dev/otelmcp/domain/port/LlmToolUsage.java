@@ -34,9 +34,10 @@ public interface LlmToolUsage {
   /**
    * What was read: the traces of the window that matched, their spans and their counted LLM calls (of every provider).
    *
+   * @param llmWarnings the unreadable token figures of those calls ({@code LlmCall.warnings()}, summed)
    * @param moreAvailable whether matching traces were left out at {@code traceLimit}
    */
-  record Report(int tracesRead, long spansRead, long llmCalls, boolean moreAvailable) {}
+  record Report(int tracesRead, long spansRead, long llmCalls, long llmWarnings, boolean moreAvailable) {}
 
   /**
    * Counts the window's tool calls and hands on each group. Runs in the calling thread and honours its
