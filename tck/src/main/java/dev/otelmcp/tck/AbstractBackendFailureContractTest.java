@@ -18,7 +18,11 @@ import dev.otelmcp.domain.error.RateLimitedException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.LlmModelCalls;
+import dev.otelmcp.domain.port.LlmToolUsage;
+import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.TraceStore;
+import dev.otelmcp.domain.pricing.PriceBreaks;
 import dev.otelmcp.domain.query.SpanQuery;
 import dev.otelmcp.domain.query.TraceQuery;
 import java.io.IOException;
@@ -27,7 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -204,7 +211,30 @@ public abstract class AbstractBackendFailureContractTest {
         calls.add(new PortCall("llmCallScan", s -> s.llmCallScan().orElseThrow()
             .scan(WINDOW, List.of(), 10, (trace, llmCalls) -> {})));
       }
+      // The abilities a store works out in its own language; looking one up may itself ask the backend (a schema).
+      if (offers(store, TraceStore::llmUsageSums)) {
+        calls.add(new PortCall("llmUsageSums", s -> s.llmUsageSums().orElseThrow()
+            .sum(new LlmUsageSums.Request(WINDOW, List.of(), 10, PriceBreaks.NONE, null), group -> {})));
+      }
+      if (offers(store, TraceStore::llmToolUsage)) {
+        calls.add(new PortCall("llmToolUsage", s -> s.llmToolUsage().orElseThrow()
+            .count(new LlmToolUsage.Request(WINDOW, List.of(), 10, null, null), group -> {})));
+      }
+      if (offers(store, TraceStore::llmModelCalls)) {
+        calls.add(new PortCall("llmModelCalls", s -> s.llmModelCalls().orElseThrow()
+            .calls(new LlmModelCalls.Request(WINDOW, List.of(), 10, Set.of("gpt-4o")),
+                new ExpectedModelCalls.HandedOn())));
+      }
       return List.copyOf(calls);
+    }
+
+    /** Whether the store offers an ability: it says so, or finding out already needs the failing backend. */
+    private static boolean offers(TraceStore store, Function<TraceStore, Optional<?>> ability) {
+      try {
+        return ability.apply(store).isPresent();
+      } catch (OtelMcpException e) {
+        return true;
+      }
     }
 
     void run(TraceStore store) {
