@@ -76,9 +76,7 @@ public class InMemoryTraceStore implements TraceStore {
       return Optional.empty();
     }
     return Optional.of((window, filters, limit, visitor) -> {
-      List<Trace> matching = traces.stream()
-          .filter(t -> window.contains(t.startTime()) && FilterEvaluator.matches(t, filters))
-          .toList();
+      List<Trace> matching = matching(window, filters);
       List<Trace> read = matching.subList(0, Math.min(limit, matching.size()));
       read.forEach(trace -> visitor.visit(trace, LlmCalls.of(trace)));
       return new LlmCallScan.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
@@ -107,9 +105,7 @@ public class InMemoryTraceStore implements TraceStore {
       if (refusesSums) {
         throw new UnsupportedQueryException("this store cannot sum LLM usage", "Read the calls instead.");
       }
-      List<Trace> matching = traces.stream()
-          .filter(t -> request.window().contains(t.startTime()) && FilterEvaluator.matches(t, request.traceFilters()))
-          .toList();
+      List<Trace> matching = matching(request.window(), request.traceFilters());
       List<Trace> read = matching.subList(0, Math.min(request.traceLimit(), matching.size()));
       ExpectedCallGroups.of(read, request.breaks(), request.seriesStep()).values().forEach(groups);
       return new LlmUsageSums.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
@@ -129,9 +125,7 @@ public class InMemoryTraceStore implements TraceStore {
       return Optional.empty();
     }
     return Optional.of((request, groups) -> {
-      List<Trace> matching = traces.stream()
-          .filter(t -> request.window().contains(t.startTime()) && FilterEvaluator.matches(t, request.traceFilters()))
-          .toList();
+      List<Trace> matching = matching(request.window(), request.traceFilters());
       List<Trace> read = matching.subList(0, Math.min(request.traceLimit(), matching.size()));
       ExpectedToolGroups.of(read, request.provider(), request.toolService()).values().forEach(groups);
       return new LlmToolUsage.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
@@ -151,17 +145,18 @@ public class InMemoryTraceStore implements TraceStore {
       return Optional.empty();
     }
     return Optional.of((request, visitor) -> {
-      List<Trace> read = matching(request.window(), request.traceFilters(), request.traceLimit());
+      List<Trace> matching = matching(request.window(), request.traceFilters());
+      List<Trace> read = matching.subList(0, Math.min(request.traceLimit(), matching.size()));
       ExpectedModelCalls.handOn(read, request.models(), visitor);
       return new LlmModelCalls.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
-          read.stream().flatMap(t -> LlmCalls.of(t).stream()).mapToLong(c -> c.warnings()).sum(),
-          read.size() < matching(request.window(), request.traceFilters(), Integer.MAX_VALUE).size());
+          ExpectedToolGroups.llmWarnings(read), matching.size() > read.size());
     });
   }
 
-  private List<Trace> matching(TimeRange window, List<Filter> filters, int limit) {
+  /** The traces of the window that match, newest first. */
+  private List<Trace> matching(TimeRange window, List<Filter> filters) {
     return traces.stream().filter(t -> window.contains(t.startTime()) && FilterEvaluator.matches(t, filters))
-        .limit(limit).toList();
+        .toList();
   }
 
   public InMemoryTraceStore summariesOnly() {

@@ -25,17 +25,19 @@ public final class GetLlmExpensiveTracesUseCase {
 
   /**
    * @param request the window and calls; the scan reads up to {@code MAX_TRACES_PER_QUERY} traces and every
-   *     qualifying one is ranked (the tool returns them a page at a time)
+   *     qualifying one is ranked; only the page's traces become views (the tool returns a page at a time)
    * @param minTokens only traces with at least this many tokens (traces without any are never listed)
    * @param minCostUsd only traces that cost at least this much, or {@code null}
+   * @param page the part of the ranking to show
    */
-  public TraceRanking.Result execute(LlmRequest request, long minTokens, Double minCostUsd, RankBy rankBy) {
+  public TraceRanking.Result execute(LlmRequest request, long minTokens, Double minCostUsd, RankBy rankBy,
+      TraceRanking.Page page) {
     Comparator<TraceLlmSummary> byTokens = Comparator.comparingLong((TraceLlmSummary s) -> s.tokens().totalTokens());
     Comparator<TraceLlmSummary> byCost = Comparator.comparingDouble((TraceLlmSummary s) -> s.tokens().costUsd());
     Comparator<TraceLlmSummary> order = rankBy == RankBy.COST ? byCost.thenComparing(byTokens) : byTokens.thenComparing(byCost);
     return TraceRanking.rank(scan, request.window(), request.calls().traceFilters(), request.calls(),
         s -> s.tokens().totalTokens() > 0 && s.tokens().totalTokens() >= minTokens
             && (minCostUsd == null || s.tokens().costUsd() >= minCostUsd),
-        order.reversed());
+        order.reversed(), page);
   }
 }

@@ -26,16 +26,17 @@ public final class GetLlmSlowTracesUseCase {
 
   /**
    * @param request the window and calls; the scan reads up to {@code MAX_TRACES_PER_QUERY} traces and every
-   *     qualifying one is ranked (the tool returns them a page at a time)
+   *     qualifying one is ranked; only the page's traces become views (the tool returns a page at a time)
    * @param minDurationMs only traces at least this long, or {@code null}
+   * @param page the part of the ranking to show
    */
-  public TraceRanking.Result execute(LlmRequest request, Double minDurationMs) {
+  public TraceRanking.Result execute(LlmRequest request, Double minDurationMs, TraceRanking.Page page) {
     List<Filter> filters = new ArrayList<>(request.calls().traceFilters());
     if (minDurationMs != null) {
       filters.add(Filter.number("duration", FilterOperator.GTE, minDurationMs));
     }
     return TraceRanking.rank(scan, request.window(), filters, request.calls(),
         s -> minDurationMs == null || s.trace().durationMs() >= minDurationMs,
-        Comparator.comparingDouble((TraceLlmSummary s) -> s.trace().durationMs()).reversed());
+        Comparator.comparingDouble((TraceLlmSummary s) -> s.trace().durationMs()).reversed(), page);
   }
 }

@@ -166,14 +166,14 @@ class LlmUseCasesTest {
   @Test
   void expensiveTracesRankByTokensAndSkipTracesWithoutTokens() {
     TraceRanking.Result ranked = new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES)))
-        .execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.TOKENS);
+        .execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.TOKENS, TraceRanking.Page.ALL);
 
     assertThat(ranked.traces()).extracting(t -> t.trace().traceId())
         .containsExactly(TestTraces.traceId(1), TestTraces.traceId(2));
     assertThat(ranked.traces().get(0).tokens().totalTokens()).isEqualTo(4600);
     assertThat(ranked.traces().get(0).models()).containsExactly("gpt-4o-2024-08-06");
     assertThat(new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES))).execute(all(10), 2000, null,
-        GetLlmExpensiveTracesUseCase.RankBy.TOKENS).count()).isEqualTo(1);
+        GetLlmExpensiveTracesUseCase.RankBy.TOKENS, TraceRanking.Page.ALL).count()).isEqualTo(1);
   }
 
   @Test
@@ -188,9 +188,16 @@ class LlmUseCasesTest {
             "stop", false, 500, 0)), List.of()));
     GetLlmExpensiveTracesUseCase useCase = new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(traces)));
 
-    TraceRanking.Result byCost = useCase.execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.COST);
-    TraceRanking.Result byTokens = useCase.execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.TOKENS);
-    TraceRanking.Result costly = useCase.execute(all(10), 0, 0.01, GetLlmExpensiveTracesUseCase.RankBy.COST);
+    TraceRanking.Result byCost = useCase.execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.COST,
+        TraceRanking.Page.ALL);
+    TraceRanking.Result byTokens = useCase.execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.TOKENS,
+        TraceRanking.Page.ALL);
+    TraceRanking.Result costly = useCase.execute(all(10), 0, 0.01, GetLlmExpensiveTracesUseCase.RankBy.COST,
+        TraceRanking.Page.ALL);
+    TraceRanking.Result second = useCase.execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.COST,
+        new TraceRanking.Page(1, 1));
+    TraceRanking.Result beyond = useCase.execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.COST,
+        new TraceRanking.Page(5, 10));
     GetLlmUsageUseCase.Result usage = new GetLlmUsageUseCase(scan(new InMemoryTraceStore(traces))).execute(all(1000));
 
     assertThat(byCost.traces()).extracting(t -> t.trace().traceId())
@@ -200,6 +207,11 @@ class LlmUseCasesTest {
     assertThat(byTokens.traces()).extracting(t -> t.trace().traceId())
         .containsExactly(TestTraces.traceId(1), TestTraces.traceId(3), TestTraces.traceId(2));
     assertThat(costly.traces()).extracting(t -> t.trace().traceId()).containsExactly(TestTraces.traceId(2));
+    // A page holds only its traces and says how many qualify in all.
+    assertThat(second.traces()).singleElement().isEqualTo(byCost.traces().get(1));
+    assertThat(second.count()).isEqualTo(3);
+    assertThat(beyond.traces()).isEmpty();
+    assertThat(beyond.count()).isEqualTo(3);
     assertThat(usage.totals().costUsd()).isEqualTo(0.0201);
     assertThat(usage.totals().costIsPartial()).isTrue();
     assertThat(usage.totals().unpricedRequestCount()).isEqualTo(1);
@@ -231,7 +243,7 @@ class LlmUseCasesTest {
   @Test
   void slowTracesReportTheShareOfTimeInLlmCallsCountingOverlapsOnce() {
     TraceRanking.Result ranked = new GetLlmSlowTracesUseCase(scan(new InMemoryTraceStore(TRACES)))
-        .execute(all(1), null);
+        .execute(all(1), null, TraceRanking.Page.ALL);
 
     // trace 2 (the root starts 1 ms after the first call: 9001 ms): calls at 0-2000 ms and 1500-2500 ms
     // overlap -> 2500 ms of LLM time, 2500 / 9001 of the trace.

@@ -52,6 +52,11 @@ public final class Arguments {
     return position instanceof Position.Key key ? Optional.of(key.after()) : Optional.empty();
   }
 
+  /** Where the page asked for starts in an offset-paged list: the cursor's offset, or 0 on a first call. */
+  public int offset() {
+    return position instanceof Position.Offset offset ? offset.offset() : 0;
+  }
+
   public boolean has(String name) {
     Object value = values.get(name);
     return value != null && !(value instanceof String s && s.isBlank());

@@ -40,7 +40,7 @@ public final class AnswerFitter {
   public Map<String, Object> fit(Map<String, Object> answer, Paging paging, Position position, Integer pageSize,
       Function<Position, String> cursorFor) {
     if (paging instanceof Paging.ByOffset byOffset) {
-      return fitOffset(answer, byOffset.path(), position, pageSize, cursorFor);
+      return fitOffset(answer, byOffset.path(), byOffset.countField(), position, pageSize, cursorFor);
     }
     if (paging instanceof Paging.ByKey byKey) {
       return fitKey(answer, byKey.path(), cursorFor);
@@ -48,10 +48,11 @@ public final class AnswerFitter {
     return shrinkToBudget(answer);
   }
 
-  private Map<String, Object> fitOffset(Map<String, Object> answer, List<String> path, Position position,
-      Integer pageSize, Function<Position, String> cursorFor) {
+  private Map<String, Object> fitOffset(Map<String, Object> answer, List<String> path, String countField,
+      Position position, Integer pageSize, Function<Position, String> cursorFor) {
     List<Object> all = list(answer, path);
-    int total = all.size();
+    // A tool that builds only the page asked for says how long the whole list is.
+    int total = countField == null ? all.size() : ((Number) answer.get(countField)).intValue();
     int start = 0;
     if (position instanceof Position.Offset offset) {
       if (offset.listSize() != total || offset.offset() > total || offset.offset() < 0) {
@@ -63,7 +64,8 @@ public final class AnswerFitter {
       throw new InvalidQueryException("cursor does not belong to this tool's list", "Call again without cursor.");
     }
     int end = pageSize == null ? total : Math.min(total, start + pageSize);
-    List<Object> page = new ArrayList<>(all.subList(start, end));
+    List<Object> page = new ArrayList<>(countField == null ? all.subList(start, end)
+        : all.subList(0, Math.min(all.size(), end - start)));
     int first = start;
     return fitList(answer, path, page, k -> {
       int next = first + k;

@@ -10,7 +10,7 @@ public sealed interface Paging {
 
   /** The whole list is computed every time; a page starts at an offset (aggregates, a trace's spans). */
   static ByOffset offset(String... path) {
-    return new ByOffset(List.of(path), null, 0);
+    return new ByOffset(List.of(path), null, 0, null);
   }
 
   /** A newest-first search; the next page is searched for after the last item's position. */
@@ -25,11 +25,22 @@ public sealed interface Paging {
    * @param pageSizeParameter the argument that sets how many items a page holds at most ({@code limit}), or
    *     {@code null} when only the budget cuts the list
    * @param defaultPageSize its default
+   * @param countField where the answer says how long the whole list is, when the tool holds only the page asked for
+   *     (from {@code Arguments.offset()}, at most a page long); {@code null} when the answer holds the whole list
    */
-  record ByOffset(List<String> path, String pageSizeParameter, int defaultPageSize) implements Paging {
+  record ByOffset(List<String> path, String pageSizeParameter, int defaultPageSize, String countField)
+      implements Paging {
     /** Pages of at most {@code parameter} items (default {@code defaultSize}), within the budget. */
     public ByOffset pagedBy(String parameter, int defaultSize) {
-      return new ByOffset(path, parameter, defaultSize);
+      return new ByOffset(path, parameter, defaultSize, countField);
+    }
+
+    /**
+     * The tool computes the whole list's order but builds only the page asked for: the answer holds that page and,
+     * at {@code field}, the whole list's length.
+     */
+    public ByOffset pageOnly(String field) {
+      return new ByOffset(path, pageSizeParameter, defaultPageSize, field);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.otelmcp.adapters.mcp.args.LlmParameters;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.llm.TraceRanking;
 import dev.otelmcp.application.time.TimeWindows;
 import dev.otelmcp.application.usecase.GetLlmExpensiveTracesUseCase;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public final class GetLlmExpensiveTracesTool extends DescribedTool {
 
   @Override
   public Paging paging() {
-    return Paging.offset("traces").pagedBy(SearchParameters.LIMIT, 10);
+    return Paging.offset("traces").pagedBy(SearchParameters.LIMIT, 10).pageOnly("count");
   }
 
   @Override
@@ -56,8 +57,10 @@ public final class GetLlmExpensiveTracesTool extends DescribedTool {
     if (!rankBy.equals("cost") && !rankBy.equals("tokens")) {
       throw Arguments.invalid(RANK_BY, "must be cost or tokens", "cost ranks by USD, tokens by total tokens.");
     }
-    return useCase.execute(LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 10)), minTokens,
+    int limit = SearchParameters.limit(arguments, 10);
+    return useCase.execute(LlmParameters.request(arguments, windows, limit), minTokens,
         arguments.nonNegativeNumber(MIN_COST_USD).orElse(null),
-        rankBy.equals("cost") ? GetLlmExpensiveTracesUseCase.RankBy.COST : GetLlmExpensiveTracesUseCase.RankBy.TOKENS);
+        rankBy.equals("cost") ? GetLlmExpensiveTracesUseCase.RankBy.COST : GetLlmExpensiveTracesUseCase.RankBy.TOKENS,
+        new TraceRanking.Page(arguments.offset(), limit));
   }
 }

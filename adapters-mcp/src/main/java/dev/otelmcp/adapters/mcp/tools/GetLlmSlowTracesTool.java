@@ -6,6 +6,7 @@ import dev.otelmcp.adapters.mcp.paging.Paging;
 import dev.otelmcp.adapters.mcp.args.LlmParameters;
 import dev.otelmcp.adapters.mcp.args.SearchParameters;
 import dev.otelmcp.adapters.mcp.schema.Schema;
+import dev.otelmcp.application.llm.TraceRanking;
 import dev.otelmcp.application.time.TimeWindows;
 import dev.otelmcp.application.usecase.GetLlmSlowTracesUseCase;
 import jakarta.inject.Inject;
@@ -39,12 +40,14 @@ public final class GetLlmSlowTracesTool extends DescribedTool {
 
   @Override
   public Paging paging() {
-    return Paging.offset("traces").pagedBy(SearchParameters.LIMIT, 10);
+    return Paging.offset("traces").pagedBy(SearchParameters.LIMIT, 10).pageOnly("count");
   }
 
   @Override
   public Object call(Arguments arguments) {
-    return useCase.execute(LlmParameters.request(arguments, windows, SearchParameters.limit(arguments, 10)),
-        arguments.nonNegativeNumber(SearchParameters.MIN_DURATION_MS).orElse(null));
+    int limit = SearchParameters.limit(arguments, 10);
+    return useCase.execute(LlmParameters.request(arguments, windows, limit),
+        arguments.nonNegativeNumber(SearchParameters.MIN_DURATION_MS).orElse(null),
+        new TraceRanking.Page(arguments.offset(), limit));
   }
 }

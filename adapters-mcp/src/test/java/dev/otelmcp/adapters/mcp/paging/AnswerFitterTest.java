@@ -82,6 +82,35 @@ class AnswerFitterTest {
   }
 
   @Test
+  void aToolThatBuildsOnlyThePageAskedForIsPagedLikeOneThatBuildsTheWholeList() {
+    // The whole list, and the same list as a tool that builds only the page from the cursor's offset answers it.
+    Map<String, Object> whole = answer(95, 100);
+    Paging.ByOffset pageOnly = Paging.offset("items").pagedBy("limit", 10).pageOnly("count");
+    AnswerFitter fitter = new AnswerFitter(MAPPER, 2_000);
+    List<Object> seen = new ArrayList<>();
+    Position position = null;
+    do {
+      int offset = position instanceof Position.Offset o ? o.offset() : 0;
+      List<Object> all = (List<Object>) whole.get("items");
+      Map<String, Object> page = new LinkedHashMap<>(whole);
+      page.put("items", new ArrayList<>(all.subList(offset, Math.min(all.size(), offset + 10))));
+      Map<String, Object> expected = fitter.fit(whole, Paging.offset("items").pagedBy("limit", 10), position, 10,
+          p -> "cursor-" + p);
+
+      Map<String, Object> fitted = fitter.fit(page, pageOnly, position, 10, p -> "cursor-" + p);
+
+      assertThat(fitted).isEqualTo(expected);
+      seen.addAll((List<Object>) fitted.get("items"));
+      position = Boolean.TRUE.equals(fitted.get("truncated"))
+          ? new Position.Offset(offset + ((List<Object>) fitted.get("items")).size(), 95) : null;
+    } while (position != null);
+
+    assertThat(seen).isEqualTo(whole.get("items"));
+    assertThatThrownBy(() -> fitter.fit(answer(3, 10), pageOnly, new Position.Offset(5, 95), 10, cursorFor))
+        .isInstanceOf(InvalidQueryException.class).hasMessageContaining("stale");
+  }
+
+  @Test
   void anOffsetIntoAListThatChangedIsStale() {
     AnswerFitter fitter = new AnswerFitter(MAPPER, 2_000);
 
