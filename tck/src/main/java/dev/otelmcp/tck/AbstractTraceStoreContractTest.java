@@ -285,8 +285,7 @@ public abstract class AbstractTraceStoreContractTest {
     Optional<LlmUsageSums> sums = store().llmUsageSums();
     assumeTrue(sums.isPresent(), "store does not sum LLM usage itself");
     TimeRange window = knownData().window();
-    List<Trace> traces = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream()
-        .map(this::whole).toList();
+    List<Trace> traces = wholeTraces(window);
     PriceBreaks breaks = ExpectedCallGroups.splitting(traces);
     for (Duration step : Arrays.asList(null, Duration.ofMinutes(1))) {
       List<CallGroup> reported = new ArrayList<>();
@@ -326,8 +325,7 @@ public abstract class AbstractTraceStoreContractTest {
     Optional<LlmToolUsage> usage = store().llmToolUsage();
     assumeTrue(usage.isPresent(), "store does not count tool calls itself");
     TimeRange window = knownData().window();
-    List<Trace> traces = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream()
-        .map(this::whole).toList();
+    List<Trace> traces = wholeTraces(window);
     Map<String, ToolGroup> every = ExpectedToolGroups.of(traces, null, null);
     assertThat(every).as("tool calls the fixture holds").isNotEmpty();
     String provider = traces.stream().flatMap(t -> LlmCalls.of(t).stream()).map(LlmCall::provider)
@@ -354,8 +352,7 @@ public abstract class AbstractTraceStoreContractTest {
     Optional<LlmModelCalls> picking = store().llmModelCalls();
     assumeTrue(picking.isPresent(), "store does not pick model calls itself");
     TimeRange window = knownData().window();
-    List<Trace> traces = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream()
-        .map(this::whole).toList();
+    List<Trace> traces = wholeTraces(window);
     String model = traces.stream().flatMap(t -> LlmCalls.of(t).stream()).map(LlmCall::responseModel)
         .filter(java.util.Objects::nonNull).findFirst().orElseThrow(() -> new AssertionError("no answered call"));
     ExpectedModelCalls.HandedOn handedOn = new ExpectedModelCalls.HandedOn();
@@ -369,8 +366,7 @@ public abstract class AbstractTraceStoreContractTest {
     assertThat(handedOn.calls()).containsExactlyInAnyOrderElementsOf(expected.calls());
     assertThat(report.tracesRead()).isEqualTo(traces.size());
     assertThat(report.spansRead()).isEqualTo(traces.stream().mapToLong(Trace::spanCount).sum());
-    assertThat(report.warnings()).isEqualTo(
-        traces.stream().flatMap(t -> LlmCalls.of(t).stream()).mapToLong(LlmCall::warnings).sum());
+    assertThat(report.warnings()).isEqualTo(ExpectedToolGroups.llmWarnings(traces));
     assertThat(report.moreAvailable()).isFalse();
   }
 
@@ -405,6 +401,11 @@ public abstract class AbstractTraceStoreContractTest {
   @Test
   void healthReportsAHealthyBackend() {
     assertThat(store().health().healthy()).as(store().health().detail()).isTrue();
+  }
+
+  /** Every trace of the window, whole, newest first. */
+  protected final List<Trace> wholeTraces(TimeRange window) {
+    return store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream().map(this::whole).toList();
   }
 
   /** The full trace behind a hit, fetching it when the store returned only a summary. */
