@@ -14,6 +14,7 @@ import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.LlmModelCalls;
 import dev.otelmcp.domain.port.LlmToolUsage;
+import dev.otelmcp.domain.port.LlmTraceRanking;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -23,6 +24,7 @@ import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.tck.ExpectedCallGroups;
 import dev.otelmcp.tck.ExpectedModelCalls;
+import dev.otelmcp.tck.ExpectedRanking;
 import dev.otelmcp.tck.ExpectedToolGroups;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +52,7 @@ public class InMemoryTraceStore implements TraceStore {
   private boolean refusesSums;
   private boolean countsTools;
   private boolean picksModelCalls;
+  private boolean ranksTraces;
   public final List<TraceQuery> searches = Collections.synchronizedList(new ArrayList<>());
   public final AtomicInteger getTraceCalls = new AtomicInteger();
   public final AtomicInteger inFlight = new AtomicInteger();
@@ -150,6 +153,26 @@ public class InMemoryTraceStore implements TraceStore {
       ExpectedModelCalls.handOn(read, request.models(), visitor);
       return new LlmModelCalls.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
           ExpectedToolGroups.llmWarnings(read), matching.size() > read.size());
+    });
+  }
+
+  /** The store ranks a window's traces itself, as ClickHouse does, as the TCK expects. */
+  public InMemoryTraceStore rankingTraces() {
+    this.ranksTraces = true;
+    return this;
+  }
+
+  @Override
+  public Optional<LlmTraceRanking> llmTraceRanking() {
+    if (!ranksTraces) {
+      return Optional.empty();
+    }
+    return Optional.of((request, page) -> {
+      List<Trace> matching = matching(request.window(), request.traceFilters());
+      List<Trace> read = matching.subList(0, Math.min(request.traceLimit(), matching.size()));
+      ExpectedRanking.Outcome outcome = ExpectedRanking.of(read, matching.size() > read.size(), request);
+      outcome.page(request).forEach(page);
+      return outcome.report();
     });
   }
 

@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Third-party backend authors get this class from the {@code otel-mcp-tck} artifact (test scope).
  */
-public abstract class AbstractTraceStoreContractTest {
+public abstract class AbstractTraceStoreContractTest extends AbstractLlmAbilitiesContractTest {
 
   /**
    * What the fixture is known to hold.
@@ -84,6 +84,7 @@ public abstract class AbstractTraceStoreContractTest {
    */
   protected abstract TraceStore openStore() throws Exception;
 
+  @Override
   protected abstract KnownData knownData();
 
   @BeforeEach
@@ -99,6 +100,7 @@ public abstract class AbstractTraceStoreContractTest {
   }
 
   /** The store under test, opened for this test. */
+  @Override
   protected final TraceStore store() {
     return store;
   }
@@ -245,149 +247,6 @@ public abstract class AbstractTraceStoreContractTest {
   }
 
   @Test
-  void aStoreThatScansLlmCallsItselfVisitsTheSearchsTracesWithTheDomainsCalls() {
-    Optional<LlmCallScan> scan = store().llmCallScan();
-    assumeTrue(scan.isPresent(), "store has no LLM call scan of its own");
-    TimeRange window = knownData().window();
-    List<TraceHit> searched = store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits();
-    List<String> visited = new ArrayList<>();
-    Map<String, List<String>> figures = new LinkedHashMap<>();
-
-    LlmCallScan.Report report = scan.get().scan(window, List.of(), Integer.MAX_VALUE, (trace, calls) -> {
-      visited.add(trace.traceId());
-      assertThat(calls).as("calls of %s", trace.traceId()).extracting(call -> call.span().spanId())
-          .containsExactlyElementsOf(LlmCalls.of(trace).stream().map(call -> call.span().spanId()).toList());
-      figures.put(trace.traceId(), LlmViewFigures.of(trace));
-    });
-
-    assertThat(visited).as("every trace of the window, newest first").isNotEmpty()
-        .isEqualTo(searched.stream().map(TraceHit::traceId).toList());
-    // What the aggregates read of each trace is what they read of the whole trace, whatever the scan left out
-    // (of the traces the store can return whole: a recording may hold only some).
-    int compared = 0;
-    for (TraceHit hit : searched) {
-      Optional<Trace> whole = hit instanceof Trace trace ? Optional.of(trace)
-          : store().getTrace(new TraceId(hit.traceId()));
-      if (whole.isPresent()) {
-        assertThat(figures.get(hit.traceId())).as("trace %s as the aggregates read it", hit.traceId())
-            .isEqualTo(LlmViewFigures.of(whole.get()));
-        compared++;
-      }
-    }
-    assertThat(compared).as("traces compared with the whole trace").isPositive();
-    assertThat(report.tracesRead()).isEqualTo(visited.size());
-    assertThat(report.moreAvailable()).isFalse();
-    assertThat(report.shortfall()).isNull();
-  }
-
-  @Test
-  void aStoreThatSumsLlmUsageItselfSumsTheDomainsCallsGroupByGroup() {
-    Optional<LlmUsageSums> sums = store().llmUsageSums();
-    assumeTrue(sums.isPresent(), "store does not sum LLM usage itself");
-    TimeRange window = knownData().window();
-    List<Trace> traces = wholeTraces(window);
-    PriceBreaks breaks = ExpectedCallGroups.splitting(traces);
-    for (Duration step : Arrays.asList(null, Duration.ofMinutes(1))) {
-      List<CallGroup> reported = new ArrayList<>();
-      LlmUsageSums.Report report = sums.get().sum(
-          new LlmUsageSums.Request(window, List.of(), Integer.MAX_VALUE, breaks, step), reported::add);
-
-      Map<String, CallGroup> expected = ExpectedCallGroups.of(traces, breaks, step);
-      assertThat(expected).as("groups the fixture's calls make").hasSizeGreaterThan(1);
-      assertThat(ExpectedCallGroups.byKey(reported, breaks, step)).as("groups with series step %s", step)
-          .isEqualTo(expected);
-      assertThat(report.tracesRead()).isEqualTo(traces.size());
-      assertThat(report.spansRead()).isEqualTo(traces.stream().mapToLong(Trace::spanCount).sum());
-      assertThat(report.moreAvailable()).isFalse();
-    }
-  }
-
-  @Test
-  void llmUsageSumsOfASampleSumTheNewestTracesAndSayMoreRemain() {
-    Optional<LlmUsageSums> sums = store().llmUsageSums();
-    assumeTrue(sums.isPresent(), "store does not sum LLM usage itself");
-    TimeRange window = knownData().window();
-    List<Trace> newest = store().searchTraces(new TraceQuery(window, List.of(), 3)).hits().stream()
-        .map(this::whole).toList();
-    List<CallGroup> reported = new ArrayList<>();
-
-    LlmUsageSums.Report report = sums.get().sum(
-        new LlmUsageSums.Request(window, List.of(), 2, PriceBreaks.NONE, null), reported::add);
-
-    assertThat(ExpectedCallGroups.byKey(reported, PriceBreaks.NONE, null))
-        .isEqualTo(ExpectedCallGroups.of(newest.subList(0, 2), PriceBreaks.NONE, null));
-    assertThat(report.tracesRead()).isEqualTo(2);
-    assertThat(report.moreAvailable()).isEqualTo(newest.size() > 2);
-  }
-
-  @Test
-  void aStoreThatCountsToolCallsItselfCountsTheDomainsToolCalls() {
-    Optional<LlmToolUsage> usage = store().llmToolUsage();
-    assumeTrue(usage.isPresent(), "store does not count tool calls itself");
-    TimeRange window = knownData().window();
-    List<Trace> traces = wholeTraces(window);
-    Map<String, ToolGroup> every = ExpectedToolGroups.of(traces, null, null);
-    assertThat(every).as("tool calls the fixture holds").isNotEmpty();
-    String provider = traces.stream().flatMap(t -> LlmCalls.of(t).stream()).map(LlmCall::provider)
-        .filter(java.util.Objects::nonNull).findFirst().orElse("none").toUpperCase(java.util.Locale.ROOT);
-    String toolService = every.values().iterator().next().serviceName();
-    for (List<String> criteria : List.of(Arrays.asList((String) null, null), Arrays.asList(provider, null),
-        Arrays.asList((String) null, toolService))) {
-      List<ToolGroup> reported = new ArrayList<>();
-      LlmToolUsage.Report report = usage.get().count(new LlmToolUsage.Request(window, List.of(), Integer.MAX_VALUE,
-          criteria.get(0), criteria.get(1)), reported::add);
-
-      assertThat(ExpectedToolGroups.byKey(reported)).as("tool groups of provider, tool service %s", criteria)
-          .isEqualTo(ExpectedToolGroups.of(traces, criteria.get(0), criteria.get(1)));
-      assertThat(report.tracesRead()).isEqualTo(traces.size());
-      assertThat(report.spansRead()).isEqualTo(traces.stream().mapToLong(Trace::spanCount).sum());
-      assertThat(report.llmCalls()).isEqualTo(ExpectedToolGroups.llmCalls(traces));
-      assertThat(report.llmWarnings()).isEqualTo(ExpectedToolGroups.llmWarnings(traces));
-      assertThat(report.moreAvailable()).isFalse();
-    }
-  }
-
-  @Test
-  void aStoreThatPicksModelCallsItselfHandsOnTheDomainsCalls() {
-    Optional<LlmModelCalls> picking = store().llmModelCalls();
-    assumeTrue(picking.isPresent(), "store does not pick model calls itself");
-    TimeRange window = knownData().window();
-    List<Trace> traces = wholeTraces(window);
-    String model = traces.stream().flatMap(t -> LlmCalls.of(t).stream()).map(LlmCall::responseModel)
-        .filter(java.util.Objects::nonNull).findFirst().orElseThrow(() -> new AssertionError("no answered call"));
-    ExpectedModelCalls.HandedOn handedOn = new ExpectedModelCalls.HandedOn();
-
-    LlmModelCalls.Report report = picking.get().calls(
-        new LlmModelCalls.Request(window, List.of(), Integer.MAX_VALUE, Set.of(model)), handedOn);
-
-    ExpectedModelCalls.HandedOn expected = ExpectedModelCalls.of(traces, Set.of(model));
-    assertThat(expected.calls()).as("calls of %s", model).isNotEmpty();
-    assertThat(handedOn.pairs()).isEqualTo(expected.pairs());
-    assertThat(handedOn.calls()).containsExactlyInAnyOrderElementsOf(expected.calls());
-    assertThat(report.tracesRead()).isEqualTo(traces.size());
-    assertThat(report.spansRead()).isEqualTo(traces.stream().mapToLong(Trace::spanCount).sum());
-    assertThat(report.warnings()).isEqualTo(ExpectedToolGroups.llmWarnings(traces));
-    assertThat(report.moreAvailable()).isFalse();
-  }
-
-  @Test
-  void anLlmCallScanStopsAtItsLimitAndSaysMoreRemain() {
-    Optional<LlmCallScan> scan = store().llmCallScan();
-    assumeTrue(scan.isPresent(), "store has no LLM call scan of its own");
-    // A scan is given only filters the store evaluates (LlmCallScan#scan); a store evaluating none scans unfiltered.
-    List<Filter> filters = List.of(Filter.equalsString("service.name", knownData().serviceName())).stream()
-        .filter(store().capabilities()::evaluatesTraceFilter).toList();
-    List<String> visited = new ArrayList<>();
-
-    LlmCallScan.Report report = scan.get().scan(knownData().window(), filters, 1,
-        (trace, calls) -> visited.add(trace.traceId()));
-
-    List<TraceHit> searched = store().searchTraces(new TraceQuery(knownData().window(), filters, 2)).hits();
-    assertThat(visited).containsExactly(searched.get(0).traceId());
-    assertThat(report.moreAvailable()).isEqualTo(searched.size() > 1);
-  }
-
-  @Test
   void spanSearchIsAnsweredWhenClaimedAndRefusedWithTheStandardErrorWhenNot() {
     List<Filter> filters = matchingFilters().stream().filter(store().capabilities()::evaluatesSpanFilter).limit(1).toList();
     SpanQuery query = new SpanQuery(knownData().window(), filters, 3);
@@ -401,20 +260,5 @@ public abstract class AbstractTraceStoreContractTest {
   @Test
   void healthReportsAHealthyBackend() {
     assertThat(store().health().healthy()).as(store().health().detail()).isTrue();
-  }
-
-  /** Every trace of the window, whole, newest first. */
-  protected final List<Trace> wholeTraces(TimeRange window) {
-    return store().searchTraces(new TraceQuery(window, List.of(), 10_000)).hits().stream().map(this::whole).toList();
-  }
-
-  /** The full trace behind a hit, fetching it when the store returned only a summary. */
-  protected Trace whole(TraceHit hit) {
-    if (hit instanceof Trace trace) {
-      return trace;
-    }
-    TraceSummary summary = (TraceSummary) hit;
-    return store().getTrace(new TraceId(summary.traceId()))
-        .orElseThrow(() -> new AssertionError("search returned " + summary.traceId() + " but getTrace cannot find it"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.otelmcp.application.llm;
 
 import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.port.LlmTraceRanking;
 import dev.otelmcp.domain.query.Filter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,11 @@ public record CallFilter(String serviceName, String provider, String requestMode
         && (provider == null || provider.equalsIgnoreCase(callProvider))
         && (requestModel == null || requestModel.equals(callRequestModel))
         && (responseModel == null || responseModel.equals(callResponseModel));
+  }
+
+  /** The same calls, as a store that ranks traces itself is told which calls make a trace qualify. */
+  public LlmTraceRanking.Qualifying qualifying() {
+    return new LlmTraceRanking.Qualifying(serviceName, provider, requestModel, responseModel);
   }
 
   /** The trace filters that find traces holding matching calls (provider matched exactly there). */

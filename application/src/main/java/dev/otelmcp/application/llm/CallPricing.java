@@ -9,6 +9,7 @@ import dev.otelmcp.domain.pricing.BillableUsage;
 import dev.otelmcp.domain.pricing.PriceBook;
 import dev.otelmcp.domain.pricing.PriceBreaks;
 import dev.otelmcp.domain.pricing.PriceSource;
+import dev.otelmcp.domain.pricing.RateLookup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -57,6 +58,11 @@ public final class CallPricing {
     String model = group.model();
     return book.price(group.provider(), LlmCall.UNKNOWN_MODEL.equals(model) ? null : model, group.firstStart(),
         group.billable(), group.tierInput(), group.requests());
+  }
+
+  /** The rates calls are priced at, for a store that prices calls itself. */
+  public RateLookup rates() {
+    return book::rates;
   }
 
   /** Where prices can change from call to call, for a store that sums calls itself. */

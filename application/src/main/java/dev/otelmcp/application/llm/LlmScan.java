@@ -13,10 +13,13 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.LlmModelCalls;
+import dev.otelmcp.domain.port.LlmTraceRanking;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.pricing.PriceBook;
+import dev.otelmcp.domain.pricing.PriceBreaks;
 import dev.otelmcp.domain.pricing.PriceSource;
+import dev.otelmcp.domain.pricing.RateLookup;
 import dev.otelmcp.domain.query.Filter;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -84,14 +87,13 @@ public final class LlmScan {
    */
   public Reading visit(TimeRange window, List<Filter> traceFilters, int traceLimit, Visitor visitor) {
     Tally tally = new Tally(visitor);
-    Optional<LlmCallScan> nativeScan = store.llmCallScan()
-        .filter(scan -> traceFilters.stream().allMatch(store.capabilities()::evaluatesTraceFilter));
+    Optional<LlmCallScan> nativeScan = store.llmCallScan().filter(scan -> evaluated(traceFilters));
     if (nativeScan.isPresent()) {
       // The safety cap guards reads that hold pages of traces; a store's own scan holds no pages (the built-in store
       // reads its memory, Traceloop's holds only the traces still open) and is bounded by the call's stop time.
       LlmCallScan.Report report = nativeScan.get().scan(window, traceFilters, traceLimit, tally::visit);
       Coverage coverage = Coverage.of(window, report.shortfall(), false, report.tracesRead(), report.tracesKnown());
-      return new Reading(window, report.tracesRead(), (int) Math.min(Integer.MAX_VALUE, report.spansRead()),
+      return new Reading(window, report.tracesRead(), clamp(report.spansRead()),
           report.moreAvailable(), tally.warnings, pricing.sources(), coverage);
     }
     int limit = Math.min(traceLimit, settings.maxTracesPerQuery());
@@ -127,8 +129,7 @@ public final class LlmScan {
    */
   public Reading pick(TimeRange window, List<Filter> traceFilters, int traceLimit, Set<String> models,
       ModelCalls kept) {
-    Optional<LlmModelCalls> picking = store.llmModelCalls()
-        .filter(p -> traceFilters.stream().allMatch(store.capabilities()::evaluatesTraceFilter));
+    Optional<LlmModelCalls> picking = store.llmModelCalls().filter(p -> evaluated(traceFilters));
     if (picking.isPresent()) {
       try {
         LlmModelCalls.Report report = picking.get().calls(
@@ -143,8 +144,8 @@ public final class LlmScan {
                 kept.offer(pricing.price(call));
               }
             });
-        return new Reading(window, report.tracesRead(), (int) Math.min(Integer.MAX_VALUE, report.spansRead()),
-            report.moreAvailable(), (int) Math.min(Integer.MAX_VALUE, report.warnings()), pricing.sources(), null);
+        return new Reading(window, report.tracesRead(), clamp(report.spansRead()),
+            report.moreAvailable(), clamp(report.warnings()), pricing.sources(), null);
       } catch (UnsupportedQueryException e) {
         // The store cannot pick these calls after all (it says so before handing on any): every trace is read.
       }
@@ -152,10 +153,53 @@ public final class LlmScan {
     return visit(window, traceFilters, traceLimit, kept);
   }
 
+  /** A ranking a store made ({@link LlmTraceRanking}): how many traces qualify, their calls, and what was read. */
+  public record Ranked(long count, long calls, Reading reading) {}
+
+  /** The rates calls are priced at, for a store that prices calls itself. */
+  public RateLookup rates() {
+    return pricing.rates();
+  }
+
+  /** Where those rates can change. */
+  public PriceBreaks breaks() {
+    return pricing.breaks();
+  }
+
+  /**
+   * The window's traces ranked where they are kept, when the store ranks traces ({@link LlmTraceRanking}), evaluates
+   * every filter and can rank this request: the page's traces are handed to {@code page} with their priced calls, in
+   * rank order. Empty otherwise, and nothing handed on: the caller reads the traces.
+   */
+  public Optional<Ranked> rank(LlmTraceRanking.Request request, Visitor page) {
+    Optional<LlmTraceRanking> ranking = store.llmTraceRanking().filter(r -> evaluated(request.traceFilters()));
+    if (ranking.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      LlmTraceRanking.Report report = ranking.get().rank(request,
+          trace -> page.visit(trace, pricing.callsOf(trace)));
+      return Optional.of(new Ranked(report.ranked(), report.rankedCalls(), new Reading(request.window(),
+          report.tracesRead(), clamp(report.spansRead()), report.moreAvailable(), clamp(report.warnings()),
+          pricing.sources(), null)));
+    } catch (UnsupportedQueryException e) {
+      // The store cannot rank this after all (it says so before handing on any trace): every trace is read.
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the store evaluates every one of the filters itself. */
+  private boolean evaluated(List<Filter> traceFilters) {
+    return traceFilters.stream().allMatch(store.capabilities()::evaluatesTraceFilter);
+  }
+
+  private static int clamp(long count) {
+    return (int) Math.min(Integer.MAX_VALUE, count);
+  }
+
   private Optional<Reading> storeSums(TimeRange window, List<Filter> traceFilters, int traceLimit,
       Duration seriesStep, GroupVisitor visitor) {
-    Optional<LlmUsageSums> sums = store.llmUsageSums()
-        .filter(s -> traceFilters.stream().allMatch(store.capabilities()::evaluatesTraceFilter));
+    Optional<LlmUsageSums> sums = store.llmUsageSums().filter(s -> evaluated(traceFilters));
     if (sums.isEmpty()) {
       return Optional.empty();
     }
@@ -171,8 +215,8 @@ public final class LlmScan {
       // The store cannot sum this after all (it says so before any group): the calls are read instead.
       return Optional.empty();
     }
-    return Optional.of(new Reading(window, report.tracesRead(), (int) Math.min(Integer.MAX_VALUE, report.spansRead()),
-        report.moreAvailable(), (int) Math.min(Integer.MAX_VALUE, warnings[0]), pricing.sources(), null));
+    return Optional.of(new Reading(window, report.tracesRead(), clamp(report.spansRead()),
+        report.moreAvailable(), clamp(warnings[0]), pricing.sources(), null));
   }
 
   /** Prices each trace's calls on the way to the visitor and counts what was read. */

@@ -2,10 +2,9 @@ package dev.otelmcp.application.usecase;
 
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
-import dev.otelmcp.application.llm.TraceLlmSummary;
 import dev.otelmcp.application.llm.TraceRanking;
+import dev.otelmcp.domain.port.LlmTraceRanking.Measure;
 import jakarta.inject.Inject;
-import java.util.Comparator;
 
 /**
  * {@code get_llm_expensive_traces}: the traces that used the most tokens (all LLM calls of the trace;
@@ -32,12 +31,9 @@ public final class GetLlmExpensiveTracesUseCase {
    */
   public TraceRanking.Result execute(LlmRequest request, long minTokens, Double minCostUsd, RankBy rankBy,
       TraceRanking.Page page) {
-    Comparator<TraceLlmSummary> byTokens = Comparator.comparingLong((TraceLlmSummary s) -> s.tokens().totalTokens());
-    Comparator<TraceLlmSummary> byCost = Comparator.comparingDouble((TraceLlmSummary s) -> s.tokens().costUsd());
-    Comparator<TraceLlmSummary> order = rankBy == RankBy.COST ? byCost.thenComparing(byTokens) : byTokens.thenComparing(byCost);
-    return TraceRanking.rank(scan, request.window(), request.calls().traceFilters(), request.calls(),
-        s -> s.tokens().totalTokens() > 0 && s.tokens().totalTokens() >= minTokens
-            && (minCostUsd == null || s.tokens().costUsd() >= minCostUsd),
-        order.reversed(), page);
+    // Traces without any tokens are never listed.
+    TraceRanking.Criteria criteria = new TraceRanking.Criteria(rankBy == RankBy.COST ? Measure.COST : Measure.TOKENS,
+        Math.max(1, minTokens), minCostUsd, null);
+    return TraceRanking.rank(scan, request.window(), request.calls().traceFilters(), request.calls(), criteria, page);
   }
 }

@@ -2,13 +2,12 @@ package dev.otelmcp.application.usecase;
 
 import dev.otelmcp.application.llm.LlmRequest;
 import dev.otelmcp.application.llm.LlmScan;
-import dev.otelmcp.application.llm.TraceLlmSummary;
 import dev.otelmcp.application.llm.TraceRanking;
+import dev.otelmcp.domain.port.LlmTraceRanking.Measure;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,7 +35,6 @@ public final class GetLlmSlowTracesUseCase {
       filters.add(Filter.number("duration", FilterOperator.GTE, minDurationMs));
     }
     return TraceRanking.rank(scan, request.window(), filters, request.calls(),
-        s -> minDurationMs == null || s.trace().durationMs() >= minDurationMs,
-        Comparator.comparingDouble((TraceLlmSummary s) -> s.trace().durationMs()).reversed(), page);
+        new TraceRanking.Criteria(Measure.DURATION, 0, null, minDurationMs), page);
   }
 }

@@ -85,6 +85,14 @@ public interface TraceStore extends AutoCloseable {
   }
 
   /**
+   * Ranks a window's traces by their LLM calls' cost, tokens or duration where the spans are kept ({@link
+   * LlmTraceRanking}), so that a ranking over millions of spans moves one page of traces. Empty by default.
+   */
+  default Optional<LlmTraceRanking> llmTraceRanking() {
+    return Optional.empty();
+  }
+
+  /**
    * The whole trace, or empty when the backend does not know the id. The id was checked where it entered (it is
    * canonical by construction): a store only spells it for its wire.
    */

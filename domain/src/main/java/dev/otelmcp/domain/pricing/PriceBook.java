@@ -114,6 +114,24 @@ public final class PriceBook {
     return new Unpriced("no price for " + model + (provider == null ? "" : " (" + provider + ")"));
   }
 
+  /**
+   * The rates calls of a model are charged at ({@link RateLookup}): those of {@link #price} for a call made at
+   * {@code at} with {@code tierInput} billable input tokens; empty when the model has no price.
+   */
+  public Optional<UnitRates> rates(String provider, String model, Instant at, long tierInput) {
+    if (model == null || model.isBlank()) {
+      return Optional.empty();
+    }
+    Entry entry = entry(provider, model);
+    if (entry instanceof FromOperator operator) {
+      return Optional.of(UnitRates.of(operator.price().prices(), tierInput));
+    }
+    if (entry instanceof FromTable fromTable) {
+      return Optional.of(UnitRates.of(fromTable.resolved().model().pricesAt(at), tierInput));
+    }
+    return Optional.empty();
+  }
+
   /** Where any price this book holds can change ({@link PriceBreaks}); worked out once. */
   public PriceBreaks breaks() {
     PriceBreaks known = breaks;
