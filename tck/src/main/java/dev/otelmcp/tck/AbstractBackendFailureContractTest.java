@@ -20,6 +20,7 @@ import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.LlmModelCalls;
 import dev.otelmcp.domain.port.LlmToolUsage;
+import dev.otelmcp.domain.port.LlmTraceRanking;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.pricing.PriceBreaks;
@@ -224,6 +225,12 @@ public abstract class AbstractBackendFailureContractTest {
         calls.add(new PortCall("llmModelCalls", s -> s.llmModelCalls().orElseThrow()
             .calls(new LlmModelCalls.Request(WINDOW, List.of(), 10, Set.of("gpt-4o")),
                 new ExpectedModelCalls.HandedOn())));
+      }
+      if (offers(store, TraceStore::llmTraceRanking)) {
+        calls.add(new PortCall("llmTraceRanking", s -> s.llmTraceRanking().orElseThrow()
+            .rank(new LlmTraceRanking.Request(WINDOW, List.of(), 10, LlmTraceRanking.Qualifying.ANY,
+                LlmTraceRanking.Measure.COST, 1, null, PriceBreaks.NONE, ExpectedRanking.varied(PriceBreaks.NONE), 0,
+                5), trace -> {})));
       }
       return List.copyOf(calls);
     }

@@ -14,6 +14,7 @@ import dev.otelmcp.domain.port.HealthStatus;
 import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.LlmModelCalls;
 import dev.otelmcp.domain.port.LlmToolUsage;
+import dev.otelmcp.domain.port.LlmTraceRanking;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.port.SpanSearchResult;
 import dev.otelmcp.domain.port.StoreCapabilities;
@@ -131,6 +132,12 @@ public final class ClickHouseTraceStore implements TraceStore {
   @Override
   public Optional<LlmModelCalls> llmModelCalls() {
     return windowCalls().map(ClickHouseModelCalls::new);
+  }
+
+  /** Traces ranked in SQL on the {@code Map} variant ({@link ClickHouseTraceRanking}), as the sums. */
+  @Override
+  public Optional<LlmTraceRanking> llmTraceRanking() {
+    return windowCalls().map(ClickHouseTraceRanking::new);
   }
 
   private Optional<WindowCalls> windowCalls() {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.otelmcp.domain.llm.CallGroup;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.pricing.BillableUsage;
-import dev.otelmcp.domain.pricing.PriceBreaks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -65,33 +63,16 @@ final class ClickHouseUsageSums implements LlmUsageSums {
 
   /** The price breaks as grouping keys: tier of the billable input, dated period, part of the day. */
   private String breaks(Request request, SqlParams params) {
-    PriceBreaks breaks = request.breaks();
-    // Only dates among the spans read can part calls; one before them all or after them all counts alike for each.
-    long[] range = window.scanNanos(request.window());
-    long from = range[0];
-    long to = range[1];
-    List<Long> dates = breaks.dates().stream().map(TraceSearch::nanos).filter(d -> d > from && d < to).toList();
-    return segment("c_.15 > ", breaks.tierStarts(), params) + segment("c_.3 >= ", dates, params)
-        + segment("c_.3 % 86400000000000 >= ", breaks.timesOfDayNanos(), params);
+    StringBuilder keys = new StringBuilder();
+    PriceSegments.of(request.breaks(), "c_.15", "c_.3", window.scanNanos(request.window()), params).stream()
+        .filter(segment -> !segment.equals("0")).forEach(segment -> keys.append(", ").append(segment));
+    return keys.toString();
   }
 
   /** The series bucket as a grouping key, when a series is asked for. */
   private static String series(Request request, SqlParams params) {
     return request.seriesStep() == null ? ""
         : ", intDiv(intDiv(c_.3, 1000000), " + params.int64(request.seriesStep().toMillis()) + ")";
-  }
-
-  /**
-   * A grouping key: how many of the breaks a value has passed, written out comparison by comparison (a lambda over an
-   * array would copy the array for every row); none when there are no breaks.
-   */
-  private static String segment(String passed, List<Long> breaks, SqlParams params) {
-    if (breaks.isEmpty()) {
-      return "";
-    }
-    List<String> terms = new ArrayList<>();
-    breaks.forEach(value -> terms.add("(" + passed + params.int64(value) + ")"));
-    return ", " + String.join(" + ", terms);
   }
 
   private static CallGroup group(JsonNode row) {

@@ -37,6 +37,14 @@ final class SqlParams {
     return bind("Float64", Double.toString(value));
   }
 
+  /**
+   * A {@code Float64} passed as its IEEE bits, so that the statement compares with exactly the number Java holds (a
+   * server may parse decimal text to a neighbouring number).
+   */
+  String float64Exact(double value) {
+    return "reinterpretAsFloat64(" + int64(Double.doubleToRawLongBits(value)) + ")";
+  }
+
   /** An {@code Int64} value. */
   String int64(long value) {
     return bind("Int64", Long.toString(value));

@@ -6,7 +6,9 @@ import dev.otelmcp.domain.error.CallStoppedException;
 import dev.otelmcp.domain.error.OtelMcpException;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.query.Filter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -91,20 +93,33 @@ final class WindowCalls {
 
   /**
    * The spans of the window's newest {@code limit} + 1 matching traces (ranked: {@code rank_}), each read as a call or
-   * not, with {@code more} select lists added to the stages of {@link CallColumns#stages} (by position; fewer is fine).
+   * not, with {@code more} select lists added to the stages of {@link CallColumns#stages} (by position; fewer is fine,
+   * more are stages of their own after those, each reading the ones before; {@code ""}: nothing at that stage).
    */
   String spans(TimeRange window, List<Filter> filters, int limit, SqlParams params, List<String> more) {
     List<String> stages = new CallColumns(params).stages(schema);
     String spans = "SELECT TraceId, rank_, SpanId, ParentSpanId, ServiceName, toUnixTimestamp64Nano(Timestamp) AS ns_, "
-        + stages.get(0) + (more.isEmpty() ? "" : ", " + more.get(0))
+        + stages.get(0) + (more.isEmpty() || more.get(0).isEmpty() ? "" : ", " + more.get(0))
         + " FROM " + config.spansTable()
         + " INNER JOIN (SELECT TraceId, row_number() OVER (ORDER BY start_n DESC, TraceId ASC) AS rank_ FROM ("
         + search.traceList(schema, window, filters, limit + 1, null, params)
         + ")) AS t_ USING (TraceId) WHERE " + search.scanRange(params, window);
-    for (int i = 1; i < stages.size(); i++) {
-      spans = "SELECT *, " + stages.get(i) + (i < more.size() ? ", " + more.get(i) : "") + " FROM (" + spans + ")";
+    for (int i = 1; i < Math.max(stages.size(), more.size()); i++) {
+      List<String> lists = new ArrayList<>();
+      if (i < stages.size()) {
+        lists.add(stages.get(i));
+      }
+      if (i < more.size() && !more.get(i).isEmpty()) {
+        lists.add(more.get(i));
+      }
+      spans = lists.isEmpty() ? spans : "SELECT *, " + String.join(", ", lists) + " FROM (" + spans + ")";
     }
     return spans;
+  }
+
+  /** Every span of the traces found, as whole traces in their order (one statement). */
+  List<Trace> traces(TimeRange window, List<TraceSearch.Found> found) {
+    return search.traces(schema, window, found);
   }
 
   /**
@@ -171,6 +186,9 @@ final class WindowCalls {
    */
   static final String TOTALS = "countIf(n_ <= 1 AND %1$s) AS traces, sumIf(spans_, n_ <= 1 AND %1$s) AS spans, "
       + "max(rank_) AS last_rank";
+
+  /** {@link #TOTALS} over rows of one trace each. */
+  static final String TRACE_TOTALS = "countIf(%1$s) AS traces, sumIf(spans_, %1$s) AS spans, max(rank_) AS last_rank";
 
   /** How many traces a statement keeps: the caller's limit, one fewer than the most a statement reads. */
   static int kept(int traceLimit) {

@@ -8,6 +8,8 @@ import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanKind;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.LlmToolUsage;
+import dev.otelmcp.domain.port.LlmTraceRanking;
+import dev.otelmcp.domain.pricing.PriceBreaks;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.FilterOperator;
 import dev.otelmcp.domain.query.FilterValueType;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +115,14 @@ class InjectionTest {
             .count(new LlmToolUsage.Request(WINDOW, List.of(), 1_000, value, value), tools::add);
         assertThat(tools).isEmpty();
         assertThat(report.tracesRead()).as("provider and service %s", value).isEqualTo(VALUES.size() + KEYS.size());
+        // So are the ranking's call conditions.
+        LlmTraceRanking.Report ranked = store.llmTraceRanking().orElseThrow().rank(new LlmTraceRanking.Request(
+            WINDOW, List.of(), 1_000, new LlmTraceRanking.Qualifying(value, value, value, value),
+            LlmTraceRanking.Measure.COST, 0, null, PriceBreaks.NONE, (p, m, at, tier) -> Optional.empty(), 0, 10),
+            trace -> { });
+        assertThat(ranked.ranked()).isZero();
+        assertThat(ranked.tracesRead()).as("ranking's call conditions %s", value)
+            .isEqualTo(VALUES.size() + KEYS.size());
       }
       assertThat(store.searchSpans(new SpanQuery(WINDOW, List.of(), 100)).spans())
           .hasSize(VALUES.size() + KEYS.size());

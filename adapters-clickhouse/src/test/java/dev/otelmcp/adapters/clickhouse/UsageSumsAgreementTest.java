@@ -93,7 +93,7 @@ class UsageSumsAgreementTest {
     }
   }
 
-  private static List<Span> spans() {
+  static List<Span> spans() {
     List<Span> all = new ArrayList<>();
     // A workflow repeating its model (a role: no call) above a framework wrapper, a plain span, the provider's call.
     all.add(span(1, 1, null, 0, Attributes.ofPairs("traceloop.span.kind", "workflow", "gen_ai.request.model", "gpt-4o",

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.port.LlmModelCalls;
 import dev.otelmcp.domain.port.LlmToolUsage;
+import dev.otelmcp.domain.port.LlmTraceRanking;
 import dev.otelmcp.domain.port.LlmUsageSums;
 import dev.otelmcp.domain.pricing.PriceBreaks;
 import dev.otelmcp.tck.ExpectedModelCalls;
@@ -67,5 +68,14 @@ class UsageSumsOnAnOldServerTest {
         List.of(), 10, java.util.Set.of("gpt-4o")), handedOn))
         .isInstanceOf(UnsupportedQueryException.class).hasMessageContaining("UNKNOWN_FUNCTION");
     assertThat(handedOn.pairs()).isEmpty();
+    // A ranking, by cost (its first statement lists the price keys) and by duration (no prices needed).
+    for (LlmTraceRanking.Measure measure : LlmTraceRanking.Measure.values()) {
+      List<Object> ranked = new java.util.ArrayList<>();
+      assertThatThrownBy(() -> new ClickHouseTraceRanking(window).rank(new LlmTraceRanking.Request(
+          SampleTables.WINDOW, List.of(), 10, LlmTraceRanking.Qualifying.ANY, measure, 0, null, PriceBreaks.NONE,
+          (p, m, at, tier) -> java.util.Optional.empty(), 0, 5), ranked::add))
+          .isInstanceOf(UnsupportedQueryException.class).hasMessageContaining("UNKNOWN_FUNCTION");
+      assertThat(ranked).isEmpty();
+    }
   }
 }
