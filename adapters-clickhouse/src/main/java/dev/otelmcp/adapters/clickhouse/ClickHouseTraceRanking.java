@@ -5,12 +5,13 @@ import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.port.LlmTraceRanking;
 import dev.otelmcp.domain.pricing.UnitRates;
+import dev.otelmcp.domain.llm.LlmAttributeKeys;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,9 @@ final class ClickHouseTraceRanking implements LlmTraceRanking {
 
   /** The deepest page a statement keeps the top of the ranking for; a deeper one is read instead. */
   static final int DEEPEST = 100_000;
+
+  /** A span's end in nanoseconds: a trace lasts from its first start to its last end. */
+  private static final String END = "toUnixTimestamp64Nano(Timestamp) + toInt64(Duration) AS end_c_";
 
   private final WindowCalls window;
 
@@ -77,30 +81,50 @@ final class ClickHouseTraceRanking implements LlmTraceRanking {
     return request.measure() != Measure.DURATION || request.minCostUsd() != null;
   }
 
-  /** The window's price keys, each with its rates (keys without rates are left out: their calls add no cost). */
+  /**
+   * The window's price keys, each with its rates (keys without rates are left out: their calls add no cost). Every
+   * provider, model, dated period and part of the day a span of the scan names is listed, with one start in it; each is
+   * then given the rates of every tier, asked with an input in that tier (a call's rates depend on nothing else).
+   */
   Map<RateColumns.Key, UnitRates> prices(Request request) {
     SqlParams params = new SqlParams();
     List<JsonNode> keys = window.rows("LLM price keys", params, settings -> keysStatement(request, params, settings));
+    List<Long> tierStarts = request.breaks().tierStarts();
     Map<RateColumns.Key, UnitRates> priced = new LinkedHashMap<>();
     for (JsonNode key : keys) {
       String provider = key.path("kprov_").asText();
-      Optional<UnitRates> rates = request.rates().rates(provider.isEmpty() ? null : provider,
-          key.path("kmodel_").asText(), SpanRows.instant(Long.parseLong(key.path("at_ns").asText())),
-          key.path("tier_input").asLong());
-      rates.ifPresent(r -> priced.put(new RateColumns.Key(provider, key.path("kmodel_").asText(),
-          key.path("kt_").asLong(), key.path("kd_").asLong(), key.path("ko_").asLong()), r));
+      String model = key.path("kmodel_").asText();
+      Instant at = SpanRows.instant(Long.parseLong(key.path("at_ns").asText()));
+      for (int tier = 0; tier <= tierStarts.size(); tier++) {
+        // The least input past the tier's start: in that tier, and in no later one (the starts are ascending).
+        long input = tier == 0 ? 0 : tierStarts.get(tier - 1) + 1;
+        RateColumns.Key priceKey = new RateColumns.Key(provider, model, tier, key.path("kd_").asLong(),
+            key.path("ko_").asLong());
+        request.rates().rates(provider.isEmpty() ? null : provider, model, at, input)
+            .ifPresent(rates -> priced.put(priceKey, rates));
+      }
     }
     return priced;
   }
 
-  /** The distinct price keys of the window's calls, and one call's start and billable input for each. */
+  /**
+   * The providers, models, dated periods and parts of the day the spans of the scan name, with one start each: the
+   * spans' model and provider keys read as the call reading reads them ({@link CallColumns#text}), no more — a few of
+   * the keys of every span, not the whole call reading (a span naming a model that is no call only adds a key).
+   */
   String keysStatement(Request request, SqlParams params, String settings) {
-    int limit = WindowCalls.kept(request.traceLimit());
-    String spans = window.spans(request.window(), request.traceFilters(), limit, params,
-        stages(request, params, List.of()));
-    return "SELECT kprov_, kmodel_, kt_, kd_, ko_, toString(min(ns_)) AS at_ns, min(bin_) AS tier_input FROM ("
-        + spans + ") WHERE cand_ AND kmodel_ != '' AND rank_ <= " + params.uint32(limit)
-        + " GROUP BY kprov_, kmodel_, kt_, kd_, ko_" + SpanRows.SETTINGS + settings + " FORMAT JSONEachRow";
+    CallColumns columns = new CallColumns(params);
+    LlmAttributeKeys.CallKeys keys = LlmAttributeKeys.CALL_KEYS;
+    List<String> read = new ArrayList<>();
+    String texts = String.join(", ", columns.text(keys.provider(), "prov_", read),
+        columns.text(keys.requestModel(), "req_", read), columns.text(keys.responseModel(), "resp_", read));
+    List<String> segments = PriceSegments.of(request.breaks(), "0", "ns_", window.scanNanos(request.window()), params);
+    return "SELECT ifNull(prov_, '') AS kprov_, ifNull(resp_, ifNull(req_, '')) AS kmodel_, " + segments.get(1)
+        + " AS kd_, " + segments.get(2) + " AS ko_, toString(min(ns_)) AS at_ns FROM (SELECT ns_, " + texts
+        + " FROM (SELECT toUnixTimestamp64Nano(Timestamp) AS ns_, " + String.join(", ", read) + " FROM "
+        + window.config().spansTable() + " WHERE " + window.scanRange(params, request.window()) + "))"
+        + " WHERE kmodel_ != '' GROUP BY kprov_, kmodel_, kd_, ko_" + SpanRows.SETTINGS + settings
+        + " FORMAT JSONEachRow";
   }
 
   /** The ranking: what was read, how many traces qualify, and the top of the ranking down to the page's end. */
@@ -109,9 +133,9 @@ final class ClickHouseTraceRanking implements LlmTraceRanking {
     int limit = WindowCalls.kept(request.traceLimit());
     String kept = "rank_ <= " + params.uint32(limit);
     boolean costs = priced(request);
-    List<String> costStages = costs ? new RateColumns(params).costStages(priced) : List.of();
-    String spans = window.spans(request.window(), request.traceFilters(), limit, params,
-        stages(request, params, costStages));
+    String spans = window.spans(request.window(), request.traceFilters(), limit, params, costs
+        ? stages(request, params, new RateColumns(params).costStages(priced)) : List.of(END));
+    // Rounded to whole billionths as Java rounds (Math.round: half up), the cost answers show and rank by.
     String cost = costs ? "arraySum(c_ -> c_.18, counted_)" : "0.0";
     String columns = ", TraceId AS trace_, toString(start_) AS start_ns_, end_ - start_ AS dur_, "
         + "arraySum(c_ -> ifNull(c_.11, 0), counted_) AS tokens_, toInt64(floor(" + cost + " * 1e9 + 0.5)) AS cost_n_, "
@@ -137,12 +161,11 @@ final class ClickHouseTraceRanking implements LlmTraceRanking {
         + " FROM (" + traces + ")" + SpanRows.SETTINGS + settings + " FORMAT JSONEachRow";
   }
 
-  /** The spans' stages: their end, and the price key (and the price, when {@code costStages} are given). */
+  /** The spans' stages: their end, their price key, and the stages after it ({@code costStages}: the price). */
   private List<String> stages(Request request, SqlParams params, List<String> costStages) {
     List<String> segments = PriceSegments.of(request.breaks(), "bin_", "ns_", window.scanNanos(request.window()),
         params);
-    List<String> more = new ArrayList<>(List.of("toUnixTimestamp64Nano(Timestamp) + toInt64(Duration) AS end_c_",
-        "", "", "", "", RateColumns.keyStage(segments)));
+    List<String> more = new ArrayList<>(List.of(END, "", "", "", "", RateColumns.keyStage(segments)));
     more.addAll(costStages);
     return more;
   }

@@ -195,6 +195,11 @@ final class WindowCalls {
     return Math.min(Math.max(traceLimit, 0), Integer.MAX_VALUE - 1);
   }
 
+  /** The rows a statement over the window reads: their start in the window widened by the longest trace. */
+  String scanRange(SqlParams params, TimeRange window) {
+    return search.scanRange(params, window);
+  }
+
   /** The scan's time range widened by the longest trace, in nanoseconds: the spans a statement reads start in it. */
   long[] scanNanos(TimeRange window) {
     return new long[] {TraceSearch.nanos(window.start().minus(config.maxTraceDuration())),

@@ -13,11 +13,14 @@ import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.usecase.GetLlmExpensiveTracesUseCase;
 import dev.otelmcp.application.usecase.GetLlmExpensiveTracesUseCase.RankBy;
 import dev.otelmcp.application.usecase.GetLlmSlowTracesUseCase;
+import dev.otelmcp.domain.error.UnsupportedQueryException;
 import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.port.LlmTraceRanking;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Rankings made where the spans are kept ({@code LlmTraceRanking}) are the rankings made by reading every trace. */
@@ -117,5 +120,27 @@ class TraceRankingTest {
 
     assertThat(result.traces()).extracting(t -> t.trace().traceId()).containsExactly(TestTraces.traceId(2));
     assertThat(ranking.searches).isNotEmpty();
+  }
+
+  @Test
+  void aStoreThatCannotRankARequestAfterAllIsReadInstead() {
+    InMemoryTraceStore refusing = new InMemoryTraceStore(TRACES) {
+      @Override
+      public Optional<LlmTraceRanking> llmTraceRanking() {
+        return Optional.of((request, page) -> {
+          throw new UnsupportedQueryException("a page this deep is not ranked here", "Read the traces instead.");
+        });
+      }
+    }.claiming(filter -> true);
+    LlmRequest request = new LlmRequest(WINDOW, LlmTraces.ALL_CALLS, 1000);
+
+    TraceRanking.Result result = new GetLlmExpensiveTracesUseCase(scan(refusing))
+        .execute(request, 0, null, RankBy.COST, new TraceRanking.Page(1, 3));
+
+    assertThat(result).usingRecursiveComparison().isEqualTo(new GetLlmExpensiveTracesUseCase(scan(
+        new InMemoryTraceStore(TRACES).claiming(filter -> true))).execute(request, 0, null, RankBy.COST,
+        new TraceRanking.Page(1, 3)));
+    assertThat(result.traces()).hasSize(3);
+    assertThat(refusing.searches).isNotEmpty();
   }
 }

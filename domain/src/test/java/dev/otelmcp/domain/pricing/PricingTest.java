@@ -160,4 +160,38 @@ class PricingTest {
         .as("the discount is for anthropic only").isEqualTo(TABLE);
     assertThat(book.sources()).containsExactly(contract, TABLE);
   }
+
+  @Test
+  void theRatesAStoreIsGivenPriceEveryCallAsTheBookDoesToTheBit() {
+    // What a store that prices calls itself gets (rates per provider, model, time and tier input) must give the very
+    // number the book gives for each call: tiers, dates, times of day, cache splits, fees, operator prices, no price.
+    OperatorPrice selfHosted = new OperatorPrice(new NameMatch.Regex(Pattern.compile("^llama-.*$")), null,
+        prices(PriceUnit.INPUT_MTOK, 0.2, PriceUnit.OUTPUT_MTOK, 0.6));
+    PriceBook book = new PriceBook(List.of(selfHosted), new PriceSource("ops", "operator", "2026-11-01"), table());
+    List<String[]> models = List.of(new String[] {"anthropic", "claude-sonnet-4-5"}, new String[] {"openai", "o3"},
+        new String[] {"deepseek", "deepseek-chat"}, new String[] {"perplexity", "sonar"},
+        new String[] {null, "llama-3-70b"}, new String[] {"openai", "gpt-7"}, new String[] {"anthropic", null});
+    List<Instant> times = List.of(Instant.parse("2025-06-09T23:59:59Z"), Instant.parse("2025-06-10T00:30:00Z"),
+        Instant.parse("2026-01-10T16:30:00Z"));
+    List<BillableUsage> usages = List.of(inputOutput(200_000, 1_000), inputOutput(200_001, 1_000),
+        new BillableUsage(210_000, 60_000, 7_000, 500, 1_000, 300), new BillableUsage(1_000, 2_000, 0, 0, 10, 0),
+        inputOutput(0, 0), new BillableUsage(77_777, 3, 5, 0, 12_345, 12_345));
+    int priced = 0;
+    for (String[] model : models) {
+      for (Instant at : times) {
+        for (BillableUsage usage : usages) {
+          PriceBook.Quote quote = book.price(model[0], model[1], at, usage);
+          java.util.Optional<CallCost> fromRates = book.rates(model[0], model[1], at, usage.input())
+              .flatMap(rates -> rates.cost(usage, 1));
+          if (quote instanceof PriceBook.Priced p) {
+            assertThat(fromRates).as("%s %s at %s, %s", model[0], model[1], at, usage).contains(p.cost());
+            priced++;
+          } else {
+            assertThat(fromRates).as("%s %s at %s, %s", model[0], model[1], at, usage).isEmpty();
+          }
+        }
+      }
+    }
+    assertThat(priced).isGreaterThan(50);
+  }
 }
