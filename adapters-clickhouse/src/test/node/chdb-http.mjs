@@ -212,7 +212,9 @@ function answerError(res, error) {
   res.end(`${text} (version ${VERSION})\n`);
 }
 
-const server = http.createServer((req, res) => {
+// A ClickHouse server takes a URI of up to 1 MiB (http_max_uri_size), query parameters included; Node's default
+// limit on a request's head is 16 KiB.
+const server = http.createServer({ maxHeaderSize: 1024 * 1024 }, (req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', async () => {

@@ -27,6 +27,8 @@ final class ClickHouseTraceRanking implements LlmTraceRanking {
 
   /** The deepest page a statement keeps the top of the ranking for; a deeper one is read instead. */
   static final int DEEPEST = 100_000;
+  /** The most characters of parameters a ranking sends: half of a server's default bound on a request's URI. */
+  static final long MAX_PARAMETERS = 512 * 1024;
 
   /** A span's end in nanoseconds: a trace lasts from its first start to its last end. */
   private static final String END = "toUnixTimestamp64Nano(Timestamp) + toInt64(Duration) AS end_c_";
@@ -63,8 +65,15 @@ final class ClickHouseTraceRanking implements LlmTraceRanking {
   /** Runs the ranking statement, the calls priced with {@code priced}. */
   Ranking ranking(Request request, Map<RateColumns.Key, UnitRates> priced) {
     SqlParams params = new SqlParams();
-    JsonNode row = window.rows("LLM trace ranking", params, settings -> statement(request, priced, params, settings))
-        .get(0);
+    JsonNode row = window.rows("LLM trace ranking", params, settings -> {
+      String statement = statement(request, priced, params, settings);
+      // The rates travel in the URI, which a server bounds (1 MiB by default): far more prices than that are read.
+      if (params.length() > MAX_PARAMETERS) {
+        throw new UnsupportedQueryException("the prices of this window's " + priced.size() + " price keys are too "
+            + "many to send with a statement", "otel-mcp reads the traces instead.");
+      }
+      return statement;
+    }).get(0);
     List<Top> top = new ArrayList<>();
     for (JsonNode t : row.path("top")) {
       top.add(new Top(t.path(2).asText(), Long.parseLong(t.path(3).asText()), -Long.parseLong(t.path(0).asText()),
@@ -98,8 +107,8 @@ final class ClickHouseTraceRanking implements LlmTraceRanking {
       for (int tier = 0; tier <= tierStarts.size(); tier++) {
         // The least input past the tier's start: in that tier, and in no later one (the starts are ascending).
         long input = tier == 0 ? 0 : tierStarts.get(tier - 1) + 1;
-        RateColumns.Key priceKey = new RateColumns.Key(provider, model, tier, key.path("kd_").asLong(),
-            key.path("ko_").asLong());
+        RateColumns.Key priceKey = new RateColumns.Key(provider, model, tier, key.path("kd_").asInt(),
+            key.path("ko_").asInt());
         request.rates().rates(provider.isEmpty() ? null : provider, model, at, input)
             .ifPresent(rates -> priced.put(priceKey, rates));
       }
@@ -134,7 +143,8 @@ final class ClickHouseTraceRanking implements LlmTraceRanking {
     String kept = "rank_ <= " + params.uint32(limit);
     boolean costs = priced(request);
     String spans = window.spans(request.window(), request.traceFilters(), limit, params, costs
-        ? stages(request, params, new RateColumns(params).costStages(priced)) : List.of(END));
+        ? stages(request, params, new RateColumns(params).costStages(priced,
+            PriceSegments.counts(request.breaks(), window.scanNanos(request.window())))) : List.of(END));
     // Rounded to whole billionths as Java rounds (Math.round: half up), the cost answers show and rank by.
     String cost = costs ? "arraySum(c_ -> c_.18, counted_)" : "0.0";
     String columns = ", TraceId AS trace_, toString(start_) AS start_ns_, end_ - start_ AS dur_, "

@@ -25,10 +25,20 @@ final class PriceSegments {
    * @param scanNanos the range the statement's spans start in: only dates inside it can part its calls
    */
   static List<String> of(PriceBreaks breaks, String input, String start, long[] scanNanos, SqlParams params) {
-    List<Long> dates = breaks.dates().stream().map(TraceSearch::nanos)
-        .filter(d -> d > scanNanos[0] && d < scanNanos[1]).toList();
+    List<Long> dates = datesIn(breaks, scanNanos);
     return List.of(passed(input + " > ", breaks.tierStarts(), params), passed(start + " >= ", dates, params),
         passed(start + " % " + DAY_NANOS + " >= ", breaks.timesOfDayNanos(), params));
+  }
+
+  /** How many tiers, dated periods and parts of the day there are: the values each segment can take. */
+  static int[] counts(PriceBreaks breaks, long[] scanNanos) {
+    return new int[] {breaks.tierStarts().size() + 1, datesIn(breaks, scanNanos).size() + 1,
+        breaks.timesOfDayNanos().size() + 1};
+  }
+
+  /** The price dates inside the scan: only those can part its calls (one before or after them all parts none). */
+  private static List<Long> datesIn(PriceBreaks breaks, long[] scanNanos) {
+    return breaks.dates().stream().map(TraceSearch::nanos).filter(d -> d > scanNanos[0] && d < scanNanos[1]).toList();
   }
 
   /**

@@ -19,12 +19,14 @@ import java.util.Map;
 final class RateColumns {
 
   /** A price key: provider ({@code ""}: none), model, and the tier, dated period and part of the day. */
-  record Key(String provider, String model, long tier, long period, long timeOfDay) {}
+  record Key(String provider, String model, int tier, int period, int timeOfDay) {}
 
-  /** The units whose presence moves tokens out of another unit's bucket, by their flag's alias. */
+  /**
+   * The units whose presence moves tokens out of another unit's bucket, by their flag's alias. Hour-long cache writes
+   * would too, but a span's usage never has any ({@code BillableTokens}), so their bucket is always empty.
+   */
   private static final Map<PriceUnit, String> SPLITTING = Map.of(PriceUnit.CACHE_READ_MTOK, "fcr_",
-      PriceUnit.CACHE_WRITE_MTOK, "fcw_", PriceUnit.CACHE_WRITE_1H_MTOK, "fcw1_",
-      PriceUnit.OUTPUT_REASONING_MTOK, "frs_");
+      PriceUnit.CACHE_WRITE_MTOK, "fcw_", PriceUnit.OUTPUT_REASONING_MTOK, "frs_");
 
   private final SqlParams params;
 
@@ -43,41 +45,47 @@ final class RateColumns {
 
   /**
    * The stages after {@link #keyStage} that price the call as {@code cost_c_} (0 when its key has no rates or its
-   * usage does not add up): which priced key it is, the flags and quantities of its buckets, and the cost.
+   * usage does not add up): which rates apply, the flags and quantities of its buckets, and the cost.
+   *
+   * <p>What is sent stays small and each span's lookup constant-time: the provider and model pair is found by one
+   * equality per pair, its tier, period and part of the day index a dense table of rate rows ({@code segments}: how
+   * many of each there are), and the rows are the distinct rates only, each unit's prices an array of IEEE bits
+   * (none for a unit no row prices).
    */
-  List<String> costStages(Map<Key, UnitRates> priced) {
-    Map<String, Long> providers = new LinkedHashMap<>();
-    Map<String, Long> models = new LinkedHashMap<>();
-    priced.keySet().forEach(key -> {
-      providers.putIfAbsent(key.provider(), (long) providers.size() + 1);
-      models.putIfAbsent(key.model(), (long) models.size() + 1);
+  List<String> costStages(Map<Key, UnitRates> priced, int[] segments) {
+    Map<List<String>, Integer> pairs = new LinkedHashMap<>();
+    Map<UnitRates, Integer> rows = new LinkedHashMap<>();
+    priced.forEach((key, rates) -> {
+      pairs.putIfAbsent(List.of(key.provider(), key.model()), pairs.size() + 1);
+      rows.putIfAbsent(rates, rows.size() + 1);
     });
-    String names = "toInt64(" + indexOf("kprov_", providers) + ") AS kpi_, toInt64(" + indexOf("kmodel_", models)
-        + ") AS kmi_";
-    List<Long> pis = new ArrayList<>();
-    List<Long> mis = new ArrayList<>();
-    List<Long> tiers = new ArrayList<>();
-    List<Long> periods = new ArrayList<>();
-    List<Long> times = new ArrayList<>();
-    priced.keySet().forEach(key -> {
-      pis.add(providers.get(key.provider()));
-      mis.add(models.get(key.model()));
-      tiers.add(key.tier());
-      periods.add(key.period());
-      times.add(key.timeOfDay());
-    });
-    String key = "indexOf(arrayZip(" + params.int64s(pis) + ", " + params.int64s(mis) + ", " + params.int64s(tiers)
-        + ", " + params.int64s(periods) + ", " + params.int64s(times) + "), tuple(kpi_, kmi_, toInt64(kt_), "
-        + "toInt64(kd_), toInt64(ko_))) AS k_";
+    int tiers = segments[0];
+    int periods = segments[1];
+    int times = segments[2];
+    long[] table = new long[Math.multiplyExact(Math.multiplyExact(pairs.size(), tiers), periods * times)];
+    priced.forEach((key, rates) -> table[Math.toIntExact((((pairs.get(List.of(key.provider(), key.model())) - 1L)
+        * tiers + key.tier()) * periods + key.period()) * times + key.timeOfDay())] = rows.get(rates));
+    List<String> branches = new ArrayList<>();
+    pairs.forEach((pair, index) -> branches.add("kprov_ = " + params.string(pair.get(0)) + " AND kmodel_ = "
+        + params.string(pair.get(1)) + ", " + index));
+    String pair = "toInt64(" + (branches.isEmpty() ? "0" : "multiIf(" + String.join(", ", branches) + ", 0)")
+        + ") AS kpm_";
+    List<Long> cells = new ArrayList<>();
+    for (long cell : table) {
+      cells.add(cell);
+    }
+    String key = "if(kpm_ = 0, 0, " + params.int64s(cells) + "[(((kpm_ - 1) * " + tiers + " + kt_) * " + periods
+        + " + kd_) * " + times + " + ko_ + 1]) AS k_";
     List<String> lookups = new ArrayList<>();
     for (PriceUnit unit : PriceUnit.values()) {
       List<Long> bits = new ArrayList<>();
-      priced.values().forEach(rates -> bits.add(Double.doubleToRawLongBits(rates.of(unit).orElse(0.0))));
-      lookups.add("reinterpretAsFloat64(" + params.int64s(bits) + "[k_]) AS " + price(unit));
+      rows.keySet().forEach(rates -> bits.add(Double.doubleToRawLongBits(rates.of(unit).orElse(0.0))));
+      boolean anyPrice = rows.keySet().stream().anyMatch(rates -> rates.prices(unit));
+      lookups.add((anyPrice ? "reinterpretAsFloat64(" + params.int64s(bits) + "[k_])" : "0.0") + " AS " + price(unit));
       if (SPLITTING.containsKey(unit)) {
         List<Long> flags = new ArrayList<>();
-        priced.values().forEach(rates -> flags.add(rates.prices(unit) ? 1L : 0L));
-        lookups.add("(" + params.int64s(flags) + "[k_] = 1) AS " + SPLITTING.get(unit));
+        rows.keySet().forEach(rates -> flags.add(rates.prices(unit) ? 1L : 0L));
+        lookups.add((anyPrice ? "(" + params.int64s(flags) + "[k_] = 1)" : "false") + " AS " + SPLITTING.get(unit));
       }
     }
     // UnitRates.cost: the buckets (the stores' usage has no hour-long cache writes), then the charges in its order.
@@ -93,7 +101,7 @@ final class RateColumns {
     String out = charge(PriceUnit.OUTPUT_MTOK, "qout_") + " + " + charge(PriceUnit.OUTPUT_REASONING_MTOK, "qrs_");
     String cost = "if(k_ > 0 AND qw_ >= 0 AND qin_ >= 0 AND qout_ >= 0, ((" + in + ") + (" + out + ")) + "
         + charge(PriceUnit.REQUESTS_KCOUNT, "toInt64(1)") + ", 0.0) AS cost_c_";
-    return List.of(names, key, String.join(", ", lookups), buckets, rest, cost);
+    return List.of(pair, key, String.join(", ", lookups), buckets, rest, cost);
   }
 
   /** {@code price * quantity / per}, nothing for a quantity of none. */
@@ -104,15 +112,5 @@ final class RateColumns {
 
   private static String price(PriceUnit unit) {
     return "p_" + unit.name().toLowerCase(java.util.Locale.ROOT) + "_";
-  }
-
-  /** Which of the names the text is (1-based), 0 for none: one equality per name, each a parameter of its own. */
-  private String indexOf(String text, Map<String, Long> names) {
-    if (names.isEmpty()) {
-      return "0";
-    }
-    List<String> branches = new ArrayList<>();
-    names.forEach((name, index) -> branches.add(text + " = " + params.string(name) + ", " + index));
-    return "multiIf(" + String.join(", ", branches) + ", 0)";
   }
 }

@@ -106,6 +106,11 @@ final class SqlParams {
     return bind("Array(Int64)", literal.append(']').toString());
   }
 
+  /** How many characters the values take (sent in the request's URI, which a server bounds). */
+  long length() {
+    return values.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length() + 8L).sum();
+  }
+
   /** The statement with these values. */
   Sql sql(String text) {
     return new Sql(text, values);

@@ -42,6 +42,13 @@ class RankingAgreementTest {
       List.of(LocalTime.ofInstant(START.plusSeconds(40), ZoneOffset.UTC).toNanoOfDay(),
           LocalTime.ofInstant(START.plusSeconds(300), ZoneOffset.UTC).toNanoOfDay()));
 
+  /** More breaks than a price table has: every tier, period and part of the day priced apart, a large table sent. */
+  private static final PriceBreaks MANY_BREAKS = new PriceBreaks(
+      List.of(10L, 45L, 50L, 100L, 149L, 150L, 151L, 1_000L, 5_000L, 6_000L, 9_000L, 100_000L),
+      java.util.stream.IntStream.of(25, 30, 39, 100, 200, 300, 400).mapToObj(START::plusSeconds).toList(),
+      java.util.stream.IntStream.of(10, 30, 40, 220, 300, 310).mapToObj(second ->
+          LocalTime.ofInstant(START.plusSeconds(second), ZoneOffset.UTC).toNanoOfDay()).toList());
+
   @BeforeAll
   static void load() {
     List<Span> spans = new ArrayList<>(UsageSumsAgreementTest.spans());
@@ -95,8 +102,9 @@ class RankingAgreementTest {
           .map(Trace.class::cast).toList();
       ClickHouseTraceRanking ranking = (ClickHouseTraceRanking) store.llmTraceRanking().orElseThrow();
       for (Measure measure : List.of(Measure.COST, Measure.TOKENS)) {
+       for (PriceBreaks breaks : List.of(BREAKS, MANY_BREAKS)) {
         LlmTraceRanking.Request request = new LlmTraceRanking.Request(WINDOW, List.of(), 100, Qualifying.ANY,
-            measure, 0, null, BREAKS, ExpectedRanking.varied(BREAKS), 0, 1_000);
+            measure, 0, null, breaks, ExpectedRanking.varied(breaks), 0, 1_000);
 
         List<ClickHouseTraceRanking.Top> top = ranking.ranking(request, ranking.prices(request)).top();
 
@@ -106,7 +114,8 @@ class RankingAgreementTest {
         Map<String, String> java = new TreeMap<>();
         ExpectedRanking.of(traces, false, request).ranking().forEach(r -> java.put(r.trace().traceId(),
             r.costNanoUsd() + " nUSD, " + r.tokens() + " tokens"));
-        assertThat(sql).as("by %s", measure).isEqualTo(java);
+        assertThat(sql).as("by %s, %s", measure, breaks).isEqualTo(java);
+       }
       }
       // The data tells prices apart: many distinct costs, ties among the copies, traces whose calls have no price.
       List<Long> costs = byCost(traces).stream().map(ExpectedRanking.Ranked::costNanoUsd).toList();
