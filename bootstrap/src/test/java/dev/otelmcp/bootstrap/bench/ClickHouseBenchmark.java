@@ -19,7 +19,6 @@ import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.port.BackendSettings;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.port.TraceStoreProvider;
-import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
@@ -139,48 +137,23 @@ public final class ClickHouseBenchmark {
         proxy.take();
 
         List<Row> rows = new ArrayList<>();
-        String backend = "ClickHouse (chdb)";
         // Each tool beside its baseline in the same run: the same tool reading every call through the store's call
-        // scan (no sums, picks or counts in SQL), which must give the same answer.
+        // scan (no sums, picks, counts or rankings in SQL), which must give the same answer.
         try (ToolSet readCounted = ToolSet.of(ReducedStore.callsReadInJava(counted), clock);
             ToolSet read = ToolSet.of(ReducedStore.callsReadInJava(direct), clock)) {
-          Measured usage = measure(viaProxy.usage(), tools.usage(), Map.of(), runs, timeout, proxy);
-          check("get_llm_usage", usage.answer(), truth, truth.llmCalls());
-          rows.add(usage.row(backend, truth.spans(), "get_llm_usage (sums in SQL)"));
-          Measured calls = measure(readCounted.usage(), read.usage(), Map.of(), runs, timeout, proxy);
-          check("get_llm_usage", calls.answer(), truth, truth.llmCalls());
-          sameTotals(usage.answer(), calls.answer());
-          rows.add(calls.row(backend, truth.spans(), "get_llm_usage (calls read in Java)"));
-          if (!usage.answer().whole()) {
-            usage = calls;
-          }
+          SideBySide run = new SideBySide(viaProxy, tools, readCounted, read, runs, timeout, proxy, truth, rows);
+          SideBySide.Both usage = run.measure(ToolSet::usage, Map.of(), truth.llmCalls(), "", "sums in SQL",
+              SideBySide::sameTotals);
+          Measured whole = usage.inSql().answer().whole() ? usage.inSql() : usage.read();
 
-          String model = topModel((GetLlmUsageUseCase.Result) usage.answer().result());
-          long modelCalls = callsOf((GetLlmUsageUseCase.Result) usage.answer().result(), model);
-          Map<String, Object> named = Map.of("model_name", model);
-          Measured stats = measure(viaProxy.modelStats(), tools.modelStats(), named, runs, timeout, proxy);
-          check("get_llm_model_stats", stats.answer(), truth, usage.answer().whole() ? modelCalls : -1);
-          rows.add(stats.row(backend, truth.spans(), "get_llm_model_stats (" + model + ", calls picked in SQL)"));
-          Measured statsRead = measure(readCounted.modelStats(), read.modelStats(), named, runs, timeout, proxy);
-          check("get_llm_model_stats", statsRead.answer(), truth, usage.answer().whole() ? modelCalls : -1);
-          sameAnswer("get_llm_model_stats", stats.answer(), statsRead.answer());
-          rows.add(statsRead.row(backend, truth.spans(), "get_llm_model_stats (" + model + ", calls read in Java)"));
-
-          Measured toolUsage = measure(viaProxy.toolUsage(), tools.toolUsage(), Map.of(), runs, timeout, proxy);
-          check("list_llm_tools", toolUsage.answer(), truth, -1);
-          rows.add(toolUsage.row(backend, truth.spans(), "list_llm_tools (counted in SQL)"));
-          Measured toolsRead = measure(readCounted.toolUsage(), read.toolUsage(), Map.of(), runs, timeout, proxy);
-          check("list_llm_tools", toolsRead.answer(), truth, -1);
-          sameAnswer("list_llm_tools", toolUsage.answer(), toolsRead.answer());
-          rows.add(toolsRead.row(backend, truth.spans(), "list_llm_tools (calls read in Java)"));
-
-          Measured expensive = measure(viaProxy.expensive(), tools.expensive(), Map.of(), runs, timeout, proxy);
-          check("get_llm_expensive_traces", expensive.answer(), truth, truth.tracesWithCalls());
-          rows.add(expensive.row(backend, truth.spans(), "get_llm_expensive_traces (ranked in SQL)"));
-          Measured expensiveRead = measure(readCounted.expensive(), read.expensive(), Map.of(), runs, timeout, proxy);
-          check("get_llm_expensive_traces", expensiveRead.answer(), truth, truth.tracesWithCalls());
-          sameAnswer("get_llm_expensive_traces", expensive.answer(), expensiveRead.answer());
-          rows.add(expensiveRead.row(backend, truth.spans(), "get_llm_expensive_traces (calls read in Java)"));
+          String model = topModel((GetLlmUsageUseCase.Result) whole.answer().result());
+          long modelCalls = whole.answer().whole()
+              ? callsOf((GetLlmUsageUseCase.Result) whole.answer().result(), model) : -1;
+          run.measure(ToolSet::modelStats, Map.of("model_name", model), modelCalls, model + ", ", "calls picked in SQL",
+              SideBySide::sameAnswer);
+          run.measure(ToolSet::toolUsage, Map.of(), -1, "", "counted in SQL", SideBySide::sameAnswer);
+          run.measure(ToolSet::expensive, Map.of(), truth.tracesWithCalls(), "", "ranked in SQL",
+              SideBySide::sameAnswer);
         }
         System.out.printf("shim resident memory after the calls: %s%n", ShimMemory.of(engine.pid()));
         return rows;
@@ -217,8 +190,10 @@ public final class ClickHouseBenchmark {
     }
   }
 
-  /** One tool measured: its first (counted) answer, its timed runs (ms) and what crossed the proxy. */
-  /** @param late how many timed runs ran out of the call's time (their time is the deadline's) */
+  /**
+   * One tool measured: its first (counted) answer, its timed runs (ms), what crossed the proxy, and how many timed runs
+   * ran out of the call's time ({@code late}: their time is the deadline's).
+   */
   record Measured(Answer answer, double[] ms, CountingProxy.Counted traffic, int late) {
     Row row(String backend, long spans, String tool) {
       String latency = ms.length == 0 ? "—" : String.format("%,.0f ms (%d%s)", Stats.median(ms), ms.length,
@@ -289,79 +264,6 @@ public final class ClickHouseBenchmark {
       return new Answer(ranking.scope(), ranking.count(), ranking);
     }
     throw new IllegalStateException(tool.name() + " answered " + result);
-  }
-
-  /**
-   * A whole answer must have read every trace and span of the data and counted what SQL counted ({@code expected};
-   * negative: not checked).
-   */
-  private static void check(String tool, Answer answer, LlmAppSpans.Truth truth, long expected) {
-    if (!answer.whole()) {
-      return;
-    }
-    if (answer.scope().tracesScanned() != truth.traces() || answer.scope().spansScanned() != truth.spans()
-        || (expected >= 0 && answer.count() != expected)) {
-      throw new IllegalStateException(tool + " read " + answer.describe() + " and counted " + answer.count()
-          + "; the data holds " + truth + ", expected count " + expected);
-    }
-  }
-
-  /** Two whole usage answers agree on every total (cost to a millionth of a cent: summed in another order). */
-  private static void sameTotals(Answer summed, Answer read) {
-    if (!summed.whole() || !read.whole()) {
-      return;
-    }
-    var a = ((GetLlmUsageUseCase.Result) summed.result()).totals();
-    var b = ((GetLlmUsageUseCase.Result) read.result()).totals();
-    if (a.requestCount() != b.requestCount() || a.inputTokens() != b.inputTokens()
-        || a.outputTokens() != b.outputTokens() || a.totalTokens() != b.totalTokens()
-        || a.errorCount() != b.errorCount() || Math.abs(a.costUsd() - b.costUsd()) > 1e-8) {
-      throw new IllegalStateException("get_llm_usage summed in SQL " + a + " but read call by call " + b);
-    }
-    System.out.printf("get_llm_usage: sums in SQL and calls read in Java agree: %,d requests, %,d tokens, $%,.6f%n",
-        a.requestCount(), a.totalTokens(), a.costUsd());
-  }
-
-  /**
-   * Two whole answers of one tool, the one computed in SQL and the one read in Java, agree on all but their scope —
-   * as shown: records compared through their accessors (a cost summed in another order is shown alike).
-   */
-  private static void sameAnswer(String tool, Answer inSql, Answer read) throws ReflectiveOperationException {
-    if (!inSql.whole() || !read.whole()) {
-      return;
-    }
-    for (RecordComponent field : inSql.result().getClass().getRecordComponents()) {
-      Object a = field.getAccessor().invoke(inSql.result());
-      Object b = field.getAccessor().invoke(read.result());
-      if (!field.getName().equals("scope") && !shownAlike(a, b)) {
-        throw new IllegalStateException(tool + " computed in SQL has " + field.getName() + " " + a
-            + " but read call by call " + b);
-      }
-    }
-    System.out.printf("%s: computed in SQL and read in Java agree (%,d)%n", tool, inSql.count());
-  }
-
-  private static boolean shownAlike(Object a, Object b) throws ReflectiveOperationException {
-    if (a instanceof Record && b != null && a.getClass() == b.getClass()) {
-      for (RecordComponent field : a.getClass().getRecordComponents()) {
-        if (!shownAlike(field.getAccessor().invoke(a), field.getAccessor().invoke(b))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (a instanceof List<?> x && b instanceof List<?> y) {
-      if (x.size() != y.size()) {
-        return false;
-      }
-      for (int i = 0; i < x.size(); i++) {
-        if (!shownAlike(x.get(i), y.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return Objects.equals(a, b);
   }
 
   /** The model row with the most calls. */
