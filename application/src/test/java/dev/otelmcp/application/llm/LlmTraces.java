@@ -16,6 +16,19 @@ final class LlmTraces {
 
   private LlmTraces() {}
 
+  /** Three agent traces: two with calls (one with cache reads, one with a failed call) and tools, one without. */
+  static final List<Trace> AGENTS = List.of(
+      agent(1, 4_000, List.of(
+          call("gpt-4o", "gpt-4o-2024-08-06", 1000, 200),
+          new LlmTraces.Call("agent-api", "openai", "gpt-4o", "gpt-4o-2024-08-06", 3000, 400, 2500, "length", false, 900, 1_000)),
+          List.of(new LlmTraces.Tool("search", false, 40), new LlmTraces.Tool("book", true, 60))),
+      agent(2, 9_000, List.of(
+          new LlmTraces.Call("summarizer", "anthropic", "claude-sonnet", "claude-sonnet-4", 500, 50, 0, "end_turn", true, 2_000, 0),
+          new LlmTraces.Call("summarizer", "anthropic", "claude-sonnet", "claude-sonnet-4", 700, 70, 0, "end_turn", false, 1_000, 1_500)),
+          List.of(new LlmTraces.Tool("search", false, 20))),
+      agent(3, 1_000, List.of(), List.of()));
+
+
   /** A call: service, model asked, model answered, input, output, cache read, finish reason, failed. */
   record Call(String service, String provider, String requestModel, String responseModel, long input, long output,
       long cacheRead, String finishReason, boolean failed, long durationMs, long offsetMs) {}

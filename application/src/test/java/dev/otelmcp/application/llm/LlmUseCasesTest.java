@@ -13,7 +13,6 @@ import dev.otelmcp.application.search.TraceSearcher;
 import dev.otelmcp.application.usecase.CompareLlmModelsUseCase;
 import dev.otelmcp.application.usecase.GetLlmExpensiveTracesUseCase;
 import dev.otelmcp.application.usecase.GetLlmModelStatsUseCase;
-import dev.otelmcp.application.usecase.GetLlmSlowTracesUseCase;
 import dev.otelmcp.application.usecase.GetLlmUsageUseCase;
 import dev.otelmcp.application.usecase.ListLlmModelsUseCase;
 import dev.otelmcp.application.usecase.ListLlmToolsUseCase;
@@ -35,16 +34,7 @@ class LlmUseCasesTest {
   /** Costs summed in another order agree to far below what an answer shows. */
   private static final Comparator<Double> NEAR = (a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b);
 
-  private static final List<Trace> TRACES = List.of(
-      agent(1, 4_000, List.of(
-          call("gpt-4o", "gpt-4o-2024-08-06", 1000, 200),
-          new LlmTraces.Call("agent-api", "openai", "gpt-4o", "gpt-4o-2024-08-06", 3000, 400, 2500, "length", false, 900, 1_000)),
-          List.of(new LlmTraces.Tool("search", false, 40), new LlmTraces.Tool("book", true, 60))),
-      agent(2, 9_000, List.of(
-          new LlmTraces.Call("summarizer", "anthropic", "claude-sonnet", "claude-sonnet-4", 500, 50, 0, "end_turn", true, 2_000, 0),
-          new LlmTraces.Call("summarizer", "anthropic", "claude-sonnet", "claude-sonnet-4", 700, 70, 0, "end_turn", false, 1_000, 1_500)),
-          List.of(new LlmTraces.Tool("search", false, 20))),
-      agent(3, 1_000, List.of(), List.of()));
+  private static final List<Trace> TRACES = LlmTraces.AGENTS;
 
   private static LlmScan scan(InMemoryTraceStore store) {
     return new LlmScan(store, new TraceSearcher(store, new TraceHydrator(store, SETTINGS), SETTINGS), TestPrices.pricing(), SETTINGS);
@@ -166,19 +156,6 @@ class LlmUseCasesTest {
   }
 
   @Test
-  void expensiveTracesRankByTokensAndSkipTracesWithoutTokens() {
-    TraceRanking.Result ranked = new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES)))
-        .execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.TOKENS, TraceRanking.Page.ALL);
-
-    assertThat(ranked.traces()).extracting(t -> t.trace().traceId())
-        .containsExactly(TestTraces.traceId(1), TestTraces.traceId(2));
-    assertThat(ranked.traces().get(0).tokens().totalTokens()).isEqualTo(4600);
-    assertThat(ranked.traces().get(0).models()).containsExactly("gpt-4o-2024-08-06");
-    assertThat(new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(TRACES))).execute(all(10), 2000, null,
-        GetLlmExpensiveTracesUseCase.RankBy.TOKENS, TraceRanking.Page.ALL).count()).isEqualTo(1);
-  }
-
-  @Test
   void expensiveMeansDollarsByDefaultAndUnpricedCallsAreNamedNotZeroed() {
     // A: 10,000 + 1,000 gpt-4o-mini tokens = 0.0015 + 0.0006 = 0.0021 USD; B: 1,000 + 1,000 claude-sonnet tokens =
     // 0.003 + 0.015 = 0.018 USD; C: a self-hosted model no table knows.
@@ -240,23 +217,6 @@ class LlmUseCasesTest {
     assertThat(usage.series()).extracting(UsageSeries.Bucket::requestCount).startsWith(0L, 1L, 1L, 1L, 0L);
     assertThat(usage.series().get(1).costUsd()).isEqualTo(0.0021);
     assertThat(usage.series().stream().mapToLong(UsageSeries.Bucket::requestCount).sum()).isEqualTo(3);
-  }
-
-  @Test
-  void slowTracesReportTheShareOfTimeInLlmCallsCountingOverlapsOnce() {
-    TraceRanking.Result ranked = new GetLlmSlowTracesUseCase(scan(new InMemoryTraceStore(TRACES)))
-        .execute(all(1), null, TraceRanking.Page.ALL);
-
-    // trace 2 (the root starts 1 ms after the first call: 9001 ms): calls at 0-2000 ms and 1500-2500 ms
-    // overlap -> 2500 ms of LLM time, 2500 / 9001 of the trace.
-    // Every qualifying trace is ranked, slowest first (the tool pages through them).
-    assertThat(ranked.traces()).extracting(t -> t.trace().traceId())
-        .containsExactly(TestTraces.traceId(2), TestTraces.traceId(1));
-    assertThat(ranked.traces().get(0)).satisfies(t -> {
-      assertThat(t.llmTimeMs()).isEqualTo(2500.0);
-      assertThat(t.llmTimeShare()).isEqualTo(0.2777);
-    });
-    assertThat(ranked.truncated()).isFalse();
   }
 
   @Test

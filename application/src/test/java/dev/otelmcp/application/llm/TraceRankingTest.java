@@ -143,4 +143,38 @@ class TraceRankingTest {
     assertThat(result.traces()).hasSize(3);
     assertThat(refusing.searches).isNotEmpty();
   }
+
+  @Test
+  void expensiveTracesRankByTokensAndSkipTracesWithoutTokens() {
+    TraceRanking.Result ranked = new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(LlmTraces.AGENTS)))
+        .execute(all(10), 0, null, GetLlmExpensiveTracesUseCase.RankBy.TOKENS, TraceRanking.Page.ALL);
+
+    assertThat(ranked.traces()).extracting(t -> t.trace().traceId())
+        .containsExactly(TestTraces.traceId(1), TestTraces.traceId(2));
+    assertThat(ranked.traces().get(0).tokens().totalTokens()).isEqualTo(4600);
+    assertThat(ranked.traces().get(0).models()).containsExactly("gpt-4o-2024-08-06");
+    assertThat(new GetLlmExpensiveTracesUseCase(scan(new InMemoryTraceStore(LlmTraces.AGENTS))).execute(all(10), 2000, null,
+        GetLlmExpensiveTracesUseCase.RankBy.TOKENS, TraceRanking.Page.ALL).count()).isEqualTo(1);
+  }
+
+  @Test
+  void slowTracesReportTheShareOfTimeInLlmCallsCountingOverlapsOnce() {
+    TraceRanking.Result ranked = new GetLlmSlowTracesUseCase(scan(new InMemoryTraceStore(LlmTraces.AGENTS)))
+        .execute(all(1), null, TraceRanking.Page.ALL);
+
+    // trace 2 (the root starts 1 ms after the first call: 9001 ms): calls at 0-2000 ms and 1500-2500 ms
+    // overlap -> 2500 ms of LLM time, 2500 / 9001 of the trace.
+    // Every qualifying trace is ranked, slowest first (the tool pages through them).
+    assertThat(ranked.traces()).extracting(t -> t.trace().traceId())
+        .containsExactly(TestTraces.traceId(2), TestTraces.traceId(1));
+    assertThat(ranked.traces().get(0)).satisfies(t -> {
+      assertThat(t.llmTimeMs()).isEqualTo(2500.0);
+      assertThat(t.llmTimeShare()).isEqualTo(0.2777);
+    });
+    assertThat(ranked.truncated()).isFalse();
+  }
+
+  private static LlmRequest all(int limit) {
+    return new LlmRequest(WINDOW, LlmTraces.ALL_CALLS, limit);
+  }
 }
