@@ -1,5 +1,6 @@
 package dev.otelmcp.backend.toolkit;
 
+import dev.otelmcp.backend.toolkit.feign.JdkFeignClient;
 import feign.Request;
 import feign.Response;
 import feign.RetryableException;
@@ -8,10 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads the body of a successful answer, for the Feign decoder ({@code feign.JsonBodyDecoder}). The JDK client streams
- * the body after the headers, so a connection that breaks off in the middle (a restarting backend, a proxy timing out)
- * fails here, inside the decoder; it is thrown as a {@link RetryableException} (status -1, the I/O failure as cause),
- * which Feign passes to {@link BackendRetryer} like a failure before the headers.
+ * Reads the body of a successful answer, for the Feign decoder ({@code feign.JsonBodyDecoder}). {@link JdkFeignClient}
+ * receives such a body whole, so a connection that breaks off in the middle fails the request itself; a body that
+ * comes as a stream (another Feign client's) fails here, inside the decoder, when it breaks off (a restarting backend,
+ * a proxy timing out): that is thrown as a {@link RetryableException} (status -1, the I/O failure as cause), which
+ * Feign passes to {@link BackendRetryer} like a failure before the headers.
  */
 public final class AnswerBodies {
 
@@ -21,6 +23,10 @@ public final class AnswerBodies {
   public static byte[] read(Response response) throws RetryableException {
     if (response.body() == null) {
       return new byte[0];
+    }
+    if (response.body() instanceof JdkFeignClient.Bytes received) {
+      // Received whole by the client: the array is the body (nothing can break off any more).
+      return received.bytes();
     }
     // The length of a compressed body is not the length of what the client's stream inflates.
     Integer length = encoded(response) ? null : response.body().length();

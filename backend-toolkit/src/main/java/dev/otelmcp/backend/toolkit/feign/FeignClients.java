@@ -11,7 +11,6 @@ import feign.Request;
 import feign.RequestInterceptor;
 import feign.codec.Decoder;
 import feign.codec.ErrorDecoder;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
@@ -29,9 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>the toolkit's retries ({@link BackendRetryer}): every call is a read (searches sent as POSTs change nothing
  *       either), so a repeat is harmless; only brief failures, a few times, never past the tool call's stop time;
- *   <li>the configured timeout as connect timeout and per-request timeout, the {@link Request.Options} mirroring
- *       the client's settings exactly: otherwise {@link Http2Client} quietly builds a second client per request
- *       configuration;
+ *   <li>the configured timeout as connect timeout and per-request timeout, sent by {@link JdkFeignClient}, which receives
+ *       an answer the decoder reads whole as one array rather than as a stream;
  *   <li>HTTP/1.1 over plain HTTP: backends' ports speak plain HTTP, and some proxies break on the h2c upgrade the
  *       JDK client would otherwise attempt; redirects followed;
  *   <li>headers as literal values (Feign would otherwise read a '{' in a token or header value as a template
@@ -66,7 +64,7 @@ public final class FeignClients {
     long millis = config.timeout().toMillis();
     this.backend = builder.backend;
     this.url = config.url();
-    this.client = new Http2Client(httpClient);
+    this.client = new JdkFeignClient(httpClient);
     this.options = new Request.Options(millis, TimeUnit.MILLISECONDS, millis, TimeUnit.MILLISECONDS, false);
     this.encoder = new JacksonEncoder(builder.mapper);
     this.decoder = builder.decoder == null ? new JsonBodyDecoder(builder.mapper) : builder.decoder;
