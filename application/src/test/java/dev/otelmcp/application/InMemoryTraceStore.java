@@ -1,6 +1,7 @@
 package dev.otelmcp.application;
 
 import dev.otelmcp.domain.error.UnsupportedQueryException;
+import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Span;
@@ -48,6 +49,9 @@ public class InMemoryTraceStore implements TraceStore {
   private boolean cursorPaging;
   private long getTraceDelayMillis;
   private boolean scansLlmCalls;
+  private boolean preparesCalls;
+  /** How many traces' calls the scan had prepared. */
+  public final AtomicInteger prepared = new AtomicInteger();
   private boolean sumsLlmUsage;
   private boolean refusesSums;
   private boolean countsTools;
@@ -73,6 +77,12 @@ public class InMemoryTraceStore implements TraceStore {
     return this;
   }
 
+  /** The store's scan has the visitor prepare each trace's calls where it reads them, as the Jaeger store does. */
+  public InMemoryTraceStore preparingScannedCalls() {
+    this.preparesCalls = true;
+    return scanningLlmCalls();
+  }
+
   @Override
   public Optional<LlmCallScan> llmCallScan() {
     if (!scansLlmCalls) {
@@ -81,7 +91,14 @@ public class InMemoryTraceStore implements TraceStore {
     return Optional.of((window, filters, limit, visitor) -> {
       List<Trace> matching = matching(window, filters);
       List<Trace> read = matching.subList(0, Math.min(limit, matching.size()));
-      read.forEach(trace -> visitor.visit(trace, LlmCalls.of(trace)));
+      for (Trace trace : read) {
+        List<LlmCall> calls = LlmCalls.of(trace);
+        if (preparesCalls) {
+          calls = visitor.prepare(calls);
+          prepared.incrementAndGet();
+        }
+        visitor.visit(trace, calls);
+      }
       return new LlmCallScan.Report(read.size(), read.stream().mapToLong(Trace::spanCount).sum(),
           matching.size() > read.size(), null);
     });

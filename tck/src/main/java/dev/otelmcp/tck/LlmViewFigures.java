@@ -11,12 +11,12 @@ import java.util.List;
  * them), its calls with every figure the aggregates use, and its tool calls. A store's LLM scan may hand on traces
  * that carry less than the whole trace (only the attributes the views read), but these must be the same.
  */
-final class LlmViewFigures {
+public final class LlmViewFigures {
 
   private LlmViewFigures() {}
 
   /** The trace's figures, then its calls', then its tool calls'. */
-  static List<String> of(Trace trace) {
+  public static List<String> of(Trace trace) {
     List<String> figures = new java.util.ArrayList<>();
     figures.add(trace(trace));
     figures.addAll(calls(trace));

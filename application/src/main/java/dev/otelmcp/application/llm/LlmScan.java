@@ -91,7 +91,18 @@ public final class LlmScan {
     if (nativeScan.isPresent()) {
       // The safety cap guards reads that hold pages of traces; a store's own scan holds no pages (the built-in store
       // reads its memory, Traceloop's holds only the traces still open) and is bounded by the call's stop time.
-      LlmCallScan.Report report = nativeScan.get().scan(window, traceFilters, traceLimit, tally::visit);
+      LlmCallScan.Report report = nativeScan.get().scan(window, traceFilters, traceLimit, new LlmCallScan.Visitor() {
+        @Override
+        public void visit(Trace trace, List<LlmCall> calls) {
+          tally.visit(trace, calls);
+        }
+
+        /** Priced where the store reads, when it offers to (each call is priced once either way). */
+        @Override
+        public List<LlmCall> prepare(List<LlmCall> calls) {
+          return pricing.price(calls);
+        }
+      });
       Coverage coverage = Coverage.of(window, report.shortfall(), false, report.tracesRead(), report.tracesKnown());
       return new Reading(window, report.tracesRead(), clamp(report.spansRead()),
           report.moreAvailable(), tally.warnings, pricing.sources(), coverage);
@@ -230,8 +241,9 @@ public final class LlmScan {
       this.visitor = visitor;
     }
 
+    /** A trace whose calls may have been priced already ({@link LlmCallScan.Visitor#prepare}). */
     void visit(Trace trace, List<LlmCall> calls) {
-      visitPriced(trace, pricing.price(calls));
+      visitPriced(trace, calls.stream().allMatch(call -> call.quote() != null) ? calls : pricing.price(calls));
     }
 
     void visitPriced(Trace trace, List<LlmCall> priced) {

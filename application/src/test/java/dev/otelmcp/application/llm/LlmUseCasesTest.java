@@ -370,4 +370,29 @@ class LlmUseCasesTest {
     assertThat(usage.scope().partial()).isNull();
     assertThat(store.searches).as("no page read").isEmpty();
   }
+
+  @Test
+  void callsAStorePreparedWhereItReadThemArePricedAsTheCallerWouldHave() {
+    List<Trace> traces = IntStream.rangeClosed(1, 12)
+        .mapToObj(i -> agent(i, 1_000, List.of(call("gpt-4o", "gpt-4o", 10 * i, 5), call("claude-sonnet-4",
+            "claude-sonnet-4", 7, 3 * i)), List.of()))
+        .toList();
+    InMemoryTraceStore reading = new InMemoryTraceStore(traces).scanningLlmCalls();
+    InMemoryTraceStore preparing = new InMemoryTraceStore(traces).preparingScannedCalls();
+
+    GetLlmUsageUseCase.Result priced = usage(reading);
+    GetLlmUsageUseCase.Result prepared = usage(preparing);
+
+    assertThat(preparing.prepared.get()).isEqualTo(12);
+    assertThat(prepared.totals()).isEqualTo(priced.totals());
+    assertThat(prepared.totals().costUsd()).isPositive();
+    assertThat(prepared.byModel()).isEqualTo(priced.byModel());
+  }
+
+  private GetLlmUsageUseCase.Result usage(InMemoryTraceStore store) {
+    ApplicationSettings settings = ApplicationSettings.DEFAULTS;
+    LlmScan scan = new LlmScan(store, new TraceSearcher(store, new TraceHydrator(store, settings), settings),
+        TestPrices.pricing(), settings);
+    return new GetLlmUsageUseCase(scan).execute(all(1000));
+  }
 }

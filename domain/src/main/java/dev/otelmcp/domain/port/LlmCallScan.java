@@ -24,6 +24,16 @@ public interface LlmCallScan {
   @FunctionalInterface
   interface Visitor {
     void visit(Trace trace, List<LlmCall> calls);
+
+    /**
+     * Work on one trace's calls alone (otel-mcp prices them here), which a store may run beside its reads — in the
+     * thread that read the trace, before the trace's turn comes — rather than leave it to the calling thread:
+     * {@link #visit} then gets what it returned. Thread-safe; it may run for traces that are then not handed on (a
+     * copy found twice). A store that does not call it hands the calls on as read, and the visitor does the work.
+     */
+    default List<LlmCall> prepare(List<LlmCall> calls) {
+      return calls;
+    }
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.otelmcp.domain.pricing;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,12 +17,18 @@ import java.util.Optional;
 public record UnitRates(Map<PriceUnit, Double> prices) {
 
   public UnitRates {
-    prices = prices.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(prices));
+    // An unmodifiable EnumMap: made for every call priced, and looked up per unit (an array index, no hashing).
+    prices.values().forEach(Objects::requireNonNull);
+    prices = prices.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(prices));
   }
 
   /** The prices of a request with {@code tierInput} input tokens (a tiered unit charges every unit at its tier). */
   public static UnitRates of(ModelPrices prices, long tierInput) {
-    long basis = prices.units().values().stream().anyMatch(UnitPrice::isTiered) ? tierInput : 0;
+    boolean tiered = false;
+    for (UnitPrice price : prices.units().values()) {
+      tiered |= price.isTiered();
+    }
+    long basis = tiered ? tierInput : 0;
     Map<PriceUnit, Double> at = new EnumMap<>(PriceUnit.class);
     prices.units().forEach((unit, price) -> at.put(unit, price.at(basis)));
     return new UnitRates(at);
