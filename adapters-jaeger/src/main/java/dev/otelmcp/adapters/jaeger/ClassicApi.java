@@ -25,6 +25,10 @@ interface ClassicApi {
   @RequestLine("GET /api/traces")
   UiTraces search(@QueryMap(encoded = true) Map<String, String> query);
 
+  /** The same search, its body left to the caller (which reads only what an LLM aggregate needs). */
+  @RequestLine("GET /api/traces")
+  byte[] searchBody(@QueryMap(encoded = true) Map<String, String> query);
+
   @RequestLine("GET /api/traces/{traceId}")
   UiTraces trace(@Param("traceId") String traceId);
 }

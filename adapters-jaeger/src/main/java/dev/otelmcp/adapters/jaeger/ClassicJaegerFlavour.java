@@ -13,12 +13,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The classic {@code /api}: Jaeger's UI model over JSON, times in microseconds, durations as Go strings,
  * tags as a JSON object of strings.
  */
 final class ClassicJaegerFlavour implements JaegerFlavour {
+
+  private static final String SEARCH = "GET /api/traces";
 
   private final ClassicApi api;
   private final FeignCalls calls;
@@ -75,6 +78,17 @@ final class ClassicJaegerFlavour implements JaegerFlavour {
 
   @Override
   public SearchPage search(NativeSearch search) {
+    return search(search, api::search);
+  }
+
+  /** Only the tags the LLM views read are made; the rest of each answer is passed over as it is parsed. */
+  @Override
+  public SearchPage searchForLlmViews(NativeSearch search, LlmViewTags kept) {
+    UiTraceReader reader = new UiTraceReader(mapper, kept);
+    return search(search, query -> calls.parse(SEARCH, api.searchBody(query), reader::read));
+  }
+
+  private SearchPage search(NativeSearch search, Function<Map<String, String>, UiTraces> ask) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("service", search.service());
     if (search.operation() != null) {
@@ -97,8 +111,8 @@ final class ClassicJaegerFlavour implements JaegerFlavour {
     if (!tags.isEmpty()) {
       params.put("tags", QueryStrings.jsonObject(mapper, tags));
     }
-    String what = "GET /api/traces";
-    UiTraces answer = calls.call(what, () -> api.search(QueryStrings.encoded(params)));
+    String what = SEARCH;
+    UiTraces answer = calls.call(what, () -> ask.apply(QueryStrings.encoded(params)));
     if (answer == null) {
       throw calls.notJson(what, "empty body", null);
     }

@@ -28,12 +28,11 @@ final class FanOutSearch implements AutoCloseable {
   }
 
   /** The pages of the services that could be searched, in the order of {@code services}. */
-  List<JaegerFlavour.SearchPage> searchAll(List<String> services, Function<String, JaegerFlavour.SearchPage> search,
-      ShortfallTally tally) {
+  <P> List<P> searchAll(List<String> services, Function<String, P> search, ShortfallTally tally) {
     CallContext call = CallContext.current();
-    PartResults<String, JaegerFlavour.SearchPage> results = pool.run(services, search,
+    PartResults<String, P> results = pool.run(services, search,
         done -> call.progress(done, (double) services.size(), "Jaeger services searched"));
-    List<JaegerFlavour.SearchPage> pages = tally.collect(results, service -> "service " + service);
+    List<P> pages = tally.collect(results, service -> "service " + service);
     List<String> notSearched = results.notRun();
     if (!notSearched.isEmpty()) {
       tally.missing("services not searched: " + String.join(", ", notSearched.subList(0,

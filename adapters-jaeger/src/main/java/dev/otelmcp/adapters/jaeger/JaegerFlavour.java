@@ -19,6 +19,14 @@ interface JaegerFlavour {
   /** One search for one service ({@link NativeSearch#service()} is set). */
   SearchPage search(NativeSearch search);
 
+  /**
+   * Like {@link #search(NativeSearch)}, for the LLM views only: the traces may keep only the tags they read
+   * ({@link LlmViewTags}). By default the whole traces.
+   */
+  default SearchPage searchForLlmViews(NativeSearch search, LlmViewTags kept) {
+    return search(search);
+  }
+
   Optional<Trace> trace(String traceId);
 
   /**

@@ -12,6 +12,7 @@ import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.model.TraceId;
 import dev.otelmcp.domain.model.Traces;
 import dev.otelmcp.domain.port.HealthStatus;
+import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.port.Shortfall;
 import dev.otelmcp.domain.port.StoreCapabilities;
 import dev.otelmcp.domain.port.TraceSearchResult;
@@ -43,8 +44,14 @@ public final class JaegerTraceStore implements TraceStore {
   private final JaegerConfig config;
   private final FlavourDetector detector;
   private final FanOutSearch fanOut;
+  private final JaegerLlmScan llmCallScan;
 
   public JaegerTraceStore(JaegerConfig config) {
+    this(config, JaegerQueryPlanner.MAX_SEARCH_LIMIT);
+  }
+
+  /** @param scanSearchLimit the most traces one search of the LLM call scan asks for (tests make it small) */
+  JaegerTraceStore(JaegerConfig config, int scanSearchLimit) {
     this.config = Objects.requireNonNull(config, "config");
     ObjectMapper mapper = FeignClients.mapper();
     FeignClients clients = JaegerHttp.clients(config, mapper);
@@ -53,6 +60,7 @@ public final class JaegerTraceStore implements TraceStore {
     JaegerFlavour v3 = new V3JaegerFlavour(clients.target(V3Api.class), calls, mapper);
     this.detector = new FlavourDetector(config, classic, v3);
     this.fanOut = new FanOutSearch(config.fanoutConcurrency());
+    this.llmCallScan = new JaegerLlmScan(detector, fanOut, JaegerTraceStore::serviceNames, scanSearchLimit);
   }
 
   @Override
@@ -96,6 +104,12 @@ public final class JaegerTraceStore implements TraceStore {
         : fanOut.searchAll(serviceNames(flavour), service -> flavour.search(search.withService(service)), lacks);
     lacks.throwIfNothingRead();
     return merge(pages, query, cursor.orElse(null), lacks.shortfall());
+  }
+
+  /** The searches' traces read for the LLM views only, each trace's calls read beside the reads ({@link JaegerLlmScan}). */
+  @Override
+  public Optional<LlmCallScan> llmCallScan() {
+    return Optional.of(llmCallScan);
   }
 
   @Override

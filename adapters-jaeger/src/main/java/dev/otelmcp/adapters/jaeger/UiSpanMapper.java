@@ -35,7 +35,11 @@ final class UiSpanMapper {
   private static final String ERROR = "error";
   private static final String SCOPE_NAME = "otel.scope.name";
   private static final String LEGACY_SCOPE_NAME = "otel.library.name";
-  private static final String EVENT = "event";
+  /** The log field holding an event's name. */
+  static final String EVENT = "event";
+  /** The tags the translation invents to carry OTLP fields, which become span fields again. */
+  static final List<String> MAPPING_TAGS = List.of(SPAN_KIND, STATUS_CODE, STATUS_DESCRIPTION, ERROR, SCOPE_NAME,
+      LEGACY_SCOPE_NAME);
   private static final String CHILD_OF = "CHILD_OF";
   private static final String FOLLOWS_FROM = "FOLLOWS_FROM";
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Jaeger's typed tags ({@code [{"key":…,"type":…,"value":…}]}, on spans, processes and logs) read off the parser
@@ -29,26 +30,36 @@ final class UiTags {
    * @return a builder the caller owns (a span's tags lose the ones that become span fields before they are built)
    */
   static Attributes.Builder read(JsonParser p, UiStrings strings) throws IOException {
+    return read(p, strings, null);
+  }
+
+  /**
+   * Like {@link #read(JsonParser, UiStrings)}, keeping only the tags whose key {@code keep} accepts ({@code null}:
+   * all). A value whose key came first and is not kept is passed over by the parser, never made into a string.
+   */
+  static Attributes.Builder read(JsonParser p, UiStrings strings, Predicate<String> keep) throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "tags")) {
       return null;
     }
     Attributes.Builder tags = Attributes.builder();
     while (p.nextToken() != JsonToken.END_ARRAY) {
       if (UiJson.element(p, "a tag")) {
-        tag(p, strings, tags);
+        tag(p, strings, tags, keep);
       }
     }
     return tags;
   }
 
   /** One {@code {"key","type","value"}} object; its value is typed once the whole object has been read. */
-  private static void tag(JsonParser p, UiStrings strings, Attributes.Builder tags) throws IOException {
+  private static void tag(JsonParser p, UiStrings strings, Attributes.Builder tags, Predicate<String> keep)
+      throws IOException {
     String key = null;
     String type = null;
     JsonToken token = null;
     String text = null;
     Number number = null;
     JsonNode container = null;
+    boolean passedOver = false;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
@@ -64,7 +75,10 @@ final class UiTags {
           text = null;
           number = null;
           container = null;
-          if (value == JsonToken.VALUE_STRING) {
+          passedOver = keep != null && key != null && !keep.test(key);
+          if (passedOver) {
+            p.skipChildren();
+          } else if (value == JsonToken.VALUE_STRING) {
             text = strings.text(p);
           } else if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
             number = value == JsonToken.VALUE_NUMBER_FLOAT ? Double.valueOf(p.getDoubleValue())
@@ -78,7 +92,9 @@ final class UiTags {
           p.skipChildren();
       }
     }
-    if (key != null && !key.isEmpty()) {
+    // Jaeger writes the key first. A key given only after its value is judged here; one given again after its value
+    // was passed over (no Jaeger writes that) leaves the tag out.
+    if (key != null && !key.isEmpty() && !passedOver && (keep == null || keep.test(key))) {
       AttributeValue typed = value(type, token, text, number, container);
       if (typed != null) {
         tags.put(key, typed);

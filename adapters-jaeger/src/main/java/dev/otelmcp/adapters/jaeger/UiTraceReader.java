@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Decodes a classic {@code /api/traces} answer ({@code {"data":[trace…],"errors":[…]}}) in one pass of Jackson's
@@ -29,10 +30,22 @@ final class UiTraceReader {
   private static final TypeReference<List<UiModel.Error>> ERRORS = new TypeReference<>() {};
 
   private final ObjectMapper mapper;
+  /** The tags kept, or {@code null} for every tag. */
+  private final LlmViewTags kept;
 
+  /** A reader of whole traces. */
   UiTraceReader(ObjectMapper mapper) {
-    this.mapper = mapper;
+    this(mapper, null);
   }
+
+  /** A reader that keeps only the tags the LLM views read ({@code kept}; {@code null}: all). */
+  UiTraceReader(ObjectMapper mapper, LlmViewTags kept) {
+    this.mapper = mapper;
+    this.kept = kept;
+  }
+
+  /** Which tags and log fields one answer keeps ({@code null}: all). */
+  private record Kept(Predicate<String> spanTags, Predicate<String> logFields) {}
 
   /** The answer, or {@code null} when the body is JSON null. */
   UiTraces read(byte[] body) throws IOException {
@@ -46,6 +59,7 @@ final class UiTraceReader {
       }
       UiStrings strings = new UiStrings();
       UiProcesses processes = new UiProcesses(mapper, body, strings);
+      Kept keep = kept == null ? new Kept(null, null) : new Kept(kept.spanTagsOfOneAnswer(), kept.logFields());
       List<Span> spans = new ArrayList<>();
       int count = 0;
       List<UiModel.Error> errors = null;
@@ -54,7 +68,7 @@ final class UiTraceReader {
         p.nextToken();
         if (field.equals("data")) {
           spans.clear();
-          count = data(p, strings, processes, spans);
+          count = data(p, strings, processes, keep, spans);
         } else if (field.equals("errors")) {
           errors = p.currentToken() == JsonToken.VALUE_NULL ? null : p.readValueAs(ERRORS);
         } else {
@@ -67,7 +81,7 @@ final class UiTraceReader {
   }
 
   /** Adds the spans of every trace in {@code data} to {@code spans}; returns the list's length. */
-  private static int data(JsonParser p, UiStrings strings, UiProcesses known, List<Span> spans)
+  private static int data(JsonParser p, UiStrings strings, UiProcesses known, Kept keep, List<Span> spans)
       throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "data")) {
       return 0;
@@ -76,13 +90,14 @@ final class UiTraceReader {
     while (p.nextToken() != JsonToken.END_ARRAY) {
       count++;
       if (UiJson.element(p, "a trace")) {
-        trace(p, strings, known, spans);
+        trace(p, strings, known, keep, spans);
       }
     }
     return count;
   }
 
-  private static void trace(JsonParser p, UiStrings strings, UiProcesses known, List<Span> out) throws IOException {
+  private static void trace(JsonParser p, UiStrings strings, UiProcesses known, Kept keep, List<Span> out)
+      throws IOException {
     List<UiSpanFields> spans = null;
     Map<String, UiSpanFields.Process> processes = new HashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -90,7 +105,7 @@ final class UiTraceReader {
       p.nextToken();
       switch (field) {
         case "spans":
-          spans = spans(p, strings);
+          spans = spans(p, strings, keep);
           break;
         case "processes":
           processes = processes(p, known);
@@ -118,18 +133,18 @@ final class UiTraceReader {
     }
   }
 
-  private static List<UiSpanFields> spans(JsonParser p, UiStrings strings) throws IOException {
+  private static List<UiSpanFields> spans(JsonParser p, UiStrings strings, Kept keep) throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "spans")) {
       return null;
     }
     List<UiSpanFields> spans = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      spans.add(UiJson.element(p, "a span") ? span(p, strings) : null);
+      spans.add(UiJson.element(p, "a span") ? span(p, strings, keep) : null);
     }
     return spans;
   }
 
-  private static UiSpanFields span(JsonParser p, UiStrings strings) throws IOException {
+  private static UiSpanFields span(JsonParser p, UiStrings strings, Kept keep) throws IOException {
     UiSpanFields span = new UiSpanFields();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -142,8 +157,8 @@ final class UiTraceReader {
         case "references" -> span.references = references(p, strings);
         case "startTime" -> span.startTime = UiJson.number(p);
         case "duration" -> span.duration = UiJson.number(p);
-        case "tags" -> span.tags = UiTags.read(p, strings);
-        case "logs" -> span.logs = logs(p, strings);
+        case "tags" -> span.tags = UiTags.read(p, strings, keep.spanTags());
+        case "logs" -> span.logs = logs(p, strings, keep.logFields());
         case "processID" -> span.processId = UiJson.text(p, strings);
         case "process" -> span.process = UiJson.element(p, "a process") ? process(p, strings) : null;
         default -> p.skipChildren();
@@ -180,7 +195,8 @@ final class UiTraceReader {
     return references;
   }
 
-  private static List<UiSpanFields.Log> logs(JsonParser p, UiStrings strings) throws IOException {
+  private static List<UiSpanFields.Log> logs(JsonParser p, UiStrings strings, Predicate<String> keep)
+      throws IOException {
     if (!UiJson.opens(p, JsonToken.START_ARRAY, "logs")) {
       return null;
     }
@@ -197,7 +213,7 @@ final class UiTraceReader {
         p.nextToken();
         switch (field) {
           case "timestamp" -> timestamp = UiJson.number(p);
-          case "fields" -> fields = UiTags.read(p, strings);
+          case "fields" -> fields = UiTags.read(p, strings, keep);
           default -> p.skipChildren();
         }
       }

@@ -1,0 +1,205 @@
+package dev.otelmcp.adapters.jaeger;
+
+import dev.otelmcp.backend.toolkit.ShortfallTally;
+import dev.otelmcp.domain.call.CallContext;
+import dev.otelmcp.domain.call.StopReason;
+import dev.otelmcp.domain.llm.LlmCall;
+import dev.otelmcp.domain.llm.LlmCalls;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.domain.model.Trace;
+import dev.otelmcp.domain.model.Traces;
+import dev.otelmcp.domain.port.LlmCallScan;
+import dev.otelmcp.domain.query.Filter;
+import dev.otelmcp.domain.query.FilterEvaluator;
+import dev.otelmcp.domain.query.TraceQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The LLM calls of a window read by the Jaeger store itself ({@link LlmCallScan}): the same searches as
+ * {@link JaegerTraceStore#searchTraces} (one per service, a few at a time), but each answer is read for the LLM views
+ * only — the tags they read, every other value passed over by the parser ({@link LlmViewTags}) — and each trace's
+ * calls are read in the thread that decoded it, beside the other services' reads. What the window's traces hold until
+ * the last service has answered (duplicates must be dropped and the order made newest first) is then a fraction of
+ * the answers, and nothing is left to do on the caller's thread but to hand the traces on.
+ *
+ * <p>Jaeger has no cursor: a window holding more traces than one search returns is read in rounds, newest first. A
+ * service whose answer was full may hold older traces, so a round hands on only the traces at or after the newest
+ * oldest start of the full answers (everything there was returned by every service), and the next round searches the
+ * window up to that instant; traces handed on already are not handed on again.
+ */
+final class JaegerLlmScan implements LlmCallScan {
+
+  /** A trace of one answer, with the calls that count in it. */
+  private record Scanned(Trace trace, List<LlmCall> calls) {}
+
+  /** One service's answer: its traces, and whether it returned as many as asked for (so may hold older ones). */
+  private record Answer(List<Scanned> traces, boolean full) {
+
+    /** The oldest trace start of a full answer: what it says nothing about lies before it. */
+    Optional<Instant> knownFrom() {
+      return full ? traces.stream().map(s -> s.trace().startTime()).min(Comparator.naturalOrder()) : Optional.empty();
+    }
+  }
+
+  private static final Comparator<Scanned> NEWEST_FIRST = Comparator.comparing(Scanned::trace, Traces.NEWEST_FIRST);
+
+  private final FlavourDetector detector;
+  private final FanOutSearch fanOut;
+  private final Function<JaegerFlavour, List<String>> services;
+  private final int searchLimit;
+
+  /**
+   * @param services the services a search without one is fanned out to
+   * @param searchLimit the most traces one search asks for
+   */
+  JaegerLlmScan(FlavourDetector detector, FanOutSearch fanOut, Function<JaegerFlavour, List<String>> services,
+      int searchLimit) {
+    this.detector = detector;
+    this.fanOut = fanOut;
+    this.services = services;
+    this.searchLimit = searchLimit;
+  }
+
+  @Override
+  public Report scan(TimeRange window, List<Filter> filters, int limit, Visitor visitor) {
+    LlmViewTags kept = new LlmViewTags(filters.stream().map(Filter::field).toList());
+    JaegerFlavour flavour = detector.flavour();
+    Reading reading = new Reading(limit, visitor);
+    CallContext call = CallContext.current();
+    TimeCursor cursor = null;
+    while (true) {
+      // One more than still wanted: a further trace tells that more remain.
+      int wanted = (int) Math.min(searchLimit, (long) limit - reading.visited.size() + 1);
+      TraceQuery query = new TraceQuery(window, filters, wanted, null);
+      Optional<NativeSearch> plan = (cursor == null ? Optional.of(query) : cursor.narrow(query))
+          .flatMap(JaegerQueryPlanner::plan);
+      if (plan.isEmpty()) {
+        return reading.report(false);
+      }
+      NativeSearch search = plan.get();
+      List<Answer> answers = search.serviceName().isPresent()
+          ? List.of(read(flavour, search, kept, visitor))
+          : fanOut.searchAll(reading.servicesLeft(services.apply(flavour)),
+              service -> reading.failedIfThrows(service, () -> read(flavour, search.withService(service), kept,
+                  visitor)), reading.tally);
+      reading.tally.throwIfNothingRead();
+      Instant knownFrom = answers.stream().map(Answer::knownFrom).flatMap(Optional::stream)
+          .max(Comparator.naturalOrder()).orElse(null);
+      if (!reading.handOn(merged(answers, filters, cursor, knownFrom))) {
+        return reading.report(true);
+      }
+      if (knownFrom == null) {
+        return reading.report(false);
+      }
+      if (cursor != null && !knownFrom.isBefore(cursor.oldestStart())) {
+        // Every trace a search returns starts at the cursor's instant: Jaeger cannot be asked past them.
+        reading.tally.missing("more than " + wanted + " traces start at " + knownFrom
+            + ": Jaeger's search cannot be paged past them");
+        return reading.report(true);
+      }
+      Optional<StopReason> stop = call.stopReason();
+      if (stop.isPresent()) {
+        // Everything from knownFrom on was read.
+        reading.tally.stopped(stop.get(), knownFrom);
+        return reading.report(true);
+      }
+      cursor = new TimeCursor(knownFrom);
+    }
+  }
+
+  /**
+   * One search, read for the LLM views, with each trace's calls read and prepared by the visitor (priced) in the thread
+   * that read the answer.
+   */
+  private static Answer read(JaegerFlavour flavour, NativeSearch search, LlmViewTags kept, Visitor visitor) {
+    JaegerFlavour.SearchPage page = flavour.searchForLlmViews(search, kept);
+    List<Scanned> traces = new ArrayList<>(page.traces().size());
+    for (Trace trace : page.traces()) {
+      traces.add(new Scanned(trace, visitor.prepare(LlmCalls.of(trace))));
+    }
+    return new Answer(traces, page.full());
+  }
+
+  /**
+   * The answers' traces that match, each once (a trace spanning two services is found by both searches; the copy with
+   * more spans wins), newer than the cursor and no older than what every answer covered, newest first.
+   */
+  private static List<Scanned> merged(List<Answer> answers, List<Filter> filters, TimeCursor cursor,
+      Instant knownFrom) {
+    Map<String, Scanned> unique = new HashMap<>();
+    for (Answer answer : answers) {
+      for (Scanned scanned : answer.traces()) {
+        Trace trace = scanned.trace();
+        if ((cursor == null || cursor.admits(trace))
+            && (knownFrom == null || !trace.startTime().isBefore(knownFrom))
+            && FilterEvaluator.matches(trace, filters)) {
+          unique.merge(trace.traceId(), scanned, (a, b) -> b.trace().spanCount() > a.trace().spanCount() ? b : a);
+        }
+      }
+    }
+    List<Scanned> ordered = new ArrayList<>(unique.values());
+    ordered.sort(NEWEST_FIRST);
+    return ordered;
+  }
+
+  /** The traces handed on so far, and what the read lacks. */
+  private static final class Reading {
+    private final int limit;
+    private final Visitor visitor;
+    private final Set<String> visited = new HashSet<>();
+    private final ShortfallTally tally = new ShortfallTally();
+    /** Services whose search failed: named once in the shortfall, not asked again in later rounds. */
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    private long spans;
+
+    Reading(int limit, Visitor visitor) {
+      this.limit = limit;
+      this.visitor = visitor;
+    }
+
+    List<String> servicesLeft(List<String> services) {
+      return failed.isEmpty() ? services : services.stream().filter(service -> !failed.contains(service)).toList();
+    }
+
+    <T> T failedIfThrows(String service, Supplier<T> search) {
+      try {
+        return search.get();
+      } catch (RuntimeException e) {
+        failed.add(service);
+        throw e;
+      }
+    }
+
+    /** Hands on the traces not handed on before; false when the limit stopped it with traces left. */
+    boolean handOn(List<Scanned> round) {
+      for (Scanned scanned : round) {
+        String id = scanned.trace().traceId();
+        if (visited.contains(id)) {
+          continue;
+        }
+        if (visited.size() == limit) {
+          return false;
+        }
+        visitor.visit(scanned.trace(), scanned.calls());
+        visited.add(id);
+        spans += scanned.trace().spanCount();
+      }
+      return true;
+    }
+
+    Report report(boolean more) {
+      return new Report(visited.size(), spans, more, tally.shortfall());
+    }
+  }
+}
