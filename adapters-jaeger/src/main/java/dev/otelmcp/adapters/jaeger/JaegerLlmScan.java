@@ -52,7 +52,11 @@ final class JaegerLlmScan implements LlmCallScan {
     }
   }
 
-  private static final Comparator<Scanned> NEWEST_FIRST = Comparator.comparing(Scanned::trace, Traces.NEWEST_FIRST);
+  /** {@link Traces#NEWEST_FIRST} on the traces, written out: the caller's thread sorts a round's traces with it. */
+  private static final Comparator<Scanned> NEWEST_FIRST = (x, y) -> {
+    int byStart = y.trace().startTime().compareTo(x.trace().startTime());
+    return byStart != 0 ? byStart : x.trace().traceId().compareTo(y.trace().traceId());
+  };
 
   private final FlavourDetector detector;
   private final FanOutSearch fanOut;
@@ -137,7 +141,7 @@ final class JaegerLlmScan implements LlmCallScan {
    */
   private static List<Scanned> merged(List<Answer> answers, List<Filter> filters, TimeCursor cursor,
       Instant knownFrom) {
-    Map<String, Scanned> unique = new HashMap<>();
+    Map<String, Scanned> unique = new HashMap<>(answers.stream().mapToInt(a -> a.traces().size()).sum() * 2);
     for (Answer answer : answers) {
       for (Scanned scanned : answer.traces()) {
         Trace trace = scanned.trace();

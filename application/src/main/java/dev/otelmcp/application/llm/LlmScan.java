@@ -243,7 +243,11 @@ public final class LlmScan {
 
     /** A trace whose calls may have been priced already ({@link LlmCallScan.Visitor#prepare}). */
     void visit(Trace trace, List<LlmCall> calls) {
-      visitPriced(trace, calls.stream().allMatch(call -> call.quote() != null) ? calls : pricing.price(calls));
+      boolean priced = true;
+      for (LlmCall call : calls) {
+        priced &= call.quote() != null;
+      }
+      visitPriced(trace, priced ? calls : pricing.price(calls));
     }
 
     void visitPriced(Trace trace, List<LlmCall> priced) {
