@@ -36,15 +36,20 @@ import java.util.function.Supplier;
  * <p>Jaeger has no cursor: a window holding more traces than one search returns is read in rounds, newest first. A
  * service whose answer was full may hold older traces, so a round hands on only the traces at or after the newest
  * oldest start of the full answers (everything there was returned by every service), and the next round searches the
- * window up to that instant; traces handed on already are not handed on again.
+ * window up to that instant; traces handed on already are not handed on again. A service whose answer was not full
+ * returned all its traces up to the round's end: it is not asked again, and its traces older than the round's edge are
+ * carried to the rounds that reach them (no trace is fetched twice but at a round's edge).
  */
 final class JaegerLlmScan implements LlmCallScan {
 
   /** A trace of one answer, with the calls that count in it. */
   private record Scanned(Trace trace, List<LlmCall> calls) {}
 
-  /** One service's answer: its traces, and whether it returned as many as asked for (so may hold older ones). */
-  private record Answer(List<Scanned> traces, boolean full) {
+  /**
+   * One service's answer ({@code service} is {@code null} when the search named it): its traces, and whether it
+   * returned as many as asked for (so may hold older ones).
+   */
+  private record Answer(String service, List<Scanned> traces, boolean full) {
 
     /** The oldest trace start of a full answer: what it says nothing about lies before it. */
     Optional<Instant> knownFrom() {
@@ -93,16 +98,19 @@ final class JaegerLlmScan implements LlmCallScan {
       }
       NativeSearch search = plan.get();
       List<Answer> answers = search.serviceName().isPresent()
-          ? List.of(read(flavour, search, kept, visitor))
+          ? List.of(read(null, flavour, search, kept, visitor))
           : fanOut.searchAll(reading.servicesLeft(services.apply(flavour)),
-              service -> reading.failedIfThrows(service, () -> read(flavour, search.withService(service), kept,
-                  visitor)), reading.tally);
+              service -> reading.failedIfThrows(service, () -> read(service, flavour, search.withService(service),
+                  kept, visitor)), reading.tally);
       reading.tally.throwIfNothingRead();
       Instant knownFrom = answers.stream().map(Answer::knownFrom).flatMap(Optional::stream)
           .max(Comparator.naturalOrder()).orElse(null);
-      if (!reading.handOn(merged(answers, filters, cursor, knownFrom))) {
+      List<Answer> round = new ArrayList<>(answers);
+      round.add(new Answer(null, reading.carried, false));
+      if (!reading.handOn(merged(round, filters, cursor, knownFrom))) {
         return reading.report(true);
       }
+      reading.carryOver(answers, knownFrom);
       if (knownFrom == null) {
         return reading.report(false);
       }
@@ -126,13 +134,14 @@ final class JaegerLlmScan implements LlmCallScan {
    * One search, read for the LLM views, with each trace's calls read and prepared by the visitor (priced) in the thread
    * that read the answer.
    */
-  private static Answer read(JaegerFlavour flavour, NativeSearch search, LlmViewTags kept, Visitor visitor) {
+  private static Answer read(String service, JaegerFlavour flavour, NativeSearch search, LlmViewTags kept,
+      Visitor visitor) {
     JaegerFlavour.SearchPage page = flavour.searchForLlmViews(search, kept);
     List<Scanned> traces = new ArrayList<>(page.traces().size());
     for (Trace trace : page.traces()) {
       traces.add(new Scanned(trace, visitor.prepare(LlmCalls.of(trace))));
     }
-    return new Answer(traces, page.full());
+    return new Answer(service, traces, page.full());
   }
 
   /**
@@ -165,6 +174,10 @@ final class JaegerLlmScan implements LlmCallScan {
     private final ShortfallTally tally = new ShortfallTally();
     /** Services whose search failed: named once in the shortfall, not asked again in later rounds. */
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    /** Services whose answer held every trace of theirs in the window searched: not asked again. */
+    private final Set<String> exhausted = new HashSet<>();
+    /** Their traces older than the last round's edge, not handed on yet. */
+    private List<Scanned> carried = List.of();
     private long spans;
 
     Reading(int limit, Visitor visitor) {
@@ -172,8 +185,31 @@ final class JaegerLlmScan implements LlmCallScan {
       this.visitor = visitor;
     }
 
+    /**
+     * The services still to search: not those that failed, nor those whose answer held all their traces of the window
+     * (not full): what of theirs is older than a round's edge is carried to the next rounds instead of read again.
+     */
     List<String> servicesLeft(List<String> services) {
-      return failed.isEmpty() ? services : services.stream().filter(service -> !failed.contains(service)).toList();
+      return services.stream().filter(service -> !failed.contains(service) && !exhausted.contains(service)).toList();
+    }
+
+    /**
+     * After a round that handed on the traces from {@code knownFrom} on: the services whose answer was not full are
+     * done, and their older traces (with those carried before) wait for the round that reaches them.
+     */
+    void carryOver(List<Answer> answers, Instant knownFrom) {
+      List<Scanned> older = new ArrayList<>();
+      for (Answer answer : answers) {
+        if (!answer.full() && answer.service() != null) {
+          exhausted.add(answer.service());
+          answer.traces().stream().filter(s -> knownFrom != null && s.trace().startTime().isBefore(knownFrom))
+              .forEach(older::add);
+        }
+      }
+      if (knownFrom != null) {
+        carried.stream().filter(s -> s.trace().startTime().isBefore(knownFrom)).forEach(older::add);
+      }
+      carried = older;
     }
 
     <T> T failedIfThrows(String service, Supplier<T> search) {

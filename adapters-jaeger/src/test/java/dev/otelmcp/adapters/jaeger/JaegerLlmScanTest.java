@@ -70,7 +70,10 @@ class JaegerLlmScanTest {
         "span.kind", "string", "\"client\"", "custom.key", "string", "\"x\""};
   }
 
-  /** Ten traces of "agent" a minute apart, four of "tools" between them, and one trace spanning both services. */
+  /**
+   * Ten traces of "agent" a minute apart, four of "tools" between them, two of "rare" (the newest and the oldest), and
+   * one trace spanning "agent" and "tools".
+   */
   private JaegerTraceStore storeOverTwoServices(Set<String> refusing) throws Exception {
     List<SearchableJaeger.StoredTrace> traces = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
@@ -80,6 +83,9 @@ class JaegerLlmScanTest {
       traces.add(trace(String.format("b%02d", i), span("2" + i, "tools", BASE + i * MINUTE + MINUTE / 2,
           callTags("claude-sonnet-4"))));
     }
+    // A service with only two traces, the newest and the oldest of the window: its answer holds all of it at once.
+    traces.add(trace("d01", span("41", "rare", BASE + 9 * MINUTE + MINUTE / 2, callTags("gpt-4o"))));
+    traces.add(trace("d02", span("42", "rare", BASE + MINUTE / 2, callTags("gpt-4o"))));
     traces.add(trace("c01", span("31", "agent", BASE + 6 * MINUTE + MINUTE / 5, "span.kind", "string", "\"server\""),
         span("32", "tools", BASE + 6 * MINUTE + MINUTE / 4, callTags("gpt-4o-mini"))));
     jaeger = new SearchableJaeger(traces, refusing);
@@ -101,9 +107,10 @@ class JaegerLlmScanTest {
         (trace, calls) -> visited.add(trace.traceId()));
 
     List<Map<String, String>> searches = jaeger.searches();
-    assertThat(visited).hasSize(15).doesNotHaveDuplicates().isEqualTo(searchedNewestFirst(List.of()));
-    assertThat(report.tracesRead()).isEqualTo(15);
-    assertThat(report.spansRead()).isEqualTo(16);
+    List<Integer> returned = jaeger.returned();
+    assertThat(visited).hasSize(17).doesNotHaveDuplicates().isEqualTo(searchedNewestFirst(List.of()));
+    assertThat(report.tracesRead()).isEqualTo(17);
+    assertThat(report.spansRead()).isEqualTo(18);
     assertThat(report.moreAvailable()).isFalse();
     assertThat(report.shortfall()).isNull();
     List<Long> agentEnds = searches.stream().filter(q -> q.get("service").equals("agent"))
@@ -111,6 +118,16 @@ class JaegerLlmScanTest {
     assertThat(agentEnds).as("each round searches up to where the last one's full answers reached")
         .hasSizeGreaterThan(2).isSortedAccordingTo(Collections.reverseOrder());
     assertThat(searches).allSatisfy(q -> assertThat(q.get("limit")).isEqualTo(Integer.toString(SEARCH_LIMIT)));
+    for (String service : List.of("agent", "tools", "rare")) {
+      List<Integer> sizes = new ArrayList<>();
+      for (int i = 0; i < searches.size(); i++) {
+        if (searches.get(i).get("service").equals(service)) {
+          sizes.add(returned.get(i));
+        }
+      }
+      assertThat(sizes.subList(0, sizes.size() - 1)).as("%s is asked again only after a full answer", service)
+          .allSatisfy(size -> assertThat(size).isEqualTo(SEARCH_LIMIT));
+    }
   }
 
   @Test
@@ -164,7 +181,7 @@ class JaegerLlmScanTest {
 
     store.llmCallScan().orElseThrow().scan(WINDOW, filters, Integer.MAX_VALUE, (trace, calls) -> read.add(trace));
 
-    assertThat(read).extracting(Trace::traceId).isEqualTo(searchedNewestFirst(filters)).hasSize(15);
+    assertThat(read).extracting(Trace::traceId).isEqualTo(searchedNewestFirst(filters)).hasSize(17);
     assertThat(read).allSatisfy(trace -> assertThat(trace.spans()).anySatisfy(
         span -> assertThat(span.attributes().getText("custom.key")).contains("x")));
   }
@@ -191,9 +208,10 @@ class JaegerLlmScanTest {
       }
     });
 
-    assertThat(visited).hasSize(15).allSatisfy(calls -> assertThat(prepared).as("what prepare made").anySatisfy(
+    assertThat(visited).hasSize(17).allSatisfy(calls -> assertThat(prepared).as("what prepare made").anySatisfy(
         made -> assertThat(made).isSameAs(calls)));
-    assertThat(threads).allSatisfy(name -> assertThat(name).contains("jaeger-fanout"));
+    // Read, and so prepared, in the fan-out's threads (a round with one service left reads it on the caller's).
+    assertThat(threads).anySatisfy(name -> assertThat(name).contains("jaeger-fanout"));
   }
 
   @Test
@@ -204,7 +222,7 @@ class JaegerLlmScanTest {
     LlmCallScan.Report report = store.llmCallScan().orElseThrow().scan(WINDOW, List.of(), Integer.MAX_VALUE,
         (trace, calls) -> visited.add(trace.traceId()));
 
-    assertThat(visited).hasSize(11).allSatisfy(id -> assertThat(id).matches("0+(a\\d\\d|c01)"));
+    assertThat(visited).hasSize(13).allSatisfy(id -> assertThat(id).matches("0+(a\\d\\d|d\\d\\d|c01)"));
     assertThat(report.shortfall()).isNotNull();
     assertThat(report.shortfall().failedParts()).singleElement().asString().contains("service tools");
   }
@@ -221,7 +239,7 @@ class JaegerLlmScanTest {
           call.cancel();
         }));
 
-    assertThat(report.tracesRead()).isEqualTo(visited.size()).isBetween(1, 14);
+    assertThat(report.tracesRead()).isEqualTo(visited.size()).isBetween(1, 16);
     assertThat(report.moreAvailable()).isTrue();
     assertThat(report.shortfall().stoppedBy()).isEqualTo(StopReason.CANCELLED);
     Instant oldest = visited.stream().map(Trace::startTime).min(Instant::compareTo).orElseThrow();

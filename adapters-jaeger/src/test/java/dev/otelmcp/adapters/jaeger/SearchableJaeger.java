@@ -42,6 +42,7 @@ final class SearchableJaeger implements AutoCloseable {
   private final List<StoredTrace> traces;
   private final Set<String> refusing;
   private final List<Map<String, String>> searches = new CopyOnWriteArrayList<>();
+  private final List<Integer> returned = new CopyOnWriteArrayList<>();
 
   SearchableJaeger(List<StoredTrace> traces, Set<String> refusing) throws IOException {
     this.traces = List.copyOf(traces);
@@ -60,6 +61,11 @@ final class SearchableJaeger implements AutoCloseable {
   /** The query of every search made, in order. */
   List<Map<String, String>> searches() {
     return List.copyOf(searches);
+  }
+
+  /** How many traces each search returned, in the order of {@link #searches()}. */
+  List<Integer> returned() {
+    return List.copyOf(returned);
   }
 
   /** A trace whose spans are the given ones, the first the root. */
@@ -84,9 +90,9 @@ final class SearchableJaeger implements AutoCloseable {
 
   private void search(HttpExchange exchange) throws IOException {
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-    searches.add(query);
     String service = query.get("service");
     if (refusing.contains(service)) {
+      record(query, 0);
       answer(exchange, 400, "{\"data\":null,\"errors\":[{\"code\":400,\"msg\":\"refused for the test\"}]}");
       return;
     }
@@ -100,7 +106,13 @@ final class SearchableJaeger implements AutoCloseable {
         .limit(limit)
         .map(SearchableJaeger::json)
         .toList();
+    record(query, found.size());
     answer(exchange, 200, envelope(found));
+  }
+
+  private synchronized void record(Map<String, String> query, int count) {
+    searches.add(query);
+    returned.add(count);
   }
 
   private static String json(StoredTrace trace) {
