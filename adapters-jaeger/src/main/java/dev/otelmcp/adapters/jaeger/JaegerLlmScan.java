@@ -89,7 +89,7 @@ final class JaegerLlmScan implements LlmCallScan {
     TimeCursor cursor = null;
     while (true) {
       // One more than still wanted: a further trace tells that more remain.
-      int wanted = (int) Math.min(searchLimit, (long) limit - reading.visited.size() + 1);
+      int wanted = (int) Math.min(searchLimit, (long) limit - reading.handed + 1);
       TraceQuery query = new TraceQuery(window, filters, wanted, null);
       Optional<NativeSearch> plan = (cursor == null ? Optional.of(query) : cursor.narrow(query))
           .flatMap(JaegerQueryPlanner::plan);
@@ -107,7 +107,7 @@ final class JaegerLlmScan implements LlmCallScan {
           .max(Comparator.naturalOrder()).orElse(null);
       List<Answer> round = new ArrayList<>(answers);
       round.add(new Answer(null, reading.carried, false));
-      if (!reading.handOn(merged(round, filters, cursor, knownFrom))) {
+      if (!reading.handOn(merged(round, filters, cursor, knownFrom), knownFrom)) {
         return reading.report(true);
       }
       reading.carryOver(answers, knownFrom);
@@ -170,7 +170,12 @@ final class JaegerLlmScan implements LlmCallScan {
   private static final class Reading {
     private final int limit;
     private final Visitor visitor;
-    private final Set<String> visited = new HashSet<>();
+    private int handed;
+    /**
+     * The traces handed on that start at the last round's edge: the next round searches up to and including that
+     * instant, so they come again (any other trace handed on is newer than the next round searches).
+     */
+    private Set<String> atEdge = Set.of();
     private final ShortfallTally tally = new ShortfallTally();
     /** Services whose search failed: named once in the shortfall, not asked again in later rounds. */
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
@@ -221,25 +226,34 @@ final class JaegerLlmScan implements LlmCallScan {
       }
     }
 
-    /** Hands on the traces not handed on before; false when the limit stopped it with traces left. */
-    boolean handOn(List<Scanned> round) {
+    /**
+     * Hands on the round's traces not handed on before; false when the limit stopped it with traces left.
+     *
+     * @param edge the round's edge ({@code null} when it is the last round)
+     */
+    boolean handOn(List<Scanned> round, Instant edge) {
+      Set<String> nextEdge = new HashSet<>();
       for (Scanned scanned : round) {
-        String id = scanned.trace().traceId();
-        if (visited.contains(id)) {
+        Trace trace = scanned.trace();
+        if (atEdge.contains(trace.traceId())) {
           continue;
         }
-        if (visited.size() == limit) {
+        if (handed == limit) {
           return false;
         }
-        visitor.visit(scanned.trace(), scanned.calls());
-        visited.add(id);
-        spans += scanned.trace().spanCount();
+        visitor.visit(trace, scanned.calls());
+        handed++;
+        spans += trace.spanCount();
+        if (trace.startTime().equals(edge)) {
+          nextEdge.add(trace.traceId());
+        }
       }
+      atEdge = nextEdge;
       return true;
     }
 
     Report report(boolean more) {
-      return new Report(visited.size(), spans, more, tally.shortfall());
+      return new Report(handed, spans, more, tally.shortfall());
     }
   }
 }

@@ -246,4 +246,24 @@ class JaegerLlmScanTest {
     assertThat(report.shortfall().searchedFrom()).as("read whole from there to the window's end").isEqualTo(oldest);
     assertThat(visited).extracting(Trace::traceId).isEqualTo(searchedNewestFirst(List.of()).subList(0, visited.size()));
   }
+
+  @Test
+  void moreTracesStartingAtOneInstantThanASearchReturnsAreReadOnceAndTheRestNamed() throws Exception {
+    List<SearchableJaeger.StoredTrace> traces = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      traces.add(trace("e0" + i, span("5" + i, "agent", BASE + MINUTE, callTags("gpt-4o"))));
+    }
+    jaeger = new SearchableJaeger(traces, Set.of());
+    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.url())
+        .with("api_version", "classic")), SEARCH_LIMIT);
+    List<String> visited = new ArrayList<>();
+
+    LlmCallScan.Report report = store.llmCallScan().orElseThrow().scan(WINDOW, List.of(), Integer.MAX_VALUE,
+        (trace, calls) -> visited.add(trace.traceId()));
+
+    assertThat(visited).hasSize(SEARCH_LIMIT).doesNotHaveDuplicates();
+    assertThat(report.moreAvailable()).isTrue();
+    assertThat(report.shortfall().failedParts()).singleElement().asString()
+        .contains("more than 3 traces start at", "cannot be paged past");
+  }
 }
