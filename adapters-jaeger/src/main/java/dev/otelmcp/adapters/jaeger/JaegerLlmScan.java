@@ -150,18 +150,25 @@ final class JaegerLlmScan implements LlmCallScan {
    */
   private static List<Scanned> merged(List<Answer> answers, List<Filter> filters, TimeCursor cursor,
       Instant knownFrom) {
-    Map<String, Scanned> unique = new HashMap<>(answers.stream().mapToInt(a -> a.traces().size()).sum() * 2);
+    int all = answers.stream().mapToInt(a -> a.traces().size()).sum();
+    List<Scanned> ordered = new ArrayList<>(all);
+    Map<String, Integer> positions = new HashMap<>(all * 2);
     for (Answer answer : answers) {
       for (Scanned scanned : answer.traces()) {
         Trace trace = scanned.trace();
         if ((cursor == null || cursor.admits(trace))
             && (knownFrom == null || !trace.startTime().isBefore(knownFrom))
             && FilterEvaluator.matches(trace, filters)) {
-          unique.merge(trace.traceId(), scanned, (a, b) -> b.trace().spanCount() > a.trace().spanCount() ? b : a);
+          Integer known = positions.putIfAbsent(trace.traceId(), ordered.size());
+          if (known == null) {
+            ordered.add(scanned);
+          } else if (trace.spanCount() > ordered.get(known).trace().spanCount()) {
+            ordered.set(known, scanned);
+          }
         }
       }
     }
-    List<Scanned> ordered = new ArrayList<>(unique.values());
+    // Each answer comes newest first: the sort merges a few ordered runs rather than sorting from scratch.
     ordered.sort(NEWEST_FIRST);
     return ordered;
   }
