@@ -90,7 +90,8 @@ public final class LlmScan {
     Optional<LlmCallScan> nativeScan = store.llmCallScan().filter(scan -> evaluated(traceFilters));
     if (nativeScan.isPresent()) {
       // The safety cap guards reads that hold pages of traces; a store's own scan holds no pages (the built-in store
-      // reads its memory, Traceloop's holds only the traces still open) and is bounded by the call's stop time.
+      // reads its memory, Traceloop's holds only the traces still open, Jaeger's one round of searches) and is bounded
+      // by the call's stop time.
       LlmCallScan.Report report = nativeScan.get().scan(window, traceFilters, traceLimit, new LlmCallScan.Visitor() {
         @Override
         public void visit(Trace trace, List<LlmCall> calls) {
