@@ -19,6 +19,7 @@ import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.port.TraceStore;
 import dev.otelmcp.domain.query.FilterEvaluator;
 import dev.otelmcp.domain.query.TraceQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +140,14 @@ public final class JaegerTraceStore implements TraceStore {
     return "JaegerTraceStore[" + config + "]";
   }
 
+  private static Instant oldestOf(JaegerFlavour.SearchPage page) {
+    Instant oldest = null;
+    for (Trace trace : page.traces()) {
+      oldest = oldest == null || trace.startTime().isBefore(oldest) ? trace.startTime() : oldest;
+    }
+    return oldest;
+  }
+
   private static List<String> serviceNames(JaegerFlavour flavour) {
     TreeSet<String> names = new TreeSet<>();
     flavour.services().stream().filter(s -> s != null && !s.isBlank()).forEach(names::add);
@@ -152,12 +161,23 @@ public final class JaegerTraceStore implements TraceStore {
    */
   private static TraceSearchResult merge(List<JaegerFlavour.SearchPage> pages, TraceQuery query, TimeCursor after,
       Shortfall lacks) {
-    Map<String, Trace> unique = new LinkedHashMap<>();
+    // A full answer says nothing of its service's traces older than its own oldest: only what every full answer
+    // covered is on this page, or the next page (searched up to this page's end) would skip that service's older
+    // traces when the re-check drops some of its answer (Jaeger applies minDuration and tags to one span).
+    Instant knownFrom = null;
     boolean anyFull = false;
     for (JaegerFlavour.SearchPage page : pages) {
       anyFull |= page.full();
+      if (page.full() && !page.traces().isEmpty()) {
+        Instant oldest = oldestOf(page);
+        knownFrom = knownFrom == null || oldest.isAfter(knownFrom) ? oldest : knownFrom;
+      }
+    }
+    Map<String, Trace> unique = new LinkedHashMap<>();
+    for (JaegerFlavour.SearchPage page : pages) {
       for (Trace trace : page.traces()) {
-        if ((after == null || after.admits(trace)) && FilterEvaluator.matches(trace, query.filters())) {
+        if ((after == null || after.admits(trace)) && (knownFrom == null || !trace.startTime().isBefore(knownFrom))
+            && FilterEvaluator.matches(trace, query.filters())) {
           unique.merge(trace.traceId(), trace, (a, b) -> b.spanCount() > a.spanCount() ? b : a);
         }
       }
@@ -167,7 +187,12 @@ public final class JaegerTraceStore implements TraceStore {
     boolean cut = hits.size() > query.limit();
     List<TraceHit> page = cut ? hits.subList(0, query.limit()) : hits;
     boolean more = anyFull || cut;
-    String next = more ? TimeCursor.after(page, after).map(TimeCursor::toString).orElse(null) : null;
-    return new TraceSearchResult(page, more, next, lacks);
+    Optional<TimeCursor> next = Optional.empty();
+    if (more) {
+      Instant edge = knownFrom;
+      next = TimeCursor.after(page, after).or(() -> edge == null || (after != null
+          && !edge.isBefore(after.oldestStart())) ? Optional.empty() : Optional.of(new TimeCursor(edge)));
+    }
+    return new TraceSearchResult(page, more, next.map(TimeCursor::toString).orElse(null), lacks);
   }
 }
