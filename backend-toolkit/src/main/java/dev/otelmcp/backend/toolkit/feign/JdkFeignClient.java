@@ -7,11 +7,15 @@ import feign.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -72,8 +76,8 @@ public final class JdkFeignClient implements Client {
     }
 
     @Override
-    public java.io.Reader asReader(java.nio.charset.Charset charset) {
-      return new java.io.InputStreamReader(asInputStream(), charset);
+    public Reader asReader(Charset charset) {
+      return new InputStreamReader(asInputStream(), charset);
     }
 
     @Override
@@ -88,18 +92,15 @@ public final class JdkFeignClient implements Client {
     try {
       if (streamed(request)) {
         HttpResponse<InputStream> answer = http.send(sent, HttpResponse.BodyHandlers.ofInputStream());
-        InputStream body = inflated(answer.headers(), answer.body());
-        Integer length = body == answer.body() ? declaredLength(answer.headers()) : null;
-        return response(request, answer).body(body, length).build();
+        boolean compressed = compressed(answer.headers());
+        // The declared length of a compressed body is not the length of what is read from it.
+        return response(request, answer).body(compressed ? inflated(answer.headers(), answer.body()) : answer.body(),
+            compressed ? null : declaredLength(answer.headers())).build();
       }
       HttpResponse<byte[]> answer = http.send(sent, HttpResponse.BodyHandlers.ofByteArray());
-      InputStream raw = new ByteArrayInputStream(answer.body());
-      InputStream body = inflated(answer.headers(), raw);
-      byte[] bytes;
-      if (body == raw) {
-        bytes = answer.body();
-      } else {
-        try (InputStream inflating = body) {
+      byte[] bytes = answer.body();
+      if (compressed(answer.headers())) {
+        try (InputStream inflating = inflated(answer.headers(), new ByteArrayInputStream(bytes))) {
           bytes = inflating.readAllBytes();
         }
       }
@@ -120,7 +121,7 @@ public final class JdkFeignClient implements Client {
     URI uri;
     try {
       uri = new URI(request.url());
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IOException("invalid URL: " + e.getMessage(), e);
     }
     byte[] body = request.body();
@@ -149,16 +150,16 @@ public final class JdkFeignClient implements Client {
         .headers(headers);
   }
 
-  /** The body as the backend meant it: gzip and deflate answers inflated, as {@code Http2Client} does. */
-  private static InputStream inflated(HttpHeaders headers, InputStream body) throws IOException {
+  /** Whether the answer is gzip or deflate compressed (which feign-java11's client inflated too). */
+  private static boolean compressed(HttpHeaders headers) {
     List<String> encodings = headers.allValues("Content-Encoding");
-    if (encodings.contains("gzip")) {
-      return new GZIPInputStream(body);
-    }
-    if (encodings.contains("deflate")) {
-      return new InflaterInputStream(body);
-    }
-    return body;
+    return encodings.contains("gzip") || encodings.contains("deflate");
+  }
+
+  /** A compressed body inflated. */
+  private static InputStream inflated(HttpHeaders headers, InputStream body) throws IOException {
+    return headers.allValues("Content-Encoding").contains("gzip") ? new GZIPInputStream(body)
+        : new InflaterInputStream(body);
   }
 
   private static Integer declaredLength(HttpHeaders headers) {
