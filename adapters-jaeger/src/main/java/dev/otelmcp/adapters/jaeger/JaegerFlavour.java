@@ -2,6 +2,8 @@ package dev.otelmcp.adapters.jaeger;
 
 import dev.otelmcp.domain.model.Operation;
 import dev.otelmcp.domain.model.Trace;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +41,24 @@ interface JaegerFlavour {
 
     public SearchPage {
       traces = List.copyOf(traces);
+    }
+
+    /**
+     * From where this answer holds all its service's traces of the window searched: a full answer's oldest start (it
+     * says nothing of what is older); empty for an answer that is not full (it holds them all).
+     */
+    Optional<Instant> coveredFrom() {
+      return full ? traces.stream().map(Trace::startTime).min(Comparator.naturalOrder()) : Optional.empty();
+    }
+
+    /**
+     * From where every one of these answers holds all its service's traces: the newest of their {@link #coveredFrom}s,
+     * or {@code null} when none was full. A page of a fanned-out search keeps only traces from there on, or the next
+     * page (searched up to where this one ends) would skip a full answer's older traces.
+     */
+    static Instant coveredFrom(List<SearchPage> answers) {
+      return answers.stream().map(SearchPage::coveredFrom).flatMap(Optional::stream).max(Comparator.naturalOrder())
+          .orElse(null);
     }
   }
 }

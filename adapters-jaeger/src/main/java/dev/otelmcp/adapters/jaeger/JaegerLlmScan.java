@@ -46,16 +46,9 @@ final class JaegerLlmScan implements LlmCallScan {
   private record Scanned(Trace trace, List<LlmCall> calls) {}
 
   /**
-   * One service's answer ({@code service} is {@code null} when the search named it): its traces, and whether it
-   * returned as many as asked for (so may hold older ones).
+   * One service's answer ({@code service} is {@code null} when the search named it) and its traces with their calls.
    */
-  private record Answer(String service, List<Scanned> traces, boolean full) {
-
-    /** The oldest trace start of a full answer: what it says nothing about lies before it. */
-    Optional<Instant> knownFrom() {
-      return full ? traces.stream().map(s -> s.trace().startTime()).min(Comparator.naturalOrder()) : Optional.empty();
-    }
-  }
+  private record Answer(String service, JaegerFlavour.SearchPage page, List<Scanned> traces) {}
 
   /** {@link Traces#NEWEST_FIRST} on the traces, written out: the caller's thread sorts a round's traces with it. */
   private static final Comparator<Scanned> NEWEST_FIRST = (x, y) -> {
@@ -103,10 +96,10 @@ final class JaegerLlmScan implements LlmCallScan {
               service -> reading.failedIfThrows(service, () -> read(service, flavour, search.withService(service),
                   kept, visitor)), reading.tally);
       reading.tally.throwIfNothingRead();
-      Instant knownFrom = answers.stream().map(Answer::knownFrom).flatMap(Optional::stream)
-          .max(Comparator.naturalOrder()).orElse(null);
-      List<Answer> round = new ArrayList<>(answers);
-      round.add(new Answer(null, reading.carried, false));
+      Instant knownFrom = JaegerFlavour.SearchPage.coveredFrom(answers.stream().map(Answer::page).toList());
+      List<List<Scanned>> round = new ArrayList<>();
+      answers.forEach(answer -> round.add(answer.traces()));
+      round.add(reading.carried);
       if (!reading.handOn(merged(round, filters, cursor, knownFrom), knownFrom)) {
         return reading.report(true);
       }
@@ -141,24 +134,24 @@ final class JaegerLlmScan implements LlmCallScan {
     for (Trace trace : page.traces()) {
       traces.add(new Scanned(trace, visitor.prepare(LlmCalls.of(trace))));
     }
-    return new Answer(service, traces, page.full());
+    return new Answer(service, page, traces);
   }
 
   /**
-   * The answers' traces that match, each once (a trace spanning two services is found by both searches; the copy with
-   * more spans wins), newer than the cursor and no older than what every answer covered, newest first.
+   * The traces that match, each once (a trace spanning two services is found by both searches; the copy with more
+   * spans wins), newer than the cursor and no older than what every answer covered, newest first.
+   *
+   * @param sources each newest first: the answers' traces, and those carried from earlier rounds
    */
-  private static List<Scanned> merged(List<Answer> answers, List<Filter> filters, TimeCursor cursor,
+  private static List<Scanned> merged(List<List<Scanned>> sources, List<Filter> filters, TimeCursor cursor,
       Instant knownFrom) {
-    int all = answers.stream().mapToInt(a -> a.traces().size()).sum();
+    int all = sources.stream().mapToInt(List::size).sum();
     List<Scanned> ordered = new ArrayList<>(all);
     Map<String, Integer> positions = new HashMap<>(all * 2);
-    for (Answer answer : answers) {
-      for (Scanned scanned : answer.traces()) {
+    for (List<Scanned> source : sources) {
+      for (Scanned scanned : source) {
         Trace trace = scanned.trace();
-        if ((cursor == null || cursor.admits(trace))
-            && (knownFrom == null || !trace.startTime().isBefore(knownFrom))
-            && FilterEvaluator.matches(trace, filters)) {
+        if (TimeCursor.onPage(trace, cursor, knownFrom) && FilterEvaluator.matches(trace, filters)) {
           Integer known = positions.putIfAbsent(trace.traceId(), ordered.size());
           if (known == null) {
             ordered.add(scanned);
@@ -212,7 +205,7 @@ final class JaegerLlmScan implements LlmCallScan {
     void carryOver(List<Answer> answers, Instant knownFrom) {
       List<Scanned> older = new ArrayList<>();
       for (Answer answer : answers) {
-        if (!answer.full() && answer.service() != null) {
+        if (!answer.page().full() && answer.service() != null) {
           exhausted.add(answer.service());
           answer.traces().stream().filter(s -> knownFrom != null && s.trace().startTime().isBefore(knownFrom))
               .forEach(older::add);

@@ -140,14 +140,6 @@ public final class JaegerTraceStore implements TraceStore {
     return "JaegerTraceStore[" + config + "]";
   }
 
-  private static Instant oldestOf(JaegerFlavour.SearchPage page) {
-    Instant oldest = null;
-    for (Trace trace : page.traces()) {
-      oldest = oldest == null || trace.startTime().isBefore(oldest) ? trace.startTime() : oldest;
-    }
-    return oldest;
-  }
-
   private static List<String> serviceNames(JaegerFlavour flavour) {
     TreeSet<String> names = new TreeSet<>();
     flavour.services().stream().filter(s -> s != null && !s.isBlank()).forEach(names::add);
@@ -161,23 +153,14 @@ public final class JaegerTraceStore implements TraceStore {
    */
   private static TraceSearchResult merge(List<JaegerFlavour.SearchPage> pages, TraceQuery query, TimeCursor after,
       Shortfall lacks) {
-    // A full answer says nothing of its service's traces older than its own oldest: only what every full answer
-    // covered is on this page, or the next page (searched up to this page's end) would skip that service's older
-    // traces when the re-check drops some of its answer (Jaeger applies minDuration and tags to one span).
-    Instant knownFrom = null;
-    boolean anyFull = false;
-    for (JaegerFlavour.SearchPage page : pages) {
-      anyFull |= page.full();
-      if (page.full() && !page.traces().isEmpty()) {
-        Instant oldest = oldestOf(page);
-        knownFrom = knownFrom == null || oldest.isAfter(knownFrom) ? oldest : knownFrom;
-      }
-    }
+    // Jaeger matches tags and minDuration on one span, the re-check on the trace: a full answer it thins out must not
+    // let another service's older traces end the page before that answer's own older ones.
+    Instant knownFrom = JaegerFlavour.SearchPage.coveredFrom(pages);
+    boolean anyFull = pages.stream().anyMatch(JaegerFlavour.SearchPage::full);
     Map<String, Trace> unique = new LinkedHashMap<>();
     for (JaegerFlavour.SearchPage page : pages) {
       for (Trace trace : page.traces()) {
-        if ((after == null || after.admits(trace)) && (knownFrom == null || !trace.startTime().isBefore(knownFrom))
-            && FilterEvaluator.matches(trace, query.filters())) {
+        if (TimeCursor.onPage(trace, after, knownFrom) && FilterEvaluator.matches(trace, query.filters())) {
           unique.merge(trace.traceId(), trace, (a, b) -> b.spanCount() > a.spanCount() ? b : a);
         }
       }

@@ -69,6 +69,14 @@ record TimeCursor(Instant oldestStart) {
     return !trace.startTime().isAfter(oldestStart);
   }
 
+  /**
+   * Whether a trace belongs on the page after {@code after} ({@code null}: the first page) whose answers hold every
+   * trace from {@code coveredFrom} on ({@code null}: all of them; see {@code SearchPage.coveredFrom}).
+   */
+  static boolean onPage(TraceHit trace, TimeCursor after, Instant coveredFrom) {
+    return (after == null || after.admits(trace)) && (coveredFrom == null || !trace.startTime().isBefore(coveredFrom));
+  }
+
   @Override
   public String toString() {
     return PREFIX + oldestStart;

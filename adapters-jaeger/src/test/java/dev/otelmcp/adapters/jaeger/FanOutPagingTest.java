@@ -1,17 +1,16 @@
 package dev.otelmcp.adapters.jaeger;
 
+import static dev.otelmcp.adapters.jaeger.SearchableJaeger.BASE;
+import static dev.otelmcp.adapters.jaeger.SearchableJaeger.MINUTE;
+import static dev.otelmcp.adapters.jaeger.SearchableJaeger.WINDOW;
 import static dev.otelmcp.adapters.jaeger.SearchableJaeger.span;
 import static dev.otelmcp.adapters.jaeger.SearchableJaeger.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.port.TraceSearchResult;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.TraceQuery;
-import dev.otelmcp.tck.TestBackendSettings;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,19 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class FanOutPagingTest {
 
-  private static final TimeRange WINDOW =
-      new TimeRange(Instant.parse("2025-11-11T00:00:00Z"), Instant.parse("2025-11-12T00:00:00Z"));
-  private static final long BASE = ChronoUnit.MICROS.between(Instant.EPOCH, WINDOW.start()) + 3_600_000_000L;
-  private static final long MINUTE = 60_000_000L;
-
   private SearchableJaeger jaeger;
   private JaegerTraceStore store;
 
   @AfterEach
   void close() {
-    if (store != null) {
-      store.close();
-    }
     if (jaeger != null) {
       jaeger.close();
     }
@@ -56,8 +47,7 @@ class FanOutPagingTest {
         trace("a06", span("16", "agent", BASE + 6 * MINUTE, matching)),
         trace("b01", span("21", "tools", BASE + MINUTE, matching))));
     jaeger = new SearchableJaeger(traces, Set.of());
-    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.url())
-        .with("api_version", "classic")));
+    store = jaeger.store(JaegerQueryPlanner.MAX_SEARCH_LIMIT);
     List<Filter> filters = List.of(Filter.equalsString("custom.key", "x"));
     List<String> read = new ArrayList<>();
     String cursor = null;

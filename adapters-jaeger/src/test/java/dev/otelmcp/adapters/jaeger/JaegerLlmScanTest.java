@@ -1,5 +1,8 @@
 package dev.otelmcp.adapters.jaeger;
 
+import static dev.otelmcp.adapters.jaeger.SearchableJaeger.BASE;
+import static dev.otelmcp.adapters.jaeger.SearchableJaeger.MINUTE;
+import static dev.otelmcp.adapters.jaeger.SearchableJaeger.WINDOW;
 import static dev.otelmcp.adapters.jaeger.SearchableJaeger.span;
 import static dev.otelmcp.adapters.jaeger.SearchableJaeger.trace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,17 +13,14 @@ import dev.otelmcp.domain.llm.LlmCall;
 import dev.otelmcp.domain.llm.LlmCalls;
 import dev.otelmcp.domain.model.Span;
 import dev.otelmcp.domain.model.SpanKind;
-import dev.otelmcp.domain.model.TimeRange;
 import dev.otelmcp.domain.model.Trace;
 import dev.otelmcp.domain.model.TraceHit;
 import dev.otelmcp.domain.port.LlmCallScan;
 import dev.otelmcp.domain.query.Filter;
 import dev.otelmcp.domain.query.TraceQuery;
 import dev.otelmcp.tck.LlmViewFigures;
-import dev.otelmcp.tck.TestBackendSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -40,10 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 class JaegerLlmScanTest {
 
-  private static final TimeRange WINDOW =
-      new TimeRange(Instant.parse("2025-11-11T00:00:00Z"), Instant.parse("2025-11-12T00:00:00Z"));
-  private static final long BASE = ChronoUnit.MICROS.between(Instant.EPOCH, WINDOW.start()) + 3_600_000_000L;
-  private static final long MINUTE = 60_000_000L;
   /** The trace spanning both services (ids are read as 32 hex digits). */
   private static final String CROSSING = "00000000000000000000000000000c01";
   /** Most traces one search asks for: small, so that the window takes rounds. */
@@ -54,9 +50,6 @@ class JaegerLlmScanTest {
 
   @AfterEach
   void close() {
-    if (store != null) {
-      store.close();
-    }
     if (jaeger != null) {
       jaeger.close();
     }
@@ -89,8 +82,7 @@ class JaegerLlmScanTest {
     traces.add(trace("c01", span("31", "agent", BASE + 6 * MINUTE + MINUTE / 5, "span.kind", "string", "\"server\""),
         span("32", "tools", BASE + 6 * MINUTE + MINUTE / 4, callTags("gpt-4o-mini"))));
     jaeger = new SearchableJaeger(traces, refusing);
-    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.url())
-        .with("api_version", "classic")), SEARCH_LIMIT);
+    store = jaeger.store(SEARCH_LIMIT);
     return store;
   }
 
@@ -254,8 +246,7 @@ class JaegerLlmScanTest {
       traces.add(trace("e0" + i, span("5" + i, "agent", BASE + MINUTE, callTags("gpt-4o"))));
     }
     jaeger = new SearchableJaeger(traces, Set.of());
-    store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(jaeger.url())
-        .with("api_version", "classic")), SEARCH_LIMIT);
+    store = jaeger.store(SEARCH_LIMIT);
     List<String> visited = new ArrayList<>();
 
     LlmCallScan.Report report = store.llmCallScan().orElseThrow().scan(WINDOW, List.of(), Integer.MAX_VALUE,

@@ -2,10 +2,14 @@ package dev.otelmcp.adapters.jaeger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.otelmcp.domain.model.TimeRange;
+import dev.otelmcp.tck.TestBackendSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +31,12 @@ import java.util.stream.Collectors;
  */
 final class SearchableJaeger implements AutoCloseable {
 
+  /** The window the tests search; their traces start an hour into it, {@link #MINUTE}s apart. */
+  static final TimeRange WINDOW =
+      new TimeRange(Instant.parse("2025-11-11T00:00:00Z"), Instant.parse("2025-11-12T00:00:00Z"));
+  static final long BASE = ChronoUnit.MICROS.between(Instant.EPOCH, WINDOW.start()) + 3_600_000_000L;
+  static final long MINUTE = 60_000_000L;
+
   /** One span of a stored trace: its service, start (µs) and tags as a JSON array. */
   record StoredSpan(String spanId, String service, long startMicros, String tagsJson) {}
 
@@ -43,6 +53,7 @@ final class SearchableJaeger implements AutoCloseable {
   private final Set<String> refusing;
   private final List<Map<String, String>> searches = new CopyOnWriteArrayList<>();
   private final List<Integer> returned = new CopyOnWriteArrayList<>();
+  private final List<JaegerTraceStore> stores = new CopyOnWriteArrayList<>();
 
   SearchableJaeger(List<StoredTrace> traces, Set<String> refusing) throws IOException {
     this.traces = List.copyOf(traces);
@@ -56,6 +67,17 @@ final class SearchableJaeger implements AutoCloseable {
 
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * A store over this Jaeger's classic API whose LLM call scan asks for at most {@code scanSearchLimit} a search; it is
+   * closed with this Jaeger.
+   */
+  JaegerTraceStore store(int scanSearchLimit) {
+    JaegerTraceStore store = new JaegerTraceStore(JaegerConfig.from(TestBackendSettings.url(url())
+        .with("api_version", "classic")), scanSearchLimit);
+    stores.add(store);
+    return store;
   }
 
   /** The query of every search made, in order. */
@@ -161,6 +183,7 @@ final class SearchableJaeger implements AutoCloseable {
 
   @Override
   public void close() {
+    stores.forEach(JaegerTraceStore::close);
     server.stop(0);
   }
 }
